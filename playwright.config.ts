@@ -1,0 +1,50 @@
+import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'ventanilla-e2e-'));
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	outputDir: 'test-results/e2e-artifacts',
+	// One server and one database: tests take turns so each can start from a clean database.
+	workers: 1,
+	fullyParallel: false,
+	retries: 0,
+	timeout: 30_000,
+	reporter: 'list',
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		locale: 'es-CO',
+		timezoneId: 'America/Bogota',
+		launchOptions: {
+			executablePath: '/usr/bin/chromium',
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		}
+	},
+	webServer: {
+		command: 'node scripts/start.js',
+		url: `http://localhost:${PORT}/api/v1/health`,
+		reuseExistingServer: false,
+		timeout: 60_000,
+		env: {
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			ORIGIN: `http://localhost:${PORT}`,
+			DATA_DIR: dataDir,
+			VENTANILLA_TEST_MODE: '1',
+			DATABASE_URL: process.env.E2E_DATABASE_URL ?? ''
+		}
+	}
+});

@@ -1,0 +1,92 @@
+// Runs every check `npm test` promises, in order, and ends with one line of totals.
+// `--database-only` runs just the database-backed unit suite (CI runs it again on PostgreSQL).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+
+const databaseOnly = process.argv.includes('--database-only');
+const results = 'test-results';
+mkdirSync(results, { recursive: true });
+
+function run(title, command) {
+	console.log(`\n▶ ${title}\n  $ ${command}`);
+	const started = Date.now();
+	const { status } = spawnSync(command, { stdio: 'inherit', shell: true, env: process.env });
+	console.log(
+		`  ${status === 0 ? '✔' : '✘'} ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`
+	);
+	return status === 0;
+}
+
+function ensureChromium() {
+	if (existsSync('/usr/bin/chromium')) return true;
+	if (process.getuid?.() === 0) {
+		return run(
+			'Install Debian’s Chromium',
+			'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'
+		);
+	}
+	console.error(
+		'Chromium is missing: install it with `sudo apt-get install chromium` (Debian) and run npm test again.'
+	);
+	return false;
+}
+
+function readJson(file) {
+	try {
+		return JSON.parse(readFileSync(file, 'utf8'));
+	} catch {
+		return undefined;
+	}
+}
+
+const unitReport = `${results}/${databaseOnly ? 'unit-postgres' : 'unit'}.json`;
+const e2eReport = `${results}/e2e.json`;
+rmSync(unitReport, { force: true });
+rmSync(e2eReport, { force: true });
+
+const steps = databaseOnly
+	? [
+			[
+				'Unit and database tests',
+				`vitest run --reporter=default --reporter=json --outputFile=${unitReport}`
+			]
+		]
+	: [
+			['Formatting (prettier)', 'prettier --check .'],
+			['Lint (eslint)', 'eslint . --max-warnings 0'],
+			[
+				'Types (svelte-check)',
+				'svelte-kit sync && svelte-check --tsconfig ./tsconfig.json --fail-on-warnings'
+			],
+			['Locales', 'node scripts/check-locales.js'],
+			[
+				'Unit and database tests (vitest)',
+				`vitest run --reporter=default --reporter=json --outputFile=${unitReport}`
+			],
+			['Production build', 'vite build'],
+			[
+				'Journeys in Chromium (playwright)',
+				`PLAYWRIGHT_JSON_OUTPUT_NAME=${e2eReport} playwright test --reporter=list,json`
+			]
+		];
+
+let ok = databaseOnly || ensureChromium();
+for (const [title, command] of steps) {
+	if (!ok) break;
+	ok = run(title, command);
+}
+
+const unit = readJson(unitReport);
+const e2e = readJson(e2eReport);
+const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0);
+// A failing lint or build step counts as one failure even though no test ran.
+const counted = (unit?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0);
+const failed = counted || (ok ? 0 : 1);
+const skipped = (unit?.numPendingTests ?? 0) + (e2e?.stats?.skipped ?? 0);
+writeFileSync(
+	`${results}/${databaseOnly ? 'counts-postgres' : 'counts'}.json`,
+	JSON.stringify({ passed, failed, skipped })
+);
+console.log(`\n${ok ? 'All checks passed.' : 'Some checks failed.'}`);
+console.log(`Tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(ok ? 0 : 1);

@@ -1,0 +1,74 @@
+/**
+ * The entity's profile: everything another public entity edits to adopt Ventanilla.
+ * Demo values imitate an energy ministry; replace them all before going live.
+ */
+export interface OfficeHours {
+	/** ISO weekdays, 1 = Monday … 7 = Sunday. */
+	days: number[];
+	/** Local time in America/Bogota, "HH:MM". */
+	opens: string;
+	closes: string;
+}
+
+export interface EntityProfile {
+	demo: boolean;
+	name: string;
+	shortName: string;
+	/** Path under static/ of the logo, an SVG with its own accessible name. */
+	logo: string;
+	website: string;
+	timeZone: 'America/Bogota';
+	contact: {
+		address: string;
+		city: string;
+		phone: string;
+		tollFree: string;
+		email: string;
+		notificationsEmail: string;
+	};
+	officeHours: OfficeHours;
+	appointments: {
+		/** Officials on duty: how many people can be served in the same 30-minute slot. */
+		slotCapacity: number;
+		slotMinutes: 30;
+		minimumNoticeHours: number;
+		bookingWindowDays: number;
+		maxFutureAppointmentsPerPerson: number;
+		videoCallBaseUrl: string;
+	};
+	privacy: {
+		/** Days after an appointment ends before its personal data is deleted. */
+		retentionDays: number;
+		policyUrl: string;
+	};
+}
+
+export const entity: EntityProfile = {
+	demo: true,
+	name: 'Ministerio de Minas y Energía (demostración)',
+	shortName: 'MinEnergía (demo)',
+	logo: '/logo.svg',
+	website: 'https://www.minenergia.gov.co',
+	timeZone: 'America/Bogota',
+	contact: {
+		address: 'Calle 43 # 57-31, Centro Administrativo Nacional (CAN)',
+		city: 'Bogotá D.C.',
+		phone: '+57 601 220 0300',
+		tollFree: '01 8000 910 180',
+		email: 'menweb@minenergia.gov.co',
+		notificationsEmail: 'notificaciones@demo.ventanilla.gov.co'
+	},
+	officeHours: { days: [1, 2, 3, 4, 5], opens: '08:00', closes: '17:00' },
+	appointments: {
+		slotCapacity: 2,
+		slotMinutes: 30,
+		minimumNoticeHours: 2,
+		bookingWindowDays: 30,
+		maxFutureAppointmentsPerPerson: 2,
+		videoCallBaseUrl: 'https://meet.demo.ventanilla.gov.co/cita'
+	},
+	privacy: {
+		retentionDays: 180,
+		policyUrl: '/es/privacidad'
+	}
+};

@@ -1,0 +1,87 @@
+import { sql } from 'drizzle-orm';
+import {
+	bigserial,
+	check,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uuid
+} from 'drizzle-orm/pg-core';
+
+/** Replays of requests that carried an Idempotency-Key: the first answer is kept and returned again. */
+export const idempotencyKeys = pgTable(
+	'idempotency_keys',
+	{
+		scope: text('scope').notNull(),
+		key: text('key').notNull(),
+		requestHash: text('request_hash').notNull(),
+		status: integer('status').notNull(),
+		body: jsonb('body').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.scope, t.key] })]
+);
+
+/** Fixed-window counters shared by every app instance (rate limits live in the database). */
+export const rateLimits = pgTable(
+	'rate_limits',
+	{
+		bucket: text('bucket').notNull(),
+		windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+		hits: integer('hits').notNull().default(0)
+	},
+	(t) => [primaryKey({ columns: [t.bucket, t.windowStart] })]
+);
+
+/** Email written in the same transaction as the change that causes it, then sent by the worker. */
+export const outbox = pgTable(
+	'outbox',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		kind: text('kind').notNull(),
+		recipient: text('recipient').notNull(),
+		subject: text('subject').notNull(),
+		text: text('text').notNull(),
+		html: text('html'),
+		attachments: jsonb('attachments')
+			.$type<{ filename: string; content: string; contentType: string }[]>()
+			.notNull()
+			.default(sql`'[]'::jsonb`),
+		status: text('status', { enum: ['pending', 'sent', 'failed'] })
+			.notNull()
+			.default('pending'),
+		attempts: integer('attempts').notNull().default(0),
+		nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+		sentAt: timestamp('sent_at', { withTimezone: true }),
+		lastError: text('last_error'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt)]
+);
+
+/** Who did what and when, for staff actions and automatic closures. */
+export const auditLog = pgTable('audit_log', {
+	id: bigserial('id', { mode: 'number' }).primaryKey(),
+	actor: text('actor').notNull(),
+	action: text('action').notNull(),
+	subject: text('subject').notNull(),
+	data: jsonb('data')
+		.notNull()
+		.default(sql`'{}'::jsonb`),
+	at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
+});
+
+/** Legal response terms in business days (Ley 1755 de 2015, art. 14); an entity may publish shorter ones. */
+export const legalTerms = pgTable(
+	'legal_terms',
+	{
+		petitionType: text('petition_type').primaryKey(),
+		businessDays: integer('business_days').notNull(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [check('legal_terms_positive', sql`${t.businessDays} > 0`)]
+);

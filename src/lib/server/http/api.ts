@@ -1,0 +1,108 @@
+import type { RequestEvent, RequestHandler } from '@sveltejs/kit';
+import { z } from 'zod';
+import { translator, type Translator } from '$lib/i18n/translator';
+import type { Locale } from '$lib/i18n/locales';
+import { errorFields, log } from '../log';
+import { Problem, problemResponse, requestLocale } from './problem';
+import { fieldErrors } from './validation';
+
+export interface ResponseDoc {
+	description: string;
+	schema?: z.ZodType;
+}
+
+/** What the OpenAPI document says of an operation; the same object validates requests. */
+export interface OperationDoc {
+	summary: string;
+	tags: string[];
+	body?: z.ZodType;
+	query?: z.ZodType;
+	/** Headers the operation reads, e.g. Idempotency-Key or Authorization. */
+	headers?: Record<string, { required: boolean; description: string }>;
+	responses: Record<number, ResponseDoc>;
+	/** Values for the path's parameters and a valid request, used by the contract test. */
+	example?: { params?: Record<string, string>; query?: Record<string, string>; body?: unknown };
+}
+
+export interface Context<B, Q> {
+	event: RequestEvent;
+	body: B;
+	query: Q;
+	lang: Locale;
+	t: Translator['t'];
+}
+
+export type ApiHandler = RequestHandler & { operation: OperationDoc };
+
+const MAX_JSON_BYTES = 64 * 1024;
+
+async function readJson(request: Request): Promise<unknown> {
+	const type = request.headers.get('content-type') ?? '';
+	if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+		throw new Problem(415, 'UNSUPPORTED_MEDIA_TYPE');
+	}
+	const text = await request.text();
+	if (new TextEncoder().encode(text).byteLength > MAX_JSON_BYTES) {
+		throw new Problem(413, 'BODY_TOO_LARGE', { values: { limit: MAX_JSON_BYTES / 1024 } });
+	}
+	try {
+		return JSON.parse(text);
+	} catch {
+		throw new Problem(400, 'INVALID_JSON');
+	}
+}
+
+function parse<T>(schema: z.ZodType<T>, input: unknown, t: Translator['t']): T {
+	const result = schema.safeParse(input, { reportInput: true });
+	if (!result.success) {
+		throw new Problem(422, 'VALIDATION_FAILED', { errors: fieldErrors(result.error.issues, t) });
+	}
+	return result.data;
+}
+
+/**
+ * Builds a thin endpoint: parse the query and body with their schemas, call the handler, and
+ * answer every failure as problem+json in the caller's language.
+ */
+export function endpoint<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown>(
+	doc: Omit<OperationDoc, 'body' | 'query'> & { body?: B; query?: Q },
+	handle: (context: Context<z.infer<B>, z.infer<Q>>) => Promise<Response>
+): ApiHandler {
+	const handler: RequestHandler = async (event) => {
+		const lang = requestLocale(event.url, event.request.headers);
+		const { t } = await translator(lang);
+		try {
+			const query = doc.query
+				? parse(doc.query, Object.fromEntries(event.url.searchParams), t)
+				: undefined;
+			const body = doc.body ? parse(doc.body, await readJson(event.request), t) : undefined;
+			return await handle({
+				event,
+				body: body as z.infer<B>,
+				query: query as z.infer<Q>,
+				lang,
+				t
+			});
+		} catch (error) {
+			if (error instanceof Problem) return problemResponse(error, lang);
+			log.error('unhandled API error', { route: event.route.id, ...errorFields(error) });
+			return problemResponse(new Problem(500, 'INTERNAL'), lang);
+		}
+	};
+	return Object.assign(handler, { operation: { ...doc, tags: doc.tags } });
+}
+
+/** JSON with the language it was written in. */
+export function reply(
+	body: unknown,
+	init: { status?: number; lang?: Locale; headers?: Record<string, string> } = {}
+): Response {
+	return new Response(JSON.stringify(body), {
+		status: init.status ?? 200,
+		headers: {
+			'content-type': 'application/json; charset=utf-8',
+			...(init.lang ? { 'content-language': init.lang } : {}),
+			...init.headers
+		}
+	});
+}

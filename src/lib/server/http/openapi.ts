@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import type { ApiHandler, OperationDoc } from './api';
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+export const problemSchema = z.object({
+	type: z.string(),
+	title: z.string(),
+	status: z.number().int(),
+	detail: z.string(),
+	code: z.string(),
+	errors: z.array(z.object({ path: z.string(), message: z.string() })).optional()
+});
+
+export interface RouteOperation {
+	method: (typeof METHODS)[number];
+	path: string;
+	params: string[];
+	operation: OperationDoc;
+}
+
+/** "/src/routes/api/v1/services/[slug]/+server.ts" → "/api/v1/services/{slug}". */
+export function routePath(file: string): { path: string; params: string[] } | undefined {
+	const route = file.replace(/^.*\/src\/routes/, '').replace(/\/\+server\.ts$/, '');
+	if (route.includes('[...')) return undefined;
+	const params: string[] = [];
+	const path = route
+		.split('/')
+		.filter((segment) => !/^\(.*\)$/.test(segment))
+		.map((segment) =>
+			segment.replace(/^\[(\w+)(=\w+)?\]$/, (_, name: string) => {
+				params.push(name);
+				return `{${name}}`;
+			})
+		)
+		.join('/');
+	return { path, params };
+}
+
+export function collect(modules: Record<string, Record<string, unknown>>): RouteOperation[] {
+	const found: RouteOperation[] = [];
+	for (const [file, module] of Object.entries(modules)) {
+		const route = routePath(file);
+		if (!route) continue;
+		for (const method of METHODS) {
+			const handler = module[method] as ApiHandler | undefined;
+			if (handler?.operation) found.push({ method, ...route, operation: handler.operation });
+		}
+	}
+	return found.sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+}
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+	const json = z.toJSONSchema(schema, {
+		target: 'draft-2020-12',
+		io,
+		unrepresentable: 'any'
+	}) as Record<string, unknown>;
+	// Embedded schemas must not repeat the dialect; the document declares it once.
+	delete json.$schema;
+	return json;
+}
+
+function objectProperties(schema: z.ZodType): [string, boolean][] {
+	const json = jsonSchema(schema, 'input') as {
+		properties?: Record<string, unknown>;
+		required?: string[];
+	};
+	return Object.keys(json.properties ?? {}).map((name) => [
+		name,
+		(json.required ?? []).includes(name)
+	]);
+}
+
+/** The OpenAPI 3.1 document, generated from the same schemas that validate requests. */
+export function document(operations: RouteOperation[], version: string): Record<string, unknown> {
+	const paths: Record<string, Record<string, unknown>> = {};
+	for (const { method, path, params, operation } of operations) {
+		const parameters = [
+			...params.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+			...(operation.query
+				? objectProperties(operation.query).map(([name, required]) => ({
+						name,
+						in: 'query',
+						required,
+						schema: (
+							jsonSchema(operation.query!, 'input') as { properties: Record<string, unknown> }
+						).properties[name]
+					}))
+				: []),
+			...Object.entries(operation.headers ?? {}).map(([name, header]) => ({
+				name,
+				in: 'header',
+				required: header.required,
+				description: header.description,
+				schema: { type: 'string' }
+			})),
+			{
+				name: 'lang',
+				in: 'query',
+				required: false,
+				description: 'Language of titles and messages; otherwise Accept-Language decides.',
+				schema: { type: 'string', enum: ['es', 'guc'] }
+			}
+		];
+		const responses = Object.fromEntries(
+			Object.entries(operation.responses).map(([status, response]) => {
+				const problem = Number(status) >= 400;
+				const schema = response.schema
+					? jsonSchema(response.schema, 'output')
+					: problem
+						? { $ref: '#/components/schemas/Problem' }
+						: undefined;
+				const type = problem ? 'application/problem+json' : 'application/json';
+				return [
+					status,
+					{
+						description: response.description,
+						...(schema ? { content: { [type]: { schema } } } : {})
+					}
+				];
+			})
+		);
+		paths[path] ??= {};
+		paths[path][method.toLowerCase()] = {
+			summary: operation.summary,
+			tags: operation.tags,
+			parameters,
+			...(operation.body
+				? {
+						requestBody: {
+							required: true,
+							content: { 'application/json': { schema: jsonSchema(operation.body, 'input') } }
+						}
+					}
+				: {}),
+			responses,
+			...(operation.example ? { 'x-example': operation.example } : {})
+		};
+	}
+	return {
+		openapi: '3.1.0',
+		info: {
+			title: 'Ventanilla API',
+			version,
+			description:
+				'The REST API behind Ventanilla. Errors are application/problem+json (RFC 9457) in the requested language.'
+		},
+		servers: [{ url: '/' }],
+		paths,
+		components: { schemas: { Problem: jsonSchema(problemSchema, 'output') } }
+	};
+}

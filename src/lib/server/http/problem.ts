@@ -1,0 +1,56 @@
+import { isLocale, negotiate, type Locale } from '$lib/i18n/locales';
+import { translator } from '$lib/i18n/translator';
+
+export interface FieldError {
+	path: string;
+	message: string;
+}
+
+/**
+ * The one error shape of the API (RFC 9457 problem details). Services throw it; the endpoint
+ * wrapper turns it into application/problem+json in the caller's language.
+ */
+export class Problem extends Error {
+	constructor(
+		readonly status: number,
+		readonly code: string,
+		readonly options: {
+			/** Interpolation values for the localised detail. */
+			values?: Record<string, unknown>;
+			errors?: FieldError[];
+			headers?: Record<string, string>;
+			/** Extra members, e.g. the nearest free slots. */
+			extra?: Record<string, unknown>;
+		} = {}
+	) {
+		super(code);
+	}
+}
+
+/** The language of an API request: ?lang= first, then Accept-Language. */
+export function requestLocale(url: URL, headers: Headers): Locale {
+	const query = url.searchParams.get('lang');
+	return isLocale(query) ? query : negotiate(headers.get('accept-language'));
+}
+
+export async function problemResponse(problem: Problem, lang: Locale): Promise<Response> {
+	const { t } = await translator(lang);
+	const key = `problems:${problem.code}`;
+	const body = {
+		type: `/api/v1/problems/${problem.code.toLowerCase().replaceAll('_', '-')}`,
+		title: t(`${key}.title`),
+		status: problem.status,
+		detail: t(`${key}.detail`, problem.options.values),
+		code: problem.code,
+		...(problem.options.errors ? { errors: problem.options.errors } : {}),
+		...problem.options.extra
+	};
+	return new Response(JSON.stringify(body), {
+		status: problem.status,
+		headers: {
+			'content-type': 'application/problem+json; charset=utf-8',
+			'content-language': lang,
+			...problem.options.headers
+		}
+	});
+}

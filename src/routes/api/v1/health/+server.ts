@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { endpoint, reply } from '$lib/server/http/api';
+import { Problem } from '$lib/server/http/problem';
+import { database, ping } from '$lib/server/db';
+
+const healthSchema = z.object({ status: z.literal('ok'), database: z.literal('up') });
+
+export const GET = endpoint(
+	{
+		summary: 'Liveness and database check',
+		tags: ['system'],
+		responses: {
+			200: { description: 'The app and its database answer.', schema: healthSchema },
+			503: { description: 'The database does not answer.' }
+		}
+	},
+	async () => {
+		if (!(await ping(await database()))) throw new Problem(503, 'DATABASE_DOWN');
+		return reply({ status: 'ok', database: 'up' }, { headers: { 'cache-control': 'no-store' } });
+	}
+);
