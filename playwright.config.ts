@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+// Helpers running suites side by side pick other ports with E2E_PORT, E2E_SMTP_PORT, E2E_MAILBOX_PORT.
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? PORT + 10);
+const MAILBOX_PORT = Number(process.env.E2E_MAILBOX_PORT ?? PORT + 11);
+process.env.E2E_MAILBOX_URL = `http://127.0.0.1:${MAILBOX_PORT}`;
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'ventanilla-e2e-'));
 
 export default defineConfig({
@@ -33,18 +37,30 @@ export default defineConfig({
 			]
 		}
 	},
-	webServer: {
-		command: 'node scripts/start.js',
-		url: `http://localhost:${PORT}/api/v1/health`,
-		reuseExistingServer: false,
-		timeout: 60_000,
-		env: {
-			PORT: String(PORT),
-			HOST: '127.0.0.1',
-			ORIGIN: `http://localhost:${PORT}`,
-			DATA_DIR: dataDir,
-			VENTANILLA_TEST_MODE: '1',
-			DATABASE_URL: process.env.E2E_DATABASE_URL ?? ''
+	webServer: [
+		{
+			command: 'node tests/support/mailbox.js',
+			url: `http://127.0.0.1:${MAILBOX_PORT}/health`,
+			reuseExistingServer: false,
+			env: { E2E_SMTP_PORT: String(SMTP_PORT), E2E_MAILBOX_PORT: String(MAILBOX_PORT) }
+		},
+		{
+			command: 'node scripts/start.js',
+			url: `http://localhost:${PORT}/api/v1/health`,
+			reuseExistingServer: false,
+			timeout: 60_000,
+			env: {
+				PORT: String(PORT),
+				HOST: '127.0.0.1',
+				ORIGIN: `http://localhost:${PORT}`,
+				DATA_DIR: dataDir,
+				VENTANILLA_TEST_MODE: '1',
+				DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
+				SMTP_HOST: '127.0.0.1',
+				SMTP_PORT: String(SMTP_PORT),
+				SMTP_FROM: 'Ventanilla <no-responder@demo.ventanilla.gov.co>',
+				WORKER_INTERVAL_MS: '300'
+			}
 		}
-	}
+	]
 });

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_LOCALE, isLocale } from '$lib/i18n/locales';
 import { config } from '$lib/server/config';
 import { connect, migrate } from '$lib/server/db';
+import { start as startWorker } from '$lib/server/worker';
 import { seed } from '$lib/server/db/seed';
 import { Problem, problemResponse, requestLocale } from '$lib/server/http/problem';
 import { errorFields, log } from '$lib/server/log';
@@ -14,6 +15,7 @@ export const init: ServerInit = async () => {
 	await migrate(handle, config.databaseUrl);
 	await seed(handle.db);
 	log.info('database ready', { kind: handle.kind, ms: Date.now() - started });
+	startWorker(handle.db, Number(process.env.WORKER_INTERVAL_MS ?? 5000));
 };
 
 const SECURITY_HEADERS: Record<string, string> = {

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -34,12 +34,49 @@ export async function axeViolations(page: Page): Promise<string[]> {
 	);
 }
 
-/** Each test starts from a clean, seeded database. */
+export interface Email {
+	to: string;
+	subject: string;
+	text: string;
+	html: string;
+	attachments: { filename: string; contentType: string; content: string }[];
+}
+
+/** What the loopback SMTP server received (see tests/support/mailbox.js). */
+export const mailbox = {
+	async messages(): Promise<Email[]> {
+		return (await fetch(`${process.env.E2E_MAILBOX_URL}/messages`)).json();
+	},
+	/** Waits until a message to `to` arrives whose subject matches, and returns it. */
+	async waitFor(to: string, subject: RegExp, timeoutMs = 10_000): Promise<Email> {
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			const found = (await mailbox.messages()).find(
+				(m) => m.to.includes(to) && subject.test(m.subject)
+			);
+			if (found) return found;
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		}
+		throw new Error(`No email to ${to} matching ${subject} within ${timeoutMs} ms`);
+	},
+	async clear(): Promise<void> {
+		await fetch(`${process.env.E2E_MAILBOX_URL}/messages`, { method: 'DELETE' });
+	}
+};
+
+/** Sets the app's clock (test mode only); null lets it run free again. */
+export async function setClock(request: APIRequestContext, now: string | null): Promise<void> {
+	const response = await request.post('/__test__/clock', { data: { now } });
+	expect(response.status()).toBe(204);
+}
+
+/** Each test starts from a clean, seeded database, a free-running clock and an empty mailbox. */
 export const test = base.extend<{ cleanDatabase: void }>({
 	cleanDatabase: [
 		async ({ request }, use) => {
 			const response = await request.post('/__test__/reset');
 			expect(response.status()).toBe(204);
+			await mailbox.clear();
 			await use();
 		},
 		{ auto: true }

@@ -1,15 +1,27 @@
 import type { RequestEvent } from '@sveltejs/kit';
+import { clock } from './clock';
 import { config } from './config';
 import { connect } from './db';
 import { reset } from './db/reset';
 
 /**
- * Only with VENTANILLA_TEST_MODE=1: lets the end-to-end suite give each test a clean database.
+ * Only with VENTANILLA_TEST_MODE=1: lets the end-to-end suite give each test a clean database
+ * (POST /__test__/reset) and set the app's clock (POST /__test__/clock).
  * Answers undefined for every other request, and for every request in production.
  */
 export async function testingHook(event: RequestEvent): Promise<Response | undefined> {
-	if (!config.testMode || event.url.pathname !== '/__test__/reset') return undefined;
+	if (!config.testMode || !event.url.pathname.startsWith('/__test__/')) return undefined;
 	if (event.request.method !== 'POST') return new Response(null, { status: 405 });
-	await reset((await connect()).db);
-	return new Response(null, { status: 204 });
+	if (event.url.pathname === '/__test__/reset') {
+		clock.set(undefined);
+		await reset((await connect()).db);
+		return new Response(null, { status: 204 });
+	}
+	if (event.url.pathname === '/__test__/clock') {
+		// Body: { "now": "2026-02-05T08:00:00-05:00" } to freeze the clock, or { "now": null } to free it.
+		const { now } = (await event.request.json()) as { now: string | null };
+		clock.set(now ? new Date(now) : undefined);
+		return new Response(null, { status: 204 });
+	}
+	return new Response(null, { status: 404 });
 }

@@ -15,6 +15,8 @@ export class Problem extends Error {
 		readonly status: number,
 		readonly code: string,
 		readonly options: {
+			/** The locale namespace holding `problems.<code>`; the shared `problems` file otherwise. */
+			ns?: string;
 			/** Interpolation values for the localised detail. */
 			values?: Record<string, unknown>;
 			errors?: FieldError[];
@@ -35,7 +37,8 @@ export function requestLocale(url: URL, headers: Headers): Locale {
 
 export async function problemResponse(problem: Problem, lang: Locale): Promise<Response> {
 	const { t } = await translator(lang);
-	const key = `problems:${problem.code}`;
+	const { ns } = problem.options;
+	const key = ns ? `${ns}:problems.${problem.code}` : `problems:${problem.code}`;
 	const body = {
 		type: `/api/v1/problems/${problem.code.toLowerCase().replaceAll('_', '-')}`,
 		title: t(`${key}.title`),

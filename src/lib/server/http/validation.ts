@@ -4,13 +4,14 @@ import type { FieldError } from './problem';
 
 /**
  * Turns schema issues into field messages in the user's language. A schema may name its own
- * message key (`{ error: 'validation:document' }`); otherwise the issue's code picks one.
+ * message key (`{ error: 'booking:errors.document' }`); otherwise the issue's code picks one.
  */
 export function fieldErrors(issues: z.core.$ZodIssue[], t: Translator['t']): FieldError[] {
 	return issues.map((issue) => {
 		const path = issue.path.map(String).join('.');
 		const values = issue as unknown as Record<string, unknown>;
-		const own = issue.message.startsWith('validation:') ? issue.message : undefined;
+		// A schema may name its own message by key ("booking:errors.document").
+		const own = /^[a-z]+:[\w.]+$/.test(issue.message) ? issue.message : undefined;
 		const key = own ?? `validation:${messageKey(issue)}`;
 		return {
 			path,

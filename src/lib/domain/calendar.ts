@@ -1,0 +1,90 @@
+import { getHolidaysForYear } from 'colombian-holidays';
+
+/**
+ * Dates and instants in Bogotá. Colombia keeps UTC−5 all year (no daylight saving), so local
+ * dates are plain arithmetic. Local dates are "YYYY-MM-DD" strings; instants are Dates (UTC).
+ */
+export const TIME_ZONE = 'America/Bogota';
+export const UTC_OFFSET = '-05:00';
+const OFFSET_MS = -5 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type LocalDate = string;
+
+const holidayCache = new Map<number, Set<LocalDate>>();
+
+function holidays(year: number): Set<LocalDate> {
+	let found = holidayCache.get(year);
+	if (!found) {
+		found = new Set(getHolidaysForYear(year).map((holiday) => holiday.celebrationDate));
+		holidayCache.set(year, found);
+	}
+	return found;
+}
+
+/** The Bogotá calendar date of an instant. */
+export function localDate(instant: Date): LocalDate {
+	return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The Bogotá wall-clock time of an instant, "HH:MM". */
+export function localTime(instant: Date): string {
+	return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(11, 16);
+}
+
+/** The instant of a Bogotá date and wall-clock time ("HH:MM"). */
+export function instantAt(date: LocalDate, time: string): Date {
+	return new Date(`${date}T${time}:00${UTC_OFFSET}`);
+}
+
+/** "2026-02-05T08:30:00-05:00": an instant written with Bogotá's offset, as the API promises. */
+export function formatInstant(instant: Date): string {
+	const local = new Date(instant.getTime() + OFFSET_MS).toISOString();
+	return `${local.slice(0, 19)}${UTC_OFFSET}`;
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+	return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: LocalDate): number {
+	const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+	return day === 0 ? 7 : day;
+}
+
+export function isHoliday(date: LocalDate): boolean {
+	return holidays(Number(date.slice(0, 4))).has(date);
+}
+
+/** Monday to Friday and not a Colombian public holiday. */
+export function isBusinessDay(date: LocalDate): boolean {
+	return isoWeekday(date) <= 5 && !isHoliday(date);
+}
+
+/** The business day that comes `count` business days after `date` (counting starts the day after). */
+export function addBusinessDays(date: LocalDate, count: number): LocalDate {
+	let current = date;
+	let left = count;
+	while (left > 0) {
+		current = addDays(current, 1);
+		if (isBusinessDay(current)) left -= 1;
+	}
+	return current;
+}
+
+/** Business days after `from` up to and including `to`; 0 when `to` is not after `from`. */
+export function businessDaysBetween(from: LocalDate, to: LocalDate): number {
+	let count = 0;
+	for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) {
+		if (isBusinessDay(day)) count += 1;
+	}
+	return count;
+}
+
+/** Every Bogotá date from `from` to `to`, both included. */
+export function datesBetween(from: LocalDate, to: LocalDate): LocalDate[] {
+	const dates: LocalDate[] = [];
+	for (let day = from; day <= to; day = addDays(day, 1)) dates.push(day);
+	return dates;
+}

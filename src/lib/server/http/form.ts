@@ -1,0 +1,52 @@
+import { fail, type ActionFailure } from '@sveltejs/kit';
+import type { z } from 'zod';
+import type { Translator } from '$lib/i18n/translator';
+import { normaliseGlottalStop } from '$lib/i18n/glottal';
+import { fieldErrors } from './validation';
+
+export interface FormFailure {
+	/** What the person typed, so nothing is lost when the page comes back with errors. */
+	values: Record<string, string | string[]>;
+	/** Field name → message, in the order of the form. */
+	errors: Record<string, string>;
+}
+
+/** Form fields as an object; a name sent more than once (checkboxes) becomes a list. */
+export function formValues(data: FormData): Record<string, string | string[]> {
+	const values: Record<string, string | string[]> = {};
+	for (const [name, value] of data.entries()) {
+		if (typeof value !== 'string') continue;
+		// Phones and word processors type look-alike glottal stops; store the standard one.
+		const text = normaliseGlottalStop(value);
+		const existing = values[name];
+		values[name] =
+			existing === undefined ? text : [...(Array.isArray(existing) ? existing : [existing]), text];
+	}
+	return values;
+}
+
+/**
+ * Validates a posted form with the same schema the API uses. On failure, answers the page again
+ * (400) with the typed values and one message per field in the person's language.
+ */
+export async function parseForm<T>(
+	request: Request,
+	schema: z.ZodType<T>,
+	t: Translator['t']
+): Promise<{ data: T; values: Record<string, string | string[]> } | ActionFailure<FormFailure>> {
+	const values = formValues(await request.formData());
+	const result = schema.safeParse(values, { reportInput: true });
+	if (result.success) return { data: result.data, values };
+	const errors: Record<string, string> = {};
+	for (const { path, message } of fieldErrors(result.error.issues, t)) {
+		const field = path.split('.')[0] || 'form';
+		errors[field] ??= message;
+	}
+	return fail(400, { values, errors });
+}
+
+/** A checkbox group arrives as nothing, one string or a list; schemas want a list. */
+export function asList(value: unknown): string[] {
+	if (value === undefined || value === null || value === '') return [];
+	return Array.isArray(value) ? value.map(String) : [String(value)];
+}

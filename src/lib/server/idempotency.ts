@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from './db';
+import { idempotencyKeys } from './db/schema';
+import { Problem } from './http/problem';
+
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+export interface StoredResponse {
+	status: number;
+	body: unknown;
+	replayed: boolean;
+}
+
+/** A stable fingerprint of a request body, so a reused key with other data is refused. */
+export function fingerprint(body: unknown): string {
+	return createHash('sha256')
+		.update(JSON.stringify(body ?? null))
+		.digest('hex');
+}
+
+const KEY = /^[\w-]{8,128}$/;
+
+/**
+ * Runs `work` once per (scope, key). The key is claimed in the same transaction as the work, so a
+ * replay sees either nothing (and runs) or the committed first answer; a failure stores nothing.
+ */
+export async function once(
+	db: Database,
+	scope: string,
+	key: string | null,
+	body: unknown,
+	work: (tx: Transaction) => Promise<{ status: number; body: unknown }>
+): Promise<StoredResponse> {
+	if (key === null) {
+		const result = await db.transaction(work);
+		return { ...result, replayed: false };
+	}
+	if (!KEY.test(key)) throw new Problem(400, 'IDEMPOTENCY_KEY_INVALID');
+	const requestHash = fingerprint(body);
+	return db.transaction(async (tx) => {
+		const claimed = await tx
+			.insert(idempotencyKeys)
+			.values({ scope, key, requestHash, status: 0, body: sql`'null'::jsonb` })
+			.onConflictDoNothing()
+			.returning({ key: idempotencyKeys.key });
+		if (claimed.length === 0) {
+			const [first] = await tx
+				.select()
+				.from(idempotencyKeys)
+				.where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+			if (!first || first.requestHash !== requestHash) {
+				throw new Problem(422, 'IDEMPOTENCY_KEY_REUSED');
+			}
+			return { status: first.status, body: first.body, replayed: true };
+		}
+		const result = await work(tx);
+		await tx
+			.update(idempotencyKeys)
+			.set({ status: result.status, body: result.body as object })
+			.where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+		return { ...result, replayed: false };
+	});
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { rateLimit } from './rate-limit';
+import { useTestDatabase } from './testing/database';
+
+const db = useTestDatabase();
+const limit = { max: 3, windowSeconds: 900 };
+
+describe('rate limit', () => {
+	it('allows hits up to the limit and refuses the next', async () => {
+		const verdicts = [];
+		for (let i = 0; i < 4; i++)
+			verdicts.push(await rateLimit.hit(db(), 'lookup:1-2026-000001', limit));
+		expect(verdicts.map((v) => v.allowed)).toEqual([true, true, true, false]);
+		expect(verdicts[3]!.retryAfter).toBeGreaterThan(0);
+		expect(verdicts[3]!.retryAfter).toBeLessThanOrEqual(900);
+	});
+
+	it('checks without counting', async () => {
+		await rateLimit.hit(db(), 'b', limit);
+		await rateLimit.check(db(), 'b', limit);
+		await rateLimit.check(db(), 'b', limit);
+		expect((await rateLimit.hit(db(), 'b', limit)).allowed).toBe(true);
+	});
+
+	it('counts each bucket apart', async () => {
+		for (let i = 0; i < 3; i++) await rateLimit.hit(db(), 'a', limit);
+		expect((await rateLimit.check(db(), 'a', limit)).allowed).toBe(false);
+		expect((await rateLimit.check(db(), 'c', limit)).allowed).toBe(true);
+	});
+});

@@ -1,0 +1,58 @@
+import { and, eq, lt, sql } from 'drizzle-orm';
+import { clock } from './clock';
+import type { Database } from './db';
+import { rateLimits } from './db/schema';
+
+export interface Limit {
+	/** How many hits a window allows. */
+	max: number;
+	windowSeconds: number;
+}
+
+export interface Verdict {
+	allowed: boolean;
+	/** Seconds until the window resets, for Retry-After. */
+	retryAfter: number;
+}
+
+function window(limit: Limit, now: Date): { start: Date; retryAfter: number } {
+	const size = limit.windowSeconds * 1000;
+	const start = Math.floor(now.getTime() / size) * size;
+	return {
+		start: new Date(start),
+		retryAfter: Math.max(1, Math.ceil((start + size - now.getTime()) / 1000))
+	};
+}
+
+/**
+ * Fixed-window counters kept in the database, so every app instance shares them.
+ * `check` reads without counting; `hit` counts one and says whether it was still allowed.
+ */
+export const rateLimit = {
+	async check(db: Database, bucket: string, limit: Limit): Promise<Verdict> {
+		const { start, retryAfter } = window(limit, clock.now());
+		const [row] = await db
+			.select({ hits: rateLimits.hits })
+			.from(rateLimits)
+			.where(and(eq(rateLimits.bucket, bucket), eq(rateLimits.windowStart, start)));
+		return { allowed: (row?.hits ?? 0) < limit.max, retryAfter };
+	},
+
+	async hit(db: Database, bucket: string, limit: Limit): Promise<Verdict> {
+		const { start, retryAfter } = window(limit, clock.now());
+		const [row] = await db
+			.insert(rateLimits)
+			.values({ bucket, windowStart: start, hits: 1 })
+			.onConflictDoUpdate({
+				target: [rateLimits.bucket, rateLimits.windowStart],
+				set: { hits: sql`${rateLimits.hits} + 1` }
+			})
+			.returning({ hits: rateLimits.hits });
+		return { allowed: (row?.hits ?? 1) <= limit.max, retryAfter };
+	},
+
+	/** Drops windows that ended long ago; the worker calls it. */
+	async prune(db: Database, before: Date): Promise<void> {
+		await db.delete(rateLimits).where(lt(rateLimits.windowStart, before));
+	}
+};
