@@ -56,7 +56,7 @@ for (const key of Object.keys(review)) {
 const source = sourceText('src');
 const nsPattern = [...namespaces].join('|');
 const patterns = [
-	...source.matchAll(new RegExp(`\\b(?:${nsPattern}):[\\w.{}$\\[\\]-]*`, 'g'))
+	...source.matchAll(new RegExp(`\\b(?:${nsPattern}):(?:[\\w.-]|\\$?\\{[^}]*\\})*`, 'g'))
 ].map(([found]) => {
 	const literal = found.replace(/['"`].*$/, '');
 	const escaped = literal
