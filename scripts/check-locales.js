@@ -56,7 +56,7 @@ for (const key of Object.keys(review)) {
 const source = sourceText('src');
 const nsPattern = [...namespaces].join('|');
 const patterns = [
-	...source.matchAll(new RegExp(`\\b(?:${nsPattern}):[\\w.{}$\\[\\]'"?:() -]*`, 'g'))
+	...source.matchAll(new RegExp(`\\b(?:${nsPattern}):(?:[\\w.-]|\\$?\\{[^}]*\\})*`, 'g'))
 ].map(([found]) => {
 	const literal = found.replace(/['"`].*$/, '');
 	const escaped = literal
@@ -65,8 +65,12 @@ const patterns = [
 		.join('[\\w.-]+');
 	return new RegExp(`^${escaped.replace(/[$\\[]+$/, '')}`);
 });
+// Problem texts (`<ns>:problems.<CODE>.title`) are used when their code appears in the source.
+const problemCode = /^[a-z]+:problems\.([A-Z_]+)\./;
 for (const key of es.keys()) {
 	const base = key.replace(PLURAL, '');
+	const code = problemCode.exec(base)?.[1];
+	if (code && new RegExp(`['"\`]${code}['"\`]`).test(source)) continue;
 	if (!patterns.some((pattern) => pattern.test(base) && pattern.source.length > 4)) {
 		problems.push(`${key}: not used by any code`);
 	}

@@ -45,6 +45,13 @@ export async function parseForm<T>(
 	return fail(400, { values, errors });
 }
 
+/** Narrows parseForm's answer: true when the form came back with errors. */
+export function isFormFailure<T>(
+	result: { data: T; values: Record<string, string | string[]> } | ActionFailure<FormFailure>
+): result is ActionFailure<FormFailure> {
+	return !('values' in result);
+}
+
 /** A checkbox group arrives as nothing, one string or a list; schemas want a list. */
 export function asList(value: unknown): string[] {
 	if (value === undefined || value === null || value === '') return [];
