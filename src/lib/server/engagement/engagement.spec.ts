@@ -81,7 +81,12 @@ describe('call-back requests', () => {
 
 describe('survey answers', () => {
 	it('keeps one answer per journey', async () => {
-		const answer = { journey: 'booking' as const, journeyRef: 'CITA-7K3M-Q9', rating: 5, comment: undefined };
+		const answer = {
+			journey: 'booking' as const,
+			journeyRef: 'CITA-7K3M-Q9',
+			rating: 5,
+			comment: undefined
+		};
 		await surveys.answer(db(), answer, 'es');
 		await expect(surveys.answer(db(), { ...answer, rating: 1 }, 'es')).rejects.toMatchObject({
 			code: 'ALREADY_ANSWERED'
