@@ -1,9 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clock } from './clock';
 import { rateLimit } from './rate-limit';
 import { useTestDatabase } from './testing/database';
 
 const db = useTestDatabase();
 const limit = { max: 3, windowSeconds: 900 };
+
+// Mid-window, so no test straddles the moment a window ends.
+beforeAll(() => clock.set(new Date('2026-11-23T15:07:30Z')));
+afterAll(() => clock.set(undefined));
 
 describe('rate limit', () => {
 	it('allows hits up to the limit and refuses the next', async () => {
