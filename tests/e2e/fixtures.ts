@@ -1,5 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import {
+	test as base,
+	expect,
+	type APIRequestContext,
+	type Locator,
+	type Page
+} from '@playwright/test';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -63,6 +69,15 @@ export const mailbox = {
 		await fetch(`${process.env.E2E_MAILBOX_URL}/messages`, { method: 'DELETE' });
 	}
 };
+
+/** Presses Tab until `target` has focus, as a keyboard user would; fails after `max` presses. */
+export async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
+	for (let i = 0; i < max; i++) {
+		if (await target.evaluate((el) => el === document.activeElement)) return;
+		await page.keyboard.press('Tab');
+	}
+	throw new Error('Could not reach the element with the Tab key');
+}
 
 /** Sets the app's clock (test mode only); null lets it run free again. */
 export async function setClock(request: APIRequestContext, now: string | null): Promise<void> {

@@ -52,7 +52,8 @@ async function readJson(request: Request): Promise<unknown> {
 	}
 }
 
-function parse<T>(schema: z.ZodType<T>, input: unknown, t: Translator['t']): T {
+/** Validates input with a schema, throwing a 422 problem with one message per field. */
+export function validate<T>(schema: z.ZodType<T>, input: unknown, t: Translator['t']): T {
 	const result = schema.safeParse(input, { reportInput: true });
 	if (!result.success) {
 		throw new Problem(422, 'VALIDATION_FAILED', { errors: fieldErrors(result.error.issues, t) });
@@ -73,9 +74,9 @@ export function endpoint<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType
 		const { t } = await translator(lang);
 		try {
 			const query = doc.query
-				? parse(doc.query, Object.fromEntries(event.url.searchParams), t)
+				? validate(doc.query, Object.fromEntries(event.url.searchParams), t)
 				: undefined;
-			const body = doc.body ? parse(doc.body, await readJson(event.request), t) : undefined;
+			const body = doc.body ? validate(doc.body, await readJson(event.request), t) : undefined;
 			return await handle({
 				event,
 				body: body as z.infer<B>,

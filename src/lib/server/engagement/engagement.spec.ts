@@ -1,0 +1,156 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { instantAt } from '$lib/domain/calendar';
+import { clock } from '../clock';
+import { callbacks as callbackTable, surveys as surveyTable } from '../db/schema';
+import { useTestDatabase } from '../testing/database';
+import { callbackSchema, callbacks } from './callbacks';
+import { lastMonths, monthly } from './indicators';
+import { surveys } from './surveys';
+
+const db = useTestDatabase();
+const now = instantAt('2026-11-24', '09:00');
+
+afterEach(() => clock.set(undefined));
+
+function callbackForm(overrides: Record<string, unknown> = {}) {
+	return {
+		name: 'Ana Epieyú',
+		phone: '300 123 4567',
+		language: 'guc',
+		topic: 'subsidio-glp',
+		day: '2026-11-25',
+		window: '08:00-10:00',
+		consent: 'yes',
+		...overrides
+	};
+}
+
+describe('call-back requests', () => {
+	it('stores the phone in E.164 with the chosen window', async () => {
+		clock.set(now);
+		const input = callbackSchema(now).parse(callbackForm());
+		const receipt = await callbacks.request(db(), input, 'form-key-000001');
+		expect(receipt).toMatchObject({
+			phone: '+573001234567',
+			language: 'guc',
+			day: '2026-11-25',
+			window: { start: '08:00', end: '10:00' }
+		});
+	});
+
+	it('does not create a second request when the same form is sent twice', async () => {
+		const input = callbackSchema(now).parse(callbackForm());
+		const first = await callbacks.request(db(), input, 'form-key-000002');
+		const second = await callbacks.request(db(), input, 'form-key-000002');
+		expect(second.id).toBe(first.id);
+		expect(await db().select().from(callbackTable)).toHaveLength(1);
+	});
+
+	it('refuses a window that has already ended today', () => {
+		const late = instantAt('2026-11-24', '10:30');
+		const result = callbackSchema(late).safeParse(
+			callbackForm({ day: '2026-11-24', window: '08:00-10:00' })
+		);
+		expect(result.success).toBe(false);
+		expect(result.error?.issues[0]?.message).toBe('callbacks:errors.windowPast');
+	});
+
+	it('refuses a day that is not offered, like a Sunday', () => {
+		const result = callbackSchema(now).safeParse(callbackForm({ day: '2026-11-29' }));
+		expect(result.error?.issues[0]?.path).toEqual(['day']);
+	});
+
+	it('requires consent', () => {
+		const result = callbackSchema(now).safeParse(callbackForm({ consent: undefined }));
+		expect(result.error?.issues[0]?.message).toBe('callbacks:errors.consent');
+	});
+
+	it('lists the queue by preferred day and window', async () => {
+		const schema = callbackSchema(now);
+		await callbacks.request(db(), schema.parse(callbackForm({ day: '2026-11-26' })), null);
+		await callbacks.request(db(), schema.parse(callbackForm({ window: '14:00-16:00' })), null);
+		await callbacks.request(db(), schema.parse(callbackForm()), null);
+		const queue = await callbacks.queue(db());
+		expect(queue.map((c) => `${c.windowDate} ${c.windowStart}`)).toEqual([
+			'2026-11-25 08:00',
+			'2026-11-25 14:00',
+			'2026-11-26 08:00'
+		]);
+	});
+});
+
+describe('survey answers', () => {
+	it('keeps one answer per journey', async () => {
+		const answer = {
+			journey: 'booking' as const,
+			journeyRef: 'CITA-7K3M-Q9',
+			rating: 5,
+			comment: undefined
+		};
+		await surveys.answer(db(), answer, 'es');
+		await expect(surveys.answer(db(), { ...answer, rating: 1 }, 'es')).rejects.toMatchObject({
+			code: 'ALREADY_ANSWERED'
+		});
+		expect(await db().select().from(surveyTable)).toHaveLength(1);
+	});
+});
+
+describe('indicators', () => {
+	it('lists the last twelve months ending with the current one', () => {
+		const months = lastMonths(instantAt('2026-02-10', '12:00'));
+		expect(months).toHaveLength(12);
+		expect(months[0]).toBe('2025-03');
+		expect(months[11]).toBe('2026-02');
+	});
+
+	it('matches hand-computed figures on a seeded month', async () => {
+		// October 2026: ratings 5, 4, 2 → average 3.7, two of three satisfied (67 %).
+		// One answer at 23:30 Bogotá on 31 October is stored as 1 November UTC and must count in October.
+		const answers = [
+			{ rating: 5, at: '2026-10-05T10:00:00-05:00' },
+			{ rating: 4, at: '2026-10-20T10:00:00-05:00' },
+			{ rating: 2, at: '2026-10-31T23:30:00-05:00' },
+			{ rating: 1, at: '2026-11-02T10:00:00-05:00' }
+		];
+		for (const [i, a] of answers.entries()) {
+			await db()
+				.insert(surveyTable)
+				.values({
+					journey: 'lookup',
+					journeyRef: `ref-00000${i}`,
+					rating: a.rating,
+					locale: 'es',
+					createdAt: new Date(a.at)
+				});
+		}
+		const base = {
+			name: 'x',
+			phone: '+573001234567',
+			language: 'es' as const,
+			topic: 'otro',
+			windowDate: '2026-10-06',
+			windowStart: '08:00',
+			windowEnd: '10:00',
+			consentAt: new Date(),
+			policyVersion: 'test',
+			createdAt: new Date('2026-10-05T15:00:00Z')
+		};
+		await db()
+			.insert(callbackTable)
+			.values([
+				{ ...base, status: 'called' },
+				{ ...base, status: 'unreachable' },
+				{ ...base, status: 'pending' }
+			]);
+		const figures = await monthly(db(), instantAt('2026-11-24', '09:00'));
+		const october = figures.find((f) => f.month === '2026-10');
+		const november = figures.find((f) => f.month === '2026-11');
+		expect(october).toEqual({
+			month: '2026-10',
+			satisfaction: { answers: 3, average: 3.7, satisfiedPercent: 67 },
+			callbacks: { requested: 3, called: 1, unreachable: 1 }
+		});
+		expect(november?.satisfaction).toEqual({ answers: 1, average: 1, satisfiedPercent: 0 });
+		expect(figures.find((f) => f.month === '2026-01')?.satisfaction.average).toBeNull();
+	});
+});

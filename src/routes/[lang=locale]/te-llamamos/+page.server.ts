@@ -1,0 +1,28 @@
+import { randomUUID } from 'node:crypto';
+import type { Actions, PageServerLoad } from './$types';
+import { entity } from '$lib/config/entity';
+import { callbackDays, callbackWindows } from '$lib/domain/callback-windows';
+import type { Locale } from '$lib/i18n/locales';
+import { translator } from '$lib/i18n/translator';
+import { clock } from '$lib/server/clock';
+import { database } from '$lib/server/db';
+import { CALLBACK_TOPICS, callbackSchema, callbacks } from '$lib/server/engagement/callbacks';
+import { isFormFailure, parseForm } from '$lib/server/http/form';
+
+export const load: PageServerLoad = () => ({
+	days: callbackDays(entity.officeHours, clock.now()),
+	windows: callbackWindows(entity.officeHours),
+	topics: [...CALLBACK_TOPICS],
+	// A resent form (double click, reload, retry after a lost answer) carries the same key.
+	idempotencyKey: randomUUID()
+});
+
+export const actions: Actions = {
+	default: async ({ request, params }) => {
+		const { t } = await translator(params.lang as Locale);
+		const form = await parseForm(request, callbackSchema(clock.now()), t);
+		if (isFormFailure(form)) return form;
+		const key = typeof form.values.idempotencyKey === 'string' ? form.values.idempotencyKey : null;
+		return { receipt: await callbacks.request(await database(), form.data, key) };
+	}
+};

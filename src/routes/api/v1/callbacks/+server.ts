@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { clock } from '$lib/server/clock';
+import { database } from '$lib/server/db';
+import { callbackSchema, callbacks } from '$lib/server/engagement/callbacks';
+import { endpoint, reply, validate } from '$lib/server/http/api';
+
+const receiptSchema = z.object({
+	id: z.string(),
+	name: z.string(),
+	phone: z.string(),
+	language: z.enum(['es', 'guc']),
+	topic: z.string(),
+	day: z.string(),
+	window: z.object({ start: z.string(), end: z.string() })
+});
+
+export const POST = endpoint(
+	{
+		summary: 'Ask to be called back, in Spanish or Wayuunaiki, within a preferred window',
+		tags: ['callbacks'],
+		body: callbackSchema(new Date()),
+		headers: {
+			'Idempotency-Key': {
+				required: false,
+				description:
+					'A retry with the same key returns the first answer instead of a second request.'
+			}
+		},
+		responses: {
+			201: { description: 'The request is in the call-back queue.', schema: receiptSchema },
+			400: { description: 'Malformed JSON or idempotency key.' },
+			422: { description: 'Some fields are missing or wrong (e.g. a window that has passed).' }
+		},
+		example: {
+			body: {
+				name: 'Ana Epieyú',
+				phone: '+57 300 123 4567',
+				language: 'guc',
+				topic: 'subsidio-glp',
+				day: '2026-11-25',
+				window: '08:00-10:00',
+				consent: true
+			}
+		}
+	},
+	async ({ event, body, t, lang }) => {
+		// The offered days depend on the time of the request, so the body is checked again against now.
+		const input = validate(callbackSchema(clock.now()), body, t);
+		const receipt = await callbacks.request(
+			await database(),
+			input,
+			event.request.headers.get('idempotency-key')
+		);
+		return reply(receipt, { status: 201, lang });
+	}
+);

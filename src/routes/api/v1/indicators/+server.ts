@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { clock } from '$lib/server/clock';
+import { database } from '$lib/server/db';
+import { monthly } from '$lib/server/engagement/indicators';
+import { endpoint, reply } from '$lib/server/http/api';
+
+const monthSchema = z.object({
+	month: z.string(),
+	satisfaction: z.object({
+		answers: z.number(),
+		average: z.number().nullable(),
+		satisfiedPercent: z.number().nullable()
+	}),
+	callbacks: z.object({ requested: z.number(), called: z.number(), unreachable: z.number() })
+});
+
+export const GET = endpoint(
+	{
+		summary: 'Published figures for the last 12 months, by month (Bogotá time)',
+		tags: ['indicators'],
+		responses: {
+			200: {
+				description: 'Figures by month, oldest first.',
+				schema: z.object({ timeZone: z.string(), months: z.array(monthSchema) })
+			}
+		}
+	},
+	async ({ lang }) =>
+		reply(
+			{ timeZone: 'America/Bogota', months: await monthly(await database(), clock.now()) },
+			{ lang, headers: { 'cache-control': 'public, max-age=300' } }
+		)
+);
