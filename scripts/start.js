@@ -1,7 +1,28 @@
-// Starts the built app with safe local defaults; every value can be overridden by the environment.
+// Serves the built app with safe local defaults; every value can be overridden by the environment.
+// A plain Node server around adapter-node's handler, so pages go out compressed: on a prepaid
+// phone plan the HTML weighs three to five times less.
+import compression from 'compression';
+import { createServer } from 'node:http';
+
 process.env.PORT ??= '3000';
 process.env.HOST ??= '0.0.0.0';
 // adapter-node assumes https when no ORIGIN is given, which would reject local form posts.
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 
-await import('../build/index.js');
+const { handler } = await import('../build/handler.js');
+const compress = compression({ threshold: 1024 });
+
+const server = createServer((request, response) =>
+	compress(request, response, () => handler(request, response))
+);
+server.listen(Number(process.env.PORT), process.env.HOST, () => {
+	console.log(`Listening on http://${process.env.HOST}:${process.env.PORT}`);
+});
+
+function stop() {
+	server.close(() => process.exit(0));
+	server.closeIdleConnections();
+	setTimeout(() => process.exit(0), 5000).unref();
+}
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

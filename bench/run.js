@@ -1,0 +1,355 @@
+// `npm run bench`: builds the app, starts it with a fresh database on loopback, and measures what a
+// citizen on a cheap phone pays for it: bytes on the wire, Lighthouse scores and server latency.
+// Writes bench/results.json and bench/results.md; `npm run bench:check` compares them to budgets.
+// Loopback only, bounded in time. The machine is shared and noisy: compare ratios, not absolutes.
+import { chromium } from '@playwright/test';
+import autocannon from 'autocannon';
+import * as chromeLauncher from 'chrome-launcher';
+import compression from 'compression';
+import lighthouse from 'lighthouse';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4990);
+const BASE = `http://localhost:${PORT}`;
+const LOCALES = ['es', 'guc'];
+const CONTENT = ['', '/carta-de-trato-digno', '/servicios', '/contacto', '/glosario'];
+const INTERACTIVE = ['/citas', '/pqrsd', '/radicado'];
+const CHROME_FLAGS = [
+	'--headless=new',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+const skipBuild = process.argv.includes('--skip-build');
+const quick = process.argv.includes('--quick');
+
+function log(message) {
+	console.log(`[bench] ${message}`);
+}
+
+function percentile(values, p) {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+async function startApp() {
+	const dataDir = mkdtempSync(join(tmpdir(), 'ventanilla-bench-'));
+	const started = Date.now();
+	const child = spawn(process.execPath, ['scripts/start.js'], {
+		env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, ORIGIN: BASE },
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	let databaseMs;
+	child.stdout.on('data', (chunk) => {
+		const match = /"msg":"database ready".*?"ms":(\d+)/.exec(String(chunk));
+		if (match) databaseMs = Number(match[1]);
+	});
+	for (let i = 0; i < 240; i++) {
+		try {
+			if ((await fetch(`${BASE}/api/v1/health`)).ok) break;
+		} catch {
+			// Not listening yet.
+		}
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	return { child, databaseMs, readyMs: Date.now() - started };
+}
+
+function residentMemoryMb(pid) {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+/** Bytes the browser really transferred for a first visit, by kind, measured through the DevTools protocol. */
+async function pageWeight(browser, url) {
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	const page = await context.newPage();
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Network.enable');
+	const types = new Map();
+	const totals = { html: 0, css: 0, js: 0, other: 0 };
+	cdp.on('Network.responseReceived', (e) => types.set(e.requestId, e.type));
+	cdp.on('Network.loadingFinished', (e) => {
+		const type = types.get(e.requestId);
+		const kind =
+			type === 'Document'
+				? 'html'
+				: type === 'Stylesheet'
+					? 'css'
+					: type === 'Script'
+						? 'js'
+						: 'other';
+		totals[kind] += e.encodedDataLength;
+	});
+	const response = await page.goto(url, { waitUntil: 'networkidle' });
+	await context.close();
+	if (!response || response.status() >= 400) return undefined;
+	return { ...totals, total: totals.html + totals.css + totals.js + totals.other };
+}
+
+async function lighthouseRun(url, extra = {}) {
+	const chrome = await chromeLauncher.launch({
+		chromePath: '/usr/bin/chromium',
+		chromeFlags: CHROME_FLAGS
+	});
+	try {
+		const result = await lighthouse(url, {
+			port: chrome.port,
+			output: 'json',
+			logLevel: 'error',
+			onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+			...extra
+		});
+		const { categories, audits, runtimeError } = result.lhr;
+		if (runtimeError) log(`lighthouse could not measure ${url}: ${runtimeError.code}`);
+		const score = (id) => Math.round((categories[id]?.score ?? 0) * 100);
+		return {
+			performance: score('performance'),
+			accessibility: score('accessibility'),
+			bestPractices: score('best-practices'),
+			seo: score('seo'),
+			lcpMs: Math.round(audits['largest-contentful-paint']?.numericValue ?? 0),
+			tbtMs: Math.round(audits['total-blocking-time']?.numericValue ?? 0),
+			cls: Number((audits['cumulative-layout-shift']?.numericValue ?? 0).toFixed(3))
+		};
+	} finally {
+		await chrome.kill();
+	}
+}
+
+/** The same charter text, laid out with GOV.UK Frontend's full CSS and JS, served compressed. */
+async function govukPage(charterHtml) {
+	const root = 'node_modules/govuk-frontend/dist/govuk';
+	const html = `<!doctype html><html lang="es" class="govuk-template"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Carta de trato digno</title>
+<link rel="stylesheet" href="/govuk-frontend.min.css"></head>
+<body class="govuk-template__body"><script>document.body.className += ' js-enabled govuk-frontend-supported';</script>
+<a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">Saltar al contenido principal</a>
+<header class="govuk-header" data-module="govuk-header"><div class="govuk-header__container govuk-width-container">
+<a href="/" class="govuk-header__link govuk-header__link--homepage">Ventanilla</a></div></header>
+<div class="govuk-width-container"><main class="govuk-main-wrapper" id="main-content"><div class="govuk-body">${charterHtml}</div></main></div>
+<footer class="govuk-footer"><div class="govuk-width-container"></div></footer>
+<script type="module" src="/govuk-frontend.min.js"></script>
+<script type="module">import { initAll } from '/govuk-frontend.min.js'; initAll();</script></body></html>`;
+	const types = {
+		'.css': 'text/css',
+		'.js': 'text/javascript',
+		'.woff2': 'font/woff2',
+		'.woff': 'font/woff'
+	};
+	const compress = compression({ threshold: 0 });
+	const server = createServer((request, response) =>
+		compress(request, response, () => {
+			const path = request.url?.split('?')[0] ?? '/';
+			if (path === '/') {
+				response.setHeader('content-type', 'text/html; charset=utf-8');
+				return response.end(html);
+			}
+			try {
+				const file = path.startsWith('/assets/') ? join(root, path) : join(root, path.slice(1));
+				response.setHeader('content-type', types[extname(file)] ?? 'application/octet-stream');
+				response.end(readFileSync(file));
+			} catch {
+				response.statusCode = 404;
+				response.end();
+			}
+		})
+	);
+	await new Promise((resolve) => server.listen(PORT + 1, '127.0.0.1', resolve));
+	return { url: `http://127.0.0.1:${PORT + 1}/`, close: () => server.close() };
+}
+
+/** Inserts into a scratch table of a fresh embedded database: the ceiling any booking can reach. */
+async function rawInsertRate(seconds = 5) {
+	const db = new PGlite();
+	await db.exec(
+		'create table scratch (id serial primary key, reference text unique, at timestamptz default now())'
+	);
+	const deadline = Date.now() + seconds * 1000;
+	let count = 0;
+	while (Date.now() < deadline) {
+		await db.query('insert into scratch (reference) values ($1)', [`R-${count++}`]);
+	}
+	await db.close();
+	return Math.round(count / seconds);
+}
+
+/** Bounded load from 32 clients; latency percentiles computed from every response's own time. */
+function load(title, options) {
+	return new Promise((resolve, reject) => {
+		const times = [];
+		const instance = autocannon(
+			{ connections: 32, duration: quick ? 3 : 8, ...options },
+			(error, result) => {
+				if (error) return reject(error);
+				const summary = {
+					requestsPerSecond: Math.round(result.requests.average),
+					p50Ms: Number(percentile(times, 50).toFixed(1)),
+					p95Ms: Number(percentile(times, 95).toFixed(1)),
+					p99Ms: Number(percentile(times, 99).toFixed(1)),
+					ok: result['2xx'],
+					non2xx: result.non2xx
+				};
+				log(
+					`${title}: ${summary.requestsPerSecond} req/s, p50 ${summary.p50Ms} ms, p95 ${summary.p95Ms} ms`
+				);
+				resolve(summary);
+			}
+		);
+		instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
+	});
+}
+
+async function main() {
+	if (!skipBuild) {
+		log('building');
+		const build = spawnSync('npx', ['vite', 'build'], { stdio: 'ignore' });
+		if (build.status !== 0) throw new Error('build failed');
+	}
+	const results = {
+		date: new Date().toISOString(),
+		machine: 'shared 2-core sandbox (noisy: compare ratios)'
+	};
+	const app = await startApp();
+	log(`app ready in ${app.readyMs} ms (database ${app.databaseMs} ms)`);
+	results.startup = { databaseOpenMs: app.databaseMs, readyMs: app.readyMs };
+
+	const browser = await chromium.launch({
+		executablePath: '/usr/bin/chromium',
+		args: CHROME_FLAGS.slice(1)
+	});
+	results.pages = {};
+	for (const lang of LOCALES) {
+		for (const path of [...CONTENT, ...INTERACTIVE]) {
+			const weight = await pageWeight(browser, `${BASE}/${lang}${path}`);
+			if (!weight) continue;
+			results.pages[`/${lang}${path}`] = {
+				kind: CONTENT.includes(path) ? 'content' : 'interactive',
+				...weight
+			};
+			log(
+				`/${lang}${path}: ${weight.total} B (html ${weight.html}, css ${weight.css}, js ${weight.js})`
+			);
+		}
+	}
+
+	const charter = await browser.newPage();
+	await charter.goto(`${BASE}/es/carta-de-trato-digno`);
+	const charterHtml = await charter.locator('main').innerHTML();
+	await charter.close();
+	const govuk = await govukPage(charterHtml);
+	const govukWeight = await pageWeight(browser, govuk.url);
+	govuk.close();
+	const ours = results.pages['/es/carta-de-trato-digno'];
+	results.govuk = {
+		charter: govukWeight,
+		ours: ours?.total,
+		ratio: ours && govukWeight ? Number((ours.total / govukWeight.total).toFixed(2)) : undefined
+	};
+	log(
+		`GOV.UK Frontend charter: ${govukWeight?.total} B; ours ${ours?.total} B; ratio ${results.govuk.ratio}`
+	);
+	await browser.close();
+
+	results.lighthouse = {};
+	const audited = quick
+		? ['/es', '/es/carta-de-trato-digno']
+		: [
+				'/es',
+				'/es/carta-de-trato-digno',
+				'/es/servicios',
+				'/es/contacto',
+				'/es/citas',
+				'/es/radicado'
+			];
+	for (const path of audited) {
+		if (!results.pages[path]) continue;
+		results.lighthouse[path] = await lighthouseRun(`${BASE}${path}`);
+		log(`lighthouse ${path}: ${JSON.stringify(results.lighthouse[path])}`);
+	}
+	if (results.pages['/es/carta-de-trato-digno']) {
+		results.lighthouse['2g:/es/carta-de-trato-digno'] = await lighthouseRun(
+			`${BASE}/es/carta-de-trato-digno`,
+			{
+				onlyCategories: ['performance'],
+				throttlingMethod: 'devtools',
+				throttling: {
+					rttMs: 800,
+					requestLatencyMs: 800,
+					throughputKbps: 250,
+					downloadThroughputKbps: 250,
+					uploadThroughputKbps: 250,
+					cpuSlowdownMultiplier: 4
+				}
+			}
+		);
+		log(
+			`lighthouse 2G charter: ${JSON.stringify(results.lighthouse['2g:/es/carta-de-trato-digno'])}`
+		);
+	}
+
+	results.server = { rawInsertsPerSecond: await rawInsertRate(quick ? 2 : 5) };
+	log(`raw embedded-database insert rate: ${results.server.rawInsertsPerSecond}/s`);
+	const spec = await (await fetch(`${BASE}/api/v1/openapi.json`)).json();
+	if (spec.paths['/api/v1/appointments/slots']) {
+		const today = new Date().toISOString().slice(0, 10);
+		const to = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+		results.server.slots = await load('slots (30 days)', {
+			url: `${BASE}/api/v1/appointments/slots?from=${today}&to=${to}`
+		});
+	}
+	results.server.idleResidentMemoryMb = residentMemoryMb(app.child.pid);
+	log(`idle resident memory: ${results.server.idleResidentMemoryMb} MB`);
+	app.child.kill('SIGTERM');
+
+	writeFileSync('bench/results.json', JSON.stringify(results, null, '\t') + '\n');
+	writeFileSync('bench/results.md', markdown(results));
+	log('wrote bench/results.json and bench/results.md');
+}
+
+function markdown(results) {
+	const lines = ['# Benchmark results', '', `Run ${results.date} on a ${results.machine}.`, ''];
+	lines.push(
+		'| page | kind | HTML | CSS | JS | total (bytes, compressed) |',
+		'| --- | --- | ---: | ---: | ---: | ---: |'
+	);
+	for (const [path, p] of Object.entries(results.pages)) {
+		lines.push(`| ${path} | ${p.kind} | ${p.html} | ${p.css} | ${p.js} | ${p.total} |`);
+	}
+	lines.push(
+		'',
+		`GOV.UK Frontend, same charter text: ${results.govuk.charter?.total} bytes; ours ${results.govuk.ours} bytes (ratio ${results.govuk.ratio}).`,
+		''
+	);
+	lines.push(
+		'| Lighthouse (mobile) | perf | a11y | best practices | SEO | LCP ms | TBT ms | CLS |',
+		'| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
+	);
+	for (const [path, l] of Object.entries(results.lighthouse)) {
+		lines.push(
+			`| ${path} | ${l.performance} | ${l.accessibility} | ${l.bestPractices} | ${l.seo} | ${l.lcpMs} | ${l.tbtMs} | ${l.cls} |`
+		);
+	}
+	lines.push(
+		'',
+		`Server: database opened in ${results.startup.databaseOpenMs} ms; idle RSS ${results.server.idleResidentMemoryMb} MB; raw inserts ${results.server.rawInsertsPerSecond}/s.`
+	);
+	for (const [name, s] of Object.entries(results.server)) {
+		if (s && typeof s === 'object')
+			lines.push(
+				`- ${name}: ${s.requestsPerSecond} req/s, p50 ${s.p50Ms} ms, p95 ${s.p95Ms} ms, p99 ${s.p99Ms} ms`
+			);
+	}
+	return lines.join('\n') + '\n';
+}
+
+await main();
