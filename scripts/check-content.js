@@ -23,6 +23,10 @@ for (const report of reports) {
 	);
 	for (const problem of report.problems) console.log(`    - ${problem}`);
 }
+const states = module.translationStates();
+console.log(
+	`Wayuunaiki (guc) content blocks: ${states.reviewed} reviewed, ${states.draft} draft, ${states.missing} missing (shown in Spanish).`
+);
 const failed = reports.filter((report) => report.problems.length);
 if (failed.length) {
 	console.error(

@@ -51,7 +51,7 @@ test.describe('the channels of attention', () => {
 		await setClock(request, '2026-11-24T10:00:00-05:00');
 		await page.goto('/es/contacto');
 		await expect(page.locator('#presencial')).toContainText('Abierto ahora');
-		await expect(page.getByText('Hora de Bogotá: 10:00 a. m.', { exact: false })).toBeVisible();
+		await expect(page.getByText('hora de Bogotá (10:00 a. m.)', { exact: false })).toBeVisible();
 	});
 
 	test('says the office is closed on a public holiday', async ({ page, request }) => {

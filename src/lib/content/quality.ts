@@ -8,6 +8,7 @@ import { charter } from './charter';
 import { channels } from './channels';
 import { acronymExpansions, glossary } from './glossary';
 import { services } from './services';
+import type { Block } from './types';
 
 /** The plain-language bar for Spanish content (DNP lenguaje claro, DESIGN §4). */
 export const MINIMUM_SCORE = 70;
@@ -91,4 +92,18 @@ export function checkSection(section: ContentSection, known = acronymExpansions(
 export function checkContent(): SectionReport[] {
 	const known = acronymExpansions();
 	return contentSections().map((section) => checkSection(section, known));
+}
+
+/** How many content blocks have reviewed, draft or no Wayuunaiki text. */
+export function translationStates(): Record<'reviewed' | 'draft' | 'missing', number> {
+	const blocks: Block<unknown>[] = [
+		charter.summary,
+		...charter.sections.map((section) => section.block),
+		...channels.map((channel) => channel.block),
+		...services.map((service) => service.block),
+		...glossary.map((entry) => entry.block)
+	];
+	const counts = { reviewed: 0, draft: 0, missing: 0 };
+	for (const block of blocks) counts[block.guc?.review ?? 'missing'] += 1;
+	return counts;
 }
