@@ -59,6 +59,7 @@ const steps = databaseOnly
 				'svelte-kit sync && svelte-check --tsconfig ./tsconfig.json --fail-on-warnings'
 			],
 			['Locales', 'node scripts/check-locales.js'],
+			['Plain language (check:content)', 'node scripts/check-content.js'],
 			[
 				'Unit and database tests (vitest)',
 				`vitest run --reporter=default --reporter=json --outputFile=${unitReport}`

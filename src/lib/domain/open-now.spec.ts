@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { isOpen, type Availability } from './open-now';
+
+const office: Availability = {
+	days: [1, 2, 3, 4, 5],
+	opens: '08:30',
+	closes: '16:30',
+	closedOnHolidays: true
+};
+
+describe('isOpen', () => {
+	it('is open on a business day within hours, in Bogotá time', () => {
+		// Tuesday 2026-11-24 09:00 in Bogotá is 14:00 UTC.
+		expect(isOpen(office, new Date('2026-11-24T14:00:00Z'))).toBe(true);
+	});
+
+	it('is closed before opening time', () => {
+		expect(isOpen(office, new Date('2026-11-24T08:29:00-05:00'))).toBe(false);
+	});
+
+	it('is closed at closing time', () => {
+		expect(isOpen(office, new Date('2026-11-24T16:30:00-05:00'))).toBe(false);
+	});
+
+	it('is closed on a weekend', () => {
+		expect(isOpen(office, new Date('2026-11-28T10:00:00-05:00'))).toBe(false);
+	});
+
+	it('is closed on a Monday public holiday', () => {
+		// 2026-11-16 is the moved Independence of Cartagena holiday.
+		expect(isOpen(office, new Date('2026-11-16T10:00:00-05:00'))).toBe(false);
+	});
+
+	it('uses the Bogotá date, not the UTC one', () => {
+		// Friday 2026-11-27 at 23:30 UTC is still Friday 18:30 in Bogotá: closed, not Saturday.
+		expect(isOpen({ ...office, closes: '19:00' }, new Date('2026-11-27T23:30:00Z'))).toBe(true);
+	});
+
+	it('is always open when the channel receives at any hour', () => {
+		expect(isOpen({ always: true }, new Date('2026-12-25T03:00:00-05:00'))).toBe(true);
+	});
+});

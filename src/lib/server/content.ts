@@ -1,0 +1,282 @@
+import { charter } from '$lib/content/charter';
+import { channels, mapUrl, type Channel, type ChannelId } from '$lib/content/channels';
+import { acronymExpansions, glossary } from '$lib/content/glossary';
+import { findService, SEGMENTS, services, type Segment, type Service } from '$lib/content/services';
+import { resolve, type Review } from '$lib/content/types';
+import { formatInstant, TIME_ZONE } from '$lib/domain/calendar';
+import { formatClock, formatDays } from '$lib/domain/office-hours';
+import { isOpen, type Availability } from '$lib/domain/open-now';
+import { matchScore, terms } from '$lib/domain/search';
+import type { Locale } from '$lib/i18n/locales';
+import type { Translator } from '$lib/i18n/translator';
+
+/**
+ * The entity's published word, read the same way by the pages and by the API: each block in the
+ * asked language, or in Spanish (marked with its `lang`) while the translation is missing.
+ */
+
+type T = Pick<Translator, 't' | 'part'>;
+
+interface Localised {
+	/** The language this block's text is in. */
+	lang: Locale;
+	review: Review;
+}
+
+/** The hours in words, and the language they are written in. */
+function hours(availability: Availability, { t, part }: T): { text: string; lang: Locale } {
+	if (availability.always) return part('channels:hours.always');
+	const values = {
+		days: formatDays(
+			{ days: availability.days, opens: availability.opens, closes: availability.closes },
+			{ to: t('common:range.to'), and: t('common:range.and') }
+		),
+		opens: formatClock(availability.opens),
+		closes: formatClock(availability.closes)
+	};
+	return availability.closedOnHolidays
+		? part('channels:hours.rangeHolidays', values)
+		: part('channels:hours.range', values);
+}
+
+export interface ChannelView extends Localised {
+	id: ChannelId;
+	demo: boolean;
+	name: string;
+	goodFor: string;
+	note: string | null;
+	hours: { text: string; lang: Locale };
+	availability: Availability;
+	openNow: boolean;
+	address: { street: string; city: string; map: string } | null;
+	phones: { label: string; number: string; href: string }[];
+	email: { address: string; href: string } | null;
+	/** A page of this app that is the channel (the web form, the call-back request). */
+	page: string | null;
+}
+
+function channelView(channel: Channel, lang: Locale, now: Date, i18n: T): ChannelView {
+	const { text, ...localised } = resolve(channel.block, lang);
+	const { address, city, phones = [], email, page } = channel.contact;
+	return {
+		id: channel.id,
+		demo: channel.demo,
+		...localised,
+		name: text.name,
+		goodFor: text.goodFor,
+		note: text.note ?? null,
+		hours: hours(channel.availability, i18n),
+		availability: channel.availability,
+		openNow: isOpen(channel.availability, now),
+		address: address && city ? { street: address, city, map: mapUrl(address, city) } : null,
+		phones: phones.map((number, index) => ({
+			label: text.phoneLabels?.[index] ?? '',
+			number,
+			href: `tel:${number.replaceAll(' ', '')}`
+		})),
+		email: email ? { address: email, href: `mailto:${email}` } : null,
+		page: page ? `/${lang}/${page}` : null
+	};
+}
+
+export interface ChannelsView {
+	timeZone: string;
+	/** The instant openNow was computed for, with Bogotá's offset. */
+	now: string;
+	channels: ChannelView[];
+}
+
+export function channelsView(lang: Locale, now: Date, i18n: T): ChannelsView {
+	return {
+		timeZone: TIME_ZONE,
+		now: formatInstant(now),
+		channels: channels.map((channel) => channelView(channel, lang, now, i18n))
+	};
+}
+
+export interface CharterView {
+	demo: boolean;
+	version: string;
+	validFrom: string;
+	validUntil: string;
+	summary: Localised & { title: string; items: string[] };
+	sections: (Localised & {
+		id: string;
+		title: string;
+		intro: string;
+		items: string[];
+		permalink: string;
+		/** The channels section lists the channels; the others list nothing here. */
+		channels: {
+			id: ChannelId;
+			lang: Locale;
+			name: string;
+			goodFor: string;
+			hours: { text: string; lang: Locale };
+		}[];
+	})[];
+}
+
+export function charterView(lang: Locale, i18n: T): CharterView {
+	const summary = resolve(charter.summary, lang);
+	return {
+		demo: charter.demo,
+		version: charter.version,
+		validFrom: charter.validFrom,
+		validUntil: charter.validUntil,
+		summary: { lang: summary.lang, review: summary.review, ...summary.text },
+		sections: charter.sections.map((section) => {
+			const { text, ...localised } = resolve(section.block, lang);
+			return {
+				id: section.id,
+				...localised,
+				...text,
+				permalink: `/${lang}/carta-de-trato-digno#${section.id}`,
+				channels:
+					section.id === 'canales'
+						? channels.map((channel) => {
+								const block = resolve(channel.block, lang);
+								return {
+									id: channel.id,
+									lang: block.lang,
+									name: block.text.name,
+									goodFor: block.text.goodFor,
+									hours: hours(channel.availability, i18n)
+								};
+							})
+						: []
+			};
+		})
+	};
+}
+
+export interface ServiceSummary extends Localised {
+	slug: string;
+	demo: boolean;
+	kind: Service['kind'];
+	segments: Segment[];
+	name: string;
+	summary: string;
+	bookable: boolean;
+	url: string;
+}
+
+export interface ServiceView extends ServiceSummary {
+	who: string;
+	requirements: string[];
+	steps: string[];
+	cost: string;
+	free: boolean;
+	/** Maximum answer time in business days; 0 means at once. */
+	responseDays: number;
+	responseTime: { text: string; lang: Locale };
+	channels: { id: ChannelId; lang: Locale; name: string; url: string }[];
+	/** "Pedir una cita", when the service can be booked. */
+	booking: string | null;
+	/** Where to start the service online in this app. */
+	online: string | null;
+}
+
+function summaryOf(service: Service, lang: Locale): ServiceSummary {
+	const { text, ...localised } = resolve(service.block, lang);
+	return {
+		slug: service.slug,
+		demo: service.demo,
+		...localised,
+		kind: service.kind,
+		segments: service.segments,
+		name: text.name,
+		summary: text.summary,
+		bookable: service.bookable,
+		url: `/${lang}/servicios/${service.slug}`
+	};
+}
+
+export interface ServicesView {
+	q: string;
+	segment: Segment | null;
+	segments: readonly Segment[];
+	count: number;
+	services: ServiceSummary[];
+}
+
+/** The portfolio, searched by words (case, accents, ü and apostrophes ignored) and by segment. */
+export function servicesView(
+	lang: Locale,
+	query: { q?: string | undefined; segment?: Segment | undefined } = {}
+): ServicesView {
+	const q = (query.q ?? '').trim();
+	const wanted = terms(q);
+	const found = services
+		.filter((service) => !query.segment || service.segments.includes(query.segment))
+		.map((service, index) => {
+			const blocks = [service.block.es, resolve(service.block, lang).text];
+			const title = blocks.map((block) => block.name).join(' ');
+			const body = blocks
+				.flatMap((block) => [
+					block.summary,
+					block.who,
+					...block.requirements,
+					...block.steps,
+					...block.keywords
+				])
+				.join(' ');
+			return { service, index, score: matchScore(wanted, title, body) };
+		})
+		.filter((entry) => entry.score > 0)
+		.sort((a, b) => b.score - a.score || a.index - b.index)
+		.map((entry) => summaryOf(entry.service, lang));
+	return {
+		q,
+		segment: query.segment ?? null,
+		segments: SEGMENTS,
+		count: found.length,
+		services: found
+	};
+}
+
+export function serviceView(lang: Locale, slug: string, i18n: T): ServiceView | undefined {
+	const service = findService(slug);
+	if (!service) return undefined;
+	const text = resolve(service.block, lang).text;
+	return {
+		...summaryOf(service, lang),
+		who: text.who,
+		requirements: text.requirements,
+		steps: text.steps,
+		cost: text.cost,
+		free: service.free,
+		responseDays: service.responseDays,
+		responseTime:
+			service.responseDays === 0
+				? i18n.part('services:responseTime.immediate')
+				: i18n.part('services:responseTime.days', { count: service.responseDays }),
+		channels: service.channels.map((id) => {
+			const channel = channels.find((candidate) => candidate.id === id)!;
+			const block = resolve(channel.block, lang);
+			return { id, lang: block.lang, name: block.text.name, url: `/${lang}/contacto#${id}` };
+		}),
+		booking: service.bookable ? `/${lang}/citas?tema=${encodeURIComponent(service.slug)}` : null,
+		online: service.online ? `/${lang}/${service.online}` : null
+	};
+}
+
+export interface GlossaryView {
+	entries: (Localised & { id: string; acronym: string | null; term: string; definition: string })[];
+}
+
+export function glossaryView(lang: Locale): GlossaryView {
+	return {
+		entries: glossary
+			.map((entry) => {
+				const { text, ...localised } = resolve(entry.block, lang);
+				return { id: entry.id, acronym: entry.acronym ?? null, ...localised, ...text };
+			})
+			.sort((a, b) => (a.acronym ?? a.term).localeCompare(b.acronym ?? b.term, 'es'))
+	};
+}
+
+/** Acronym → expansion, for `<abbr title>` in the pages. */
+export function abbreviations(): Record<string, string> {
+	return Object.fromEntries(acronymExpansions());
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { translator } from '$lib/i18n/translator';
+import { clock } from '$lib/server/clock';
+import { channelsView } from '$lib/server/content';
+import { localisedFields } from '$lib/server/content-schemas';
+import { endpoint, reply } from '$lib/server/http/api';
+
+const channelsSchema = z.object({
+	timeZone: z.literal('America/Bogota'),
+	now: z.string(),
+	channels: z.array(
+		z.object({
+			id: z.string(),
+			...localisedFields,
+			name: z.string(),
+			goodFor: z.string(),
+			note: z.string().nullable(),
+			hours: z.object({ text: z.string(), lang: z.enum(['es', 'guc']) }),
+			openNow: z.boolean(),
+			address: z.object({ street: z.string(), city: z.string(), map: z.url() }).nullable(),
+			phones: z.array(z.object({ label: z.string(), number: z.string(), href: z.string() })),
+			email: z.object({ address: z.string(), href: z.string() }).nullable(),
+			page: z.string().nullable()
+		})
+	)
+});
+
+export const GET = endpoint(
+	{
+		summary: 'Channels of attention with address, numbers, hours and whether each is open now',
+		tags: ['content'],
+		query: z.object({ lang: z.string().optional() }),
+		responses: {
+			200: {
+				description: 'The channels; openNow is computed in Bogotá time, holidays included.',
+				schema: channelsSchema
+			},
+			422: { description: 'The query is not valid.' }
+		},
+		example: { query: { lang: 'es' } }
+	},
+	async ({ lang }) =>
+		reply(channelsView(lang, clock.now(), await translator(lang)), {
+			lang,
+			headers: { 'cache-control': 'no-store' }
+		})
+);

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { SEGMENTS } from '$lib/content/services';
+import { translator } from '$lib/i18n/translator';
+import { serviceView } from '$lib/server/content';
+import { localisedFields } from '$lib/server/content-schemas';
+import { endpoint, reply } from '$lib/server/http/api';
+import { Problem } from '$lib/server/http/problem';
+
+const textSchema = z.object({ text: z.string(), lang: z.enum(['es', 'guc']) });
+
+const serviceSchema = z.object({
+	slug: z.string(),
+	demo: z.boolean(),
+	...localisedFields,
+	kind: z.enum(['tramite', 'opa', 'servicio']),
+	segments: z.array(z.enum(SEGMENTS)),
+	name: z.string(),
+	summary: z.string(),
+	who: z.string(),
+	requirements: z.array(z.string()),
+	steps: z.array(z.string()),
+	cost: z.string(),
+	free: z.boolean(),
+	responseDays: z.number().int(),
+	responseTime: textSchema,
+	channels: z.array(z.object({ id: z.string(), name: z.string(), url: z.string() })),
+	bookable: z.boolean(),
+	booking: z.string().nullable(),
+	online: z.string().nullable(),
+	url: z.string()
+});
+
+export const GET = endpoint(
+	{
+		summary: 'One service: what it is, who can ask, requirements, steps, cost, time and channels',
+		tags: ['content'],
+		query: z.object({ lang: z.string().optional() }),
+		responses: {
+			200: { description: 'The service.', schema: serviceSchema },
+			404: { description: 'No service has this slug.' },
+			422: { description: 'The query is not valid.' }
+		},
+		example: { params: { slug: 'subsidio-de-gas-en-cilindro' } }
+	},
+	async ({ event, lang }) => {
+		const service = serviceView(lang, event.params.slug ?? '', await translator(lang));
+		if (!service) throw new Problem(404, 'NOT_FOUND');
+		return reply(service, { lang });
+	}
+);
