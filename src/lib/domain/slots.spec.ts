@@ -115,9 +115,10 @@ describe('bookable slots (properties)', () => {
 describe('nearest free times', () => {
 	it('picks the closest ones, in time order', () => {
 		const at = (hh: string) => new Date(`2026-02-03T${hh}:00-05:00`);
-		expect(nearest(at('10:00'), [at('08:00'), at('09:30'), at('11:00'), at('10:30')], 2)).toEqual(
-			[at('09:30'), at('10:30')]
-		);
+		expect(nearest(at('10:00'), [at('08:00'), at('09:30'), at('11:00'), at('10:30')], 2)).toEqual([
+			at('09:30'),
+			at('10:30')
+		]);
 	});
 });
 

@@ -40,7 +40,7 @@ export function dayStarts(date: LocalDate, rules: SlotRules): Date[] {
 	if (!isOfficeDay(date, rules)) return [];
 	const starts: Date[] = [];
 	const closes = minutes(rules.officeHours.closes);
-	for (let at = minutes(rules.officeHours.opens); at + rules.slotMinutes <= closes; ) {
+	for (let at = minutes(rules.officeHours.opens); at + rules.slotMinutes <= closes;) {
 		starts.push(instantAt(date, clockOf(at)));
 		at += rules.slotMinutes;
 	}

@@ -79,18 +79,26 @@ describe('booking', () => {
 			await appointments.book(db(), booking(), { locale: 'es' });
 			expect.unreachable();
 		} catch (error) {
-			expect((error as Problem).options.extra?.nearest).toEqual([
-				'2030-02-05T08:30:00-05:00',
-				'2030-02-05T09:30:00-05:00',
-				'2030-02-05T08:00:00-05:00'
-			].sort());
+			expect((error as Problem).options.extra?.nearest).toEqual(
+				[
+					'2030-02-05T08:30:00-05:00',
+					'2030-02-05T09:30:00-05:00',
+					'2030-02-05T08:00:00-05:00'
+				].sort()
+			);
 		}
 	});
 
 	it('returns the first answer to a replayed Idempotency-Key', async () => {
 		const input = booking();
-		const first = await appointments.book(db(), input, { locale: 'es', idempotencyKey: 'key-12345678' });
-		const again = await appointments.book(db(), input, { locale: 'es', idempotencyKey: 'key-12345678' });
+		const first = await appointments.book(db(), input, {
+			locale: 'es',
+			idempotencyKey: 'key-12345678'
+		});
+		const again = await appointments.book(db(), input, {
+			locale: 'es',
+			idempotencyKey: 'key-12345678'
+		});
 		expect(again).toEqual({ ...first, replayed: true });
 		expect(await db().select().from(table)).toHaveLength(1);
 	});
@@ -132,7 +140,11 @@ describe('booking', () => {
 describe('change and cancel', () => {
 	it('keeps the reference and frees the old place when rescheduled', async () => {
 		const booked = await appointments.book(db(), booking(), { locale: 'es' });
-		const moved = await appointments.reschedule(db(), booked.reference, '2030-02-06T15:00:00-05:00');
+		const moved = await appointments.reschedule(
+			db(),
+			booked.reference,
+			'2030-02-06T15:00:00-05:00'
+		);
 		expect(moved.reference).toBe(booked.reference);
 		const days = await appointments.slots(db(), '2030-02-05', '2030-02-06');
 		expect(days[0]!.slots.find((s) => s.start === SLOT)!.available).toBe(2);
@@ -191,5 +203,17 @@ describe('emails', () => {
 		expect(mailbox.messages[0]!.subject).toMatch(/^Recordatorio: su cita CITA-.* es mañana/);
 		const [row] = await db().select().from(table).where(eq(table.email, 'luis@example.com'));
 		expect(row!.reminderSentAt).not.toBeNull();
+	});
+});
+
+describe('problem texts', () => {
+	it('give every problem code a title and a detail in Spanish', async () => {
+		const { translator } = await import('$lib/i18n/translator');
+		const { PROBLEM_TEXTS } = await import('.');
+		const { t } = await translator('es');
+		for (const key of Object.values(PROBLEM_TEXTS)) {
+			expect(t(`${key}.title`)).not.toContain('problems.');
+			expect(t(`${key}.detail`)).not.toContain('problems.');
+		}
 	});
 });

@@ -401,3 +401,13 @@ export const appointments = {
 	calendar: calendarFile,
 	view
 };
+
+/** The texts of this journey's problem codes (title and detail under each key). */
+export const PROBLEM_TEXTS = {
+	SLOT_UNAVAILABLE: 'booking:problems.SLOT_UNAVAILABLE',
+	SLOT_NOT_OFFERED: 'booking:problems.SLOT_NOT_OFFERED',
+	TOO_MANY_APPOINTMENTS: 'booking:problems.TOO_MANY_APPOINTMENTS',
+	APPOINTMENT_NOT_FOUND: 'booking:problems.APPOINTMENT_NOT_FOUND',
+	APPOINTMENT_NOT_CHANGEABLE: 'booking:problems.APPOINTMENT_NOT_CHANGEABLE',
+	UNAUTHORIZED: 'booking:problems.UNAUTHORIZED'
+} as const;
