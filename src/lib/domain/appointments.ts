@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { INTL_LOCALE } from '$lib/i18n/locales';
+import { TIME_ZONE } from './calendar';
+
+/**
+ * What a video appointment is about. The service portfolio will supply these later; until then
+ * the booking journey keeps its own short list (names in locales/<lang>/booking.json).
+ */
+export const TOPICS = [
+	'subsidio-glp',
+	'conversion-gnv',
+	'estado-de-radicado',
+	'informacion-general',
+	'certificados'
+] as const;
+export type Topic = (typeof TOPICS)[number];
+
+export const DOCUMENT_TYPES = ['CC', 'TI', 'CE', 'PPT', 'PA', 'RC'] as const;
+
+/** Preferential attention (Decreto 19 de 2012, art. 13). */
+export const PREFERENTIAL = [
+	'disability',
+	'older-adult',
+	'pregnancy',
+	'child',
+	'victim',
+	'ethnic-group'
+] as const;
+
+export const CALL_LANGUAGES = ['es', 'guc'] as const;
+
+/** The version of the personal-data policy the citizen accepts; bump it when the policy changes. */
+export const POLICY_VERSION = '2026-01';
+
+const optionalText = (max: number, key: string) =>
+	z
+		.string()
+		.trim()
+		.max(max, { error: key })
+		.optional()
+		.transform((value) => value ?? '');
+
+export const topicSchema = z.enum(TOPICS, { error: 'booking:errors.topic' });
+
+export const detailsSchema = z.object({
+	name: z
+		.string({ error: 'booking:errors.name' })
+		.trim()
+		.min(2, { error: 'booking:errors.name' })
+		.max(120, { error: 'booking:errors.nameLong' }),
+	documentType: z.enum(DOCUMENT_TYPES, { error: 'booking:errors.documentType' }),
+	documentNumber: z
+		.string({ error: 'booking:errors.documentNumber' })
+		.transform((value) => value.replace(/[\s.-]/g, '').toUpperCase())
+		.pipe(z.string().regex(/^[A-Z0-9]{3,20}$/, { error: 'booking:errors.documentNumber' })),
+	email: z
+		.string({ error: 'booking:errors.email' })
+		.trim()
+		.pipe(z.email({ error: 'booking:errors.email' }).max(254, { error: 'booking:errors.email' })),
+	phone: z
+		.string()
+		.trim()
+		.regex(/^$|^\+?[\d\s()-]{7,20}$/, { error: 'booking:errors.phone' })
+		.optional()
+		.transform((value) => value || undefined),
+	description: optionalText(1000, 'booking:errors.descriptionLong')
+});
+
+export const adjustmentsSchema = z.object({
+	callLanguage: z.enum(CALL_LANGUAGES, { error: 'booking:errors.callLanguage' }),
+	accessibilityNeeds: optionalText(500, 'booking:errors.accessibilityLong'),
+	preferential: z
+		.array(z.enum(PREFERENTIAL, { error: 'booking:errors.preferential' }))
+		.max(PREFERENTIAL.length)
+		.default([])
+});
+
+/** "2026-02-03T08:00:00-05:00": an instant with an explicit offset. */
+export const instantSchema = z.iso.datetime({ offset: true, error: 'booking:errors.start' });
+
+/** The whole booking, as the API receives it and the check-answers page posts it. */
+export const bookingSchema = z
+	.object({
+		topic: topicSchema,
+		start: instantSchema,
+		consent: z.literal(true, { error: 'booking:errors.consent' })
+	})
+	.extend(detailsSchema.shape)
+	.extend(adjustmentsSchema.shape);
+export type BookingInput = z.infer<typeof bookingSchema>;
+
+const dateWords = new Intl.DateTimeFormat(INTL_LOCALE, {
+	timeZone: TIME_ZONE,
+	weekday: 'long',
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric'
+});
+const timeWords = new Intl.DateTimeFormat(INTL_LOCALE, {
+	timeZone: TIME_ZONE,
+	hour: 'numeric',
+	minute: '2-digit',
+	hour12: true
+});
+
+/** "martes, 3 de febrero de 2026". */
+export function dateInWords(instant: Date): string {
+	return dateWords.format(instant);
+}
+
+/** "8:00 a. m.". */
+export function timeInWords(instant: Date): string {
+	return timeWords.format(instant).replace(/\s/g, ' ');
+}
+
+/** A Bogotá date ("2026-02-03") in words, read at noon so no offset can shift the day. */
+export function localDateInWords(date: string): string {
+	return dateInWords(new Date(`${date}T12:00:00-05:00`));
+}

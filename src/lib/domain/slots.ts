@@ -1,0 +1,122 @@
+import {
+	addDays,
+	datesBetween,
+	instantAt,
+	isHoliday,
+	isoWeekday,
+	localDate,
+	type LocalDate
+} from './calendar';
+
+/**
+ * Appointment slots: pure rules, no database. A slot is a 30-minute window inside the office
+ * hours of a business day, bookable from the minimum notice up to the end of the booking window.
+ */
+export interface SlotRules {
+	officeHours: { days: number[]; opens: string; closes: string };
+	slotMinutes: number;
+	minimumNoticeHours: number;
+	bookingWindowDays: number;
+}
+
+const MINUTE_MS = 60_000;
+
+function minutes(clockTime: string): number {
+	const [hours = 0, mins = 0] = clockTime.split(':').map(Number);
+	return hours * 60 + mins;
+}
+
+function clockOf(total: number): string {
+	return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}
+
+/** Whether the office opens on a Bogotá date: an office weekday that is not a public holiday. */
+export function isOfficeDay(date: LocalDate, rules: SlotRules): boolean {
+	return rules.officeHours.days.includes(isoWeekday(date)) && !isHoliday(date);
+}
+
+/** Every slot start of a date, ignoring notice and window; none on weekends or holidays. */
+export function dayStarts(date: LocalDate, rules: SlotRules): Date[] {
+	if (!isOfficeDay(date, rules)) return [];
+	const starts: Date[] = [];
+	const closes = minutes(rules.officeHours.closes);
+	for (let at = minutes(rules.officeHours.opens); at + rules.slotMinutes <= closes;) {
+		starts.push(instantAt(date, clockOf(at)));
+		at += rules.slotMinutes;
+	}
+	return starts;
+}
+
+/** The last Bogotá date a slot may fall on. */
+export function lastBookableDate(now: Date, rules: SlotRules): LocalDate {
+	return addDays(localDate(now), rules.bookingWindowDays);
+}
+
+/** Whether a start is a real slot that may be booked at `now`. */
+export function isBookable(start: Date, now: Date, rules: SlotRules): boolean {
+	if (Number.isNaN(start.getTime())) return false;
+	if (start.getTime() < now.getTime() + rules.minimumNoticeHours * 60 * MINUTE_MS) return false;
+	const date = localDate(start);
+	if (date > lastBookableDate(now, rules)) return false;
+	return dayStarts(date, rules).some((slot) => slot.getTime() === start.getTime());
+}
+
+export interface DaySlots {
+	date: LocalDate;
+	starts: Date[];
+}
+
+/** Bookable starts between two Bogotá dates (both included), clipped to notice and window. */
+export function bookableStarts(
+	from: LocalDate,
+	to: LocalDate,
+	now: Date,
+	rules: SlotRules
+): DaySlots[] {
+	const first = from < localDate(now) ? localDate(now) : from;
+	const last = to > lastBookableDate(now, rules) ? lastBookableDate(now, rules) : to;
+	const days: DaySlots[] = [];
+	for (const date of datesBetween(first, last)) {
+		const starts = dayStarts(date, rules).filter((start) => isBookable(start, now, rules));
+		if (starts.length > 0) days.push({ date, starts });
+	}
+	return days;
+}
+
+export function slotEnd(start: Date, rules: Pick<SlotRules, 'slotMinutes'>): Date {
+	return new Date(start.getTime() + rules.slotMinutes * MINUTE_MS);
+}
+
+/** The `count` candidates closest in time to `target` (earlier first on a tie), in time order. */
+export function nearest(target: Date, candidates: Date[], count: number): Date[] {
+	return [...candidates]
+		.sort(
+			(a, b) =>
+				Math.abs(a.getTime() - target.getTime()) - Math.abs(b.getTime() - target.getTime()) ||
+				a.getTime() - b.getTime()
+		)
+		.slice(0, count)
+		.sort((a, b) => a.getTime() - b.getTime());
+}
+
+// No 0/O, 1/I/L, U: references are read aloud on the phone and typed from paper.
+const ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A booking reference such as CITA-7K3M-Q9, from random bytes (one byte per character). */
+export function referenceFrom(bytes: Uint8Array): string {
+	const chars = [...bytes.slice(0, 6)].map((byte) => ALPHABET[byte % ALPHABET.length]).join('');
+	return `CITA-${chars.slice(0, 4)}-${chars.slice(4, 6)}`;
+}
+
+const REFERENCE = new RegExp(`^CITA-[${ALPHABET}]{4}-[${ALPHABET}]{2}$`);
+
+/** Tidies a typed reference (spaces, lower case, a missing prefix) before it is compared. */
+export function normaliseReference(typed: string): string {
+	const clean = typed.toUpperCase().replace(/[\s-]+/g, '');
+	const body = clean.startsWith('CITA') ? clean.slice(4) : clean;
+	return `CITA-${body.slice(0, 4)}-${body.slice(4)}`;
+}
+
+export function isReference(value: string): boolean {
+	return REFERENCE.test(value);
+}

@@ -1,0 +1,219 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BookingInput } from '$lib/domain/appointments';
+import { clock } from '../clock';
+import { appointmentSlots, appointments as table, outbox } from '../db/schema';
+import { sendDue } from '../email/outbox';
+import { Problem } from '../http/problem';
+import { useTestDatabase } from '../testing/database';
+import { startMailbox, type Mailbox } from '../testing/smtp';
+import { appointments } from '.';
+
+const db = useTestDatabase();
+// Monday 4 February 2030 (a future date, so the outbox finds its messages due), 07:00 in Bogotá: not a holiday, so the day offers every slot from 09:00.
+const NOW = new Date('2030-02-04T07:00:00-05:00');
+const SLOT = '2030-02-05T09:00:00-05:00';
+
+let counter = 0;
+function booking(overrides: Partial<BookingInput> = {}): BookingInput {
+	counter += 1;
+	return {
+		topic: 'subsidio-glp',
+		start: SLOT,
+		consent: true,
+		name: 'Ana María Epieyú',
+		documentType: 'CC',
+		documentNumber: `10${counter}${Date.now() % 100000}`,
+		email: `persona${counter}@example.com`,
+		phone: undefined,
+		description: '',
+		callLanguage: 'es',
+		accessibilityNeeds: '',
+		preferential: [],
+		...overrides
+	};
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+	try {
+		await promise;
+		return 'ok';
+	} catch (error) {
+		if (error instanceof Problem) return error.code;
+		throw error;
+	}
+}
+
+beforeEach(() => clock.set(NOW));
+afterEach(() => clock.set(undefined));
+
+describe('slots', () => {
+	it('lists 18 slots a day with the places left, offset -05:00', async () => {
+		await appointments.book(db(), booking(), { locale: 'es' });
+		const days = await appointments.slots(db(), '2030-02-05', '2030-02-05');
+		expect(days[0]!.slots).toHaveLength(18);
+		expect(days[0]!.slots[2]).toEqual({
+			start: SLOT,
+			end: '2030-02-05T09:30:00-05:00',
+			available: 1
+		});
+	});
+});
+
+describe('booking', () => {
+	it('gives exactly `capacity` winners when many book one slot at once', async () => {
+		const results = await Promise.all(
+			Array.from({ length: 20 }, () => codeOf(appointments.book(db(), booking(), { locale: 'es' })))
+		);
+		expect(results.filter((r) => r === 'ok')).toHaveLength(2);
+		expect(results.filter((r) => r === 'SLOT_UNAVAILABLE')).toHaveLength(18);
+		const [slot] = await db().select().from(appointmentSlots);
+		expect(slot).toMatchObject({ booked: 2, capacity: 2 });
+		expect(await db().select().from(table)).toHaveLength(2);
+	});
+
+	it('offers the nearest free times to the loser of a race', async () => {
+		await appointments.book(db(), booking(), { locale: 'es' });
+		await appointments.book(db(), booking(), { locale: 'es' });
+		try {
+			await appointments.book(db(), booking(), { locale: 'es' });
+			expect.unreachable();
+		} catch (error) {
+			expect((error as Problem).options.extra?.nearest).toEqual(
+				[
+					'2030-02-05T08:30:00-05:00',
+					'2030-02-05T09:30:00-05:00',
+					'2030-02-05T08:00:00-05:00'
+				].sort()
+			);
+		}
+	});
+
+	it('returns the first answer to a replayed Idempotency-Key', async () => {
+		const input = booking();
+		const first = await appointments.book(db(), input, {
+			locale: 'es',
+			idempotencyKey: 'key-12345678'
+		});
+		const again = await appointments.book(db(), input, {
+			locale: 'es',
+			idempotencyKey: 'key-12345678'
+		});
+		expect(again).toEqual({ ...first, replayed: true });
+		expect(await db().select().from(table)).toHaveLength(1);
+	});
+
+	it('refuses a third future appointment for the same document', async () => {
+		const person = { documentNumber: '52123456' };
+		await appointments.book(db(), booking(person), { locale: 'es' });
+		await appointments.book(db(), booking({ ...person, start: '2030-02-05T10:00:00-05:00' }), {
+			locale: 'es'
+		});
+		expect(
+			await codeOf(
+				appointments.book(db(), booking({ ...person, start: '2030-02-05T11:00:00-05:00' }), {
+					locale: 'es'
+				})
+			)
+		).toBe('TOO_MANY_APPOINTMENTS');
+	});
+
+	it('refuses a start inside the minimum notice', async () => {
+		expect(
+			await codeOf(
+				appointments.book(db(), booking({ start: '2030-02-04T08:30:00-05:00' }), { locale: 'es' })
+			)
+		).toBe('SLOT_NOT_OFFERED');
+	});
+
+	it('keeps only a keyed hash of the manage token', async () => {
+		const booked = await appointments.book(db(), booking(), { locale: 'es' });
+		const [row] = await db().select().from(table);
+		expect(JSON.stringify(row)).not.toContain(booked.manageToken);
+		expect((await appointments.open(db(), booked.reference, booked.manageToken)).id).toBe(row!.id);
+		expect(await codeOf(appointments.open(db(), booked.reference, 'wrong'))).toBe(
+			'APPOINTMENT_NOT_FOUND'
+		);
+	});
+});
+
+describe('change and cancel', () => {
+	it('keeps the reference and frees the old place when rescheduled', async () => {
+		const booked = await appointments.book(db(), booking(), { locale: 'es' });
+		const moved = await appointments.reschedule(
+			db(),
+			booked.reference,
+			'2030-02-06T15:00:00-05:00'
+		);
+		expect(moved.reference).toBe(booked.reference);
+		const days = await appointments.slots(db(), '2030-02-05', '2030-02-06');
+		expect(days[0]!.slots.find((s) => s.start === SLOT)!.available).toBe(2);
+		expect(days[1]!.slots.find((s) => s.start === '2030-02-06T15:00:00-05:00')!.available).toBe(1);
+	});
+
+	it('frees the place at once when cancelled', async () => {
+		const booked = await appointments.book(db(), booking(), { locale: 'es' });
+		await appointments.cancel(db(), booked.reference);
+		const [slot] = await db().select().from(appointmentSlots);
+		expect(slot!.booked).toBe(0);
+		expect(await codeOf(appointments.cancel(db(), booked.reference))).toBe(
+			'APPOINTMENT_NOT_CHANGEABLE'
+		);
+	});
+});
+
+describe('emails', () => {
+	let mailbox: Mailbox;
+	beforeAll(async () => {
+		mailbox = await startMailbox();
+	});
+	afterAll(async () => {
+		await mailbox.close();
+	});
+
+	it('sends confirmation, change and cancellation, each with the calendar file', async () => {
+		mailbox.messages.length = 0;
+		const booked = await appointments.book(db(), booking({ email: 'ana@example.com' }), {
+			locale: 'es'
+		});
+		await appointments.reschedule(db(), booked.reference, '2030-02-06T15:00:00-05:00');
+		await appointments.cancel(db(), booked.reference);
+		await sendDue(db(), mailbox.transport);
+		expect(mailbox.messages.map((m) => m.subject)).toEqual([
+			expect.stringMatching(/^Cita confirmada CITA-/),
+			expect.stringMatching(/^Cita cambiada CITA-.*miércoles, 6 de febrero de 2030, 3:00/),
+			expect.stringMatching(/^Cita cancelada CITA-/)
+		]);
+		const [confirmed] = mailbox.messages;
+		expect(confirmed!.text).toContain(`token=${booked.manageToken}`);
+		expect(confirmed!.text).toContain('5 minutos');
+		for (const message of mailbox.messages) {
+			expect(message.attachments[0]!.filename).toBe(`${booked.reference}.ics`);
+		}
+	});
+
+	it('sends the reminder the day before, once', async () => {
+		mailbox.messages.length = 0;
+		await appointments.book(db(), booking({ email: 'luis@example.com' }), { locale: 'es' });
+		await db().delete(outbox);
+		expect(await appointments.remind(db())).toBe(1);
+		expect(await appointments.remind(db())).toBe(0);
+		await sendDue(db(), mailbox.transport);
+		expect(mailbox.messages).toHaveLength(1);
+		expect(mailbox.messages[0]!.subject).toMatch(/^Recordatorio: su cita CITA-.* es mañana/);
+		const [row] = await db().select().from(table).where(eq(table.email, 'luis@example.com'));
+		expect(row!.reminderSentAt).not.toBeNull();
+	});
+});
+
+describe('problem texts', () => {
+	it('give every problem code a title and a detail in Spanish', async () => {
+		const { translator } = await import('$lib/i18n/translator');
+		const { PROBLEM_TEXTS } = await import('.');
+		const { t } = await translator('es');
+		for (const key of Object.values(PROBLEM_TEXTS)) {
+			expect(t(`${key}.title`)).not.toContain('problems.');
+			expect(t(`${key}.detail`)).not.toContain('problems.');
+		}
+	});
+});

@@ -1,0 +1,72 @@
+import { createEvent, type DateTime } from 'ics';
+import { entity } from '$lib/config/entity';
+import { translator } from '$lib/i18n/translator';
+import { isLocale } from '$lib/i18n/locales';
+
+export interface CalendarAppointment {
+	id: string;
+	reference: string;
+	start: Date;
+	videoUrl: string;
+	locale: string;
+	sequence: number;
+	status: string;
+}
+
+function utc(instant: Date): DateTime {
+	return [
+		instant.getUTCFullYear(),
+		instant.getUTCMonth() + 1,
+		instant.getUTCDate(),
+		instant.getUTCHours(),
+		instant.getUTCMinutes()
+	];
+}
+
+/**
+ * The .ics file of an appointment: times in UTC (unambiguous in every calendar), the zone named
+ * for display, reminders a day and 15 minutes before, the link and the rules in the description.
+ */
+export async function calendarFile(appointment: CalendarAppointment): Promise<string> {
+	const { t } = await translator(isLocale(appointment.locale) ? appointment.locale : 'es');
+	const cancelled = appointment.status === 'cancelled';
+	const description = [
+		t('booking:calendar.description', { reference: appointment.reference }),
+		t('booking:calendar.link', { url: appointment.videoUrl }),
+		t('booking:rules.early'),
+		t('booking:rules.wait'),
+		t('booking:rules.length'),
+		t('booking:rules.failure')
+	].join('\n');
+	const { error, value } = createEvent({
+		uid: `${appointment.id}@ventanilla`,
+		productId: 'ventanilla/citas',
+		method: cancelled ? 'CANCEL' : 'PUBLISH',
+		status: cancelled ? 'CANCELLED' : 'CONFIRMED',
+		sequence: appointment.sequence,
+		start: utc(appointment.start),
+		startInputType: 'utc',
+		startOutputType: 'utc',
+		duration: { minutes: entity.appointments.slotMinutes },
+		title: t('booking:calendar.title', { entity: entity.shortName }),
+		description,
+		url: appointment.videoUrl,
+		location: appointment.videoUrl,
+		// The package writes { days: 1 } as -P1DT, which strict parsers refuse; 24 hours is the same.
+		alarms: [
+			{
+				action: 'display',
+				description: t('booking:calendar.reminder'),
+				trigger: { hours: 24, before: true }
+			},
+			{
+				action: 'display',
+				description: t('booking:calendar.reminder'),
+				trigger: { minutes: 15, before: true }
+			}
+		]
+	});
+	if (error || !value) throw error ?? new Error('calendar file not created');
+	// Calendars show the event in Bogotá time when they know the zone it belongs to.
+	return value.replace('BEGIN:VEVENT', 'X-WR-TIMEZONE:America/Bogota\r\nBEGIN:VEVENT');
+}

@@ -1,0 +1,81 @@
+import { sql } from 'drizzle-orm';
+import {
+	boolean,
+	check,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	text,
+	timestamp,
+	uuid
+} from 'drizzle-orm/pg-core';
+
+/**
+ * One row per slot that has ever been booked: the counter the database itself keeps within
+ * capacity. Booking increments it with a conditional upsert, so no interleaving can overbook.
+ */
+export const appointmentSlots = pgTable(
+	'appointment_slots',
+	{
+		start: timestamp('start', { withTimezone: true }).primaryKey(),
+		capacity: integer('capacity').notNull(),
+		booked: integer('booked').notNull().default(0)
+	},
+	(t) => [
+		check('appointment_slots_within_capacity', sql`${t.booked} >= 0 and ${t.booked} <= ${t.capacity}`)
+	]
+);
+
+export const APPOINTMENT_STATUSES = [
+	'booked',
+	'cancelled',
+	'attended',
+	'no_show',
+	'connection_failed',
+	'reschedule_needed'
+] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+
+/** A video appointment and the personal data it needs (deleted after the retention period). */
+export const appointments = pgTable(
+	'appointments',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		reference: text('reference').notNull().unique(),
+		status: text('status', { enum: APPOINTMENT_STATUSES }).notNull().default('booked'),
+		topic: text('topic').notNull(),
+		start: timestamp('start', { withTimezone: true }).notNull(),
+		end: timestamp('end', { withTimezone: true }).notNull(),
+		/** The language of the pages and emails (es or guc). */
+		locale: text('locale').notNull(),
+		name: text('name').notNull(),
+		documentType: text('document_type').notNull(),
+		documentNumber: text('document_number').notNull(),
+		email: text('email').notNull(),
+		phone: text('phone'),
+		description: text('description').notNull().default(''),
+		/** The language of the call; Wayuunaiki means an interpreter joins. */
+		callLanguage: text('call_language').notNull().default('es'),
+		interpreter: boolean('interpreter').notNull().default(false),
+		accessibilityNeeds: text('accessibility_needs').notNull().default(''),
+		preferential: jsonb('preferential')
+			.$type<string[]>()
+			.notNull()
+			.default(sql`'[]'::jsonb`),
+		consentAt: timestamp('consent_at', { withTimezone: true }).notNull(),
+		policyVersion: text('policy_version').notNull(),
+		/** HMAC of the manage token; the token itself is only ever in the citizen's link. */
+		manageTokenHash: text('manage_token_hash').notNull(),
+		videoUrl: text('video_url').notNull(),
+		sequence: integer('sequence').notNull().default(0),
+		reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
+		cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('appointments_document_idx').on(t.documentType, t.documentNumber, t.start),
+		index('appointments_start_idx').on(t.start, t.status)
+	]
+);

@@ -1,0 +1,29 @@
+import { locale } from '$lib/server/appointments/pages';
+import { dateInWords, timeInWords } from '$lib/domain/appointments';
+import { appointments } from '$lib/server/appointments';
+import { managed } from '$lib/server/appointments/manage';
+import { clock } from '$lib/server/clock';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ cookies, params, url, setHeaders }) => {
+	const token = url.searchParams.get('token');
+	const found = await managed(cookies, locale(params.lang), params.reference, token);
+	// The page may carry the manage token: keep it out of shared caches.
+	setHeaders({ 'cache-control': 'private, no-store' });
+	const manageUrl = token
+		? `${url.origin}/${locale(params.lang)}/citas/cita/${found.reference}?token=${encodeURIComponent(token)}`
+		: undefined;
+	return {
+		appointment: appointments.view(found),
+		date: dateInWords(found.start),
+		time: timeInWords(found.start),
+		manageUrl,
+		calendarUrl: `/api/v1/appointments/${found.reference}/calendar.ics${
+			token ? `?token=${encodeURIComponent(token)}` : ''
+		}`,
+		changeable: found.status === 'booked' && found.start > clock.now(),
+		fresh: url.searchParams.has('nueva'),
+		changed: url.searchParams.has('cambiada'),
+		cancelled: url.searchParams.has('cancelada')
+	};
+};

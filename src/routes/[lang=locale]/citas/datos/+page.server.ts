@@ -1,0 +1,33 @@
+import { redirect } from '@sveltejs/kit';
+import { DOCUMENT_TYPES, detailsSchema } from '$lib/domain/appointments';
+import { translator } from '$lib/i18n/translator';
+import { answers } from '$lib/server/appointments/flow';
+import { requireAnswers, stepPath, locale } from '$lib/server/appointments/pages';
+import { parseForm } from '$lib/server/http/form';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ cookies, params }) => {
+	const current = requireAnswers(cookies, locale(params.lang), 'datos');
+	return {
+		documentTypes: DOCUMENT_TYPES,
+		values: {
+			name: current.name ?? '',
+			documentType: current.documentType ?? '',
+			documentNumber: current.documentNumber ?? '',
+			email: current.email ?? '',
+			phone: current.phone ?? '',
+			description: current.description ?? ''
+		}
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, params }) => {
+		const current = requireAnswers(cookies, locale(params.lang), 'datos');
+		const { t } = await translator(locale(params.lang));
+		const result = await parseForm(request, detailsSchema, t);
+		if (!('values' in result)) return result;
+		answers.save(cookies, { ...current, ...result.data });
+		redirect(303, stepPath(locale(params.lang), current.callLanguage ? 'revisar' : 'ajustes'));
+	}
+};

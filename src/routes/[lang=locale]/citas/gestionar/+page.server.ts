@@ -1,0 +1,60 @@
+import { locale } from '$lib/server/appointments/pages';
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { isReference, normaliseReference } from '$lib/domain/slots';
+import { translator } from '$lib/i18n/translator';
+import { appointments } from '$lib/server/appointments';
+import { accessCookie } from '$lib/server/appointments/flow';
+import { database } from '$lib/server/db';
+import { parseForm } from '$lib/server/http/form';
+import { rateLimit } from '$lib/server/rate-limit';
+import type { Actions, PageServerLoad } from './$types';
+
+const schema = z.object({
+	reference: z
+		.string({ error: 'booking:errors.reference' })
+		.transform(normaliseReference)
+		.refine(isReference, { error: 'booking:errors.reference' }),
+	documentNumber: z
+		.string({ error: 'booking:errors.documentNumber' })
+		.trim()
+		.min(3, { error: 'booking:errors.documentNumber' })
+		.max(30, { error: 'booking:errors.documentNumber' })
+});
+
+// Failed look-ups per client: enough for typos, too few to guess references.
+const LIMIT = { max: 10, windowSeconds: 15 * 60 };
+
+export const load: PageServerLoad = async ({ url }) => ({
+	reference: url.searchParams.get('ref') ?? ''
+});
+
+export const actions: Actions = {
+	default: async ({ request, cookies, params, getClientAddress }) => {
+		const { t } = await translator(locale(params.lang));
+		const result = await parseForm(request, schema, t);
+		if (!('values' in result)) return result;
+		const db = await database();
+		const tooMany = t('booking:errors.tooMany');
+		const notFound = t('booking:errors.notFound');
+		const bucket = `appointments:lookup:${getClientAddress()}`;
+		if (!(await rateLimit.check(db, bucket, LIMIT)).allowed) {
+			return fail(429, {
+				values: result.values,
+				errors: { reference: tooMany }
+			});
+		}
+		const found = await appointments
+			.openByDocument(db, result.data.reference, result.data.documentNumber)
+			.catch(() => undefined);
+		if (!found) {
+			await rateLimit.hit(db, bucket, LIMIT);
+			return fail(404, {
+				values: result.values,
+				errors: { reference: notFound }
+			});
+		}
+		accessCookie.grant(cookies, found.reference);
+		redirect(303, `/${locale(params.lang)}/citas/cita/${found.reference}`);
+	}
+};

@@ -1,0 +1,62 @@
+import { redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { translator } from '$lib/i18n/translator';
+import { answers, type Answers } from '$lib/server/appointments/flow';
+import {
+	freeDays,
+	requireAnswers,
+	slotLabel,
+	stepPath,
+	locale
+} from '$lib/server/appointments/pages';
+import { parseForm } from '$lib/server/http/form';
+import type { Actions, PageServerLoad } from './$types';
+import type { Locale } from '$lib/i18n/locales';
+
+/** The day's free times, or the nearest free times after the chosen one was taken. */
+async function offered(lang: Locale, current: Answers) {
+	const days = await freeDays();
+	const free = new Map(
+		days.flatMap((day) => day.slots.map((slot) => [slot.start, slot.available]))
+	);
+	const starts = current.nearest?.length
+		? current.nearest.filter((start) => free.has(start))
+		: (days.find((day) => day.date === current.day)?.slots.map((slot) => slot.start) ?? []);
+	return Promise.all(
+		starts.map(async (start) => ({
+			value: start,
+			label: await slotLabel(lang, start, free.get(start) ?? 0)
+		}))
+	);
+}
+
+export const load: PageServerLoad = async ({ cookies, params }) => {
+	const current = requireAnswers(cookies, locale(params.lang), 'hora');
+	return {
+		start: current.start ?? '',
+		taken: !!current.nearest?.length,
+		options: await offered(locale(params.lang), current)
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, params }) => {
+		const current = requireAnswers(cookies, locale(params.lang), 'hora');
+		const { t } = await translator(locale(params.lang));
+		const starts = (await offered(locale(params.lang), current)).map((option) => option.value);
+		const schema = z.object({
+			start: z.string({ error: 'booking:errors.start' }).refine((start) => starts.includes(start), {
+				error: 'booking:errors.start'
+			})
+		});
+		const result = await parseForm(request, schema, t);
+		if (!('values' in result)) return result;
+		const rest = { ...current, nearest: undefined };
+		answers.save(cookies, {
+			...rest,
+			start: result.data.start,
+			day: result.data.start.slice(0, 10)
+		});
+		redirect(303, stepPath(locale(params.lang), current.name ? 'revisar' : 'datos'));
+	}
+};

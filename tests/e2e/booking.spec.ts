@@ -1,0 +1,243 @@
+import type { APIRequestContext, Page } from '@playwright/test';
+import { LOCALES, axeViolations, expect, mailbox, setClock, test } from './fixtures';
+
+// Monday 4 February 2030, 07:00 in Bogotá: not a holiday; the first free slot is 09:00.
+const NOW = '2030-02-04T07:00:00-05:00';
+const TUESDAY = /martes, 5 de febrero de 2030/;
+
+test.beforeEach(async ({ request }) => {
+	await setClock(request, NOW);
+});
+
+interface Person {
+	email: string;
+	document: string;
+}
+
+function person(): Person {
+	const id = Math.floor(Math.random() * 1e8);
+	return { email: `persona${id}@example.com`, document: String(10_000_000 + id) };
+}
+
+/** Walks the journey with the keyboard: focus, Space to choose, Enter to submit. */
+async function bookWithKeyboard(page: Page, who: Person, check?: (step: string) => Promise<void>) {
+	await page.goto('/es/citas');
+	await check?.('tema');
+	await page.getByLabel('Información general').press('Space');
+	await page.getByRole('button', { name: 'Continuar' }).press('Enter');
+
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('¿Qué día quiere su cita?');
+	await check?.('dia');
+	await page.getByLabel(TUESDAY).press('Space');
+	await page.getByRole('button', { name: 'Continuar' }).press('Enter');
+
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('¿A qué hora?');
+	await check?.('hora');
+	await page
+		.getByLabel(/martes, 5 de febrero de 2030, 9:00 a\. m\. \(quedan 2 cupos\)/)
+		.press('Space');
+	await page.getByRole('button', { name: 'Continuar' }).press('Enter');
+
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sus datos');
+	await check?.('datos');
+	await page.getByLabel('Nombre completo').fill('Ana María Epieyú');
+	await page.getByLabel('Cédula de ciudadanía').press('Space');
+	await page.getByLabel('Número de documento').fill(who.document);
+	await page.getByLabel('Correo electrónico').fill(who.email);
+	await page.getByRole('button', { name: 'Continuar' }).press('Enter');
+
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ajustes para su cita');
+	await check?.('ajustes');
+	await page.getByLabel('Wayuunaiki, con intérprete').press('Space');
+	await page.getByLabel('Persona de un grupo étnico').press('Space');
+	await page.getByRole('button', { name: 'Continuar' }).press('Enter');
+
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Revise su cita antes de confirmarla'
+	);
+	await check?.('revisar');
+	await page.getByLabel(/Autorizo el tratamiento/).press('Space');
+	await page.getByRole('button', { name: 'Confirmar la cita' }).press('Enter');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Su cita está confirmada');
+}
+
+async function bookByApi(request: APIRequestContext, start: string, who = person()) {
+	const response = await request.post('/api/v1/appointments?lang=es', {
+		data: {
+			topic: 'informacion-general',
+			start,
+			consent: true,
+			name: 'Luis Pushaina',
+			documentType: 'CC',
+			documentNumber: who.document,
+			email: who.email,
+			callLanguage: 'es'
+		}
+	});
+	expect(response.status()).toBe(201);
+	return (await response.json()) as { reference: string; manageToken: string };
+}
+
+test('books an appointment with the keyboard only', async ({ page }) => {
+	const who = person();
+	await bookWithKeyboard(page, who);
+	await expect(page.getByText(/martes, 5 de febrero de 2030, a las 9:00/)).toBeVisible();
+	await expect(page.getByText(/^CITA-[2-9A-Z]{4}-[2-9A-Z]{2}$/)).toBeVisible();
+	await expect(page.getByRole('link', { name: /calendario \(\.ics\)/ })).toBeVisible();
+	await expect(
+		page.getByText('La persona que le atiende le espera como máximo 5 minutos.')
+	).toBeVisible();
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('books an appointment without JavaScript', async ({ page }) => {
+		await bookWithKeyboard(page, person());
+		await expect(page.getByRole('link', { name: /token=/ })).toBeVisible();
+	});
+
+	test('shows the error summary when no topic is chosen', async ({ page }) => {
+		await page.goto('/es/citas');
+		await page.getByRole('button', { name: 'Continuar' }).click();
+		await expect(page).toHaveTitle(/^Error: /);
+		await expect(page.locator('.error-summary')).toBeFocused();
+		await expect(page.getByRole('link', { name: 'Elija un tema.' })).toHaveAttribute(
+			'href',
+			'#field-topic'
+		);
+	});
+});
+
+test('the error summary takes focus and links to each field', async ({ page }) => {
+	await page.goto('/es/citas?tema=certificados');
+	await expect(page.getByLabel('Certificados')).toBeChecked();
+	await page.getByRole('button', { name: 'Continuar' }).press('Enter');
+	await page.getByLabel(TUESDAY).press('Space');
+	await page.getByRole('button', { name: 'Continuar' }).press('Enter');
+	await page.getByLabel(/9:00 a\. m\./).press('Space');
+	await page.getByRole('button', { name: 'Continuar' }).press('Enter');
+	await page.getByLabel('Correo electrónico').fill('no es un correo');
+	await page.getByRole('button', { name: 'Continuar' }).press('Enter');
+	const summary = page.locator('.error-summary');
+	await expect(summary).toBeFocused();
+	await expect(page).toHaveTitle(/^Error: Sus datos/);
+	await summary.getByRole('link', { name: /correo válido/ }).press('Enter');
+	await expect(page.getByLabel('Correo electrónico')).toBeFocused();
+});
+
+test('the loser of a race is offered the nearest free times', async ({ page, request }) => {
+	await page.goto('/es/citas?tema=subsidio-glp');
+	await page.getByRole('button', { name: 'Continuar' }).click();
+	await page.getByLabel(TUESDAY).check();
+	await page.getByRole('button', { name: 'Continuar' }).click();
+	await page.getByLabel(/9:00 a\. m\./).check();
+	await page.getByRole('button', { name: 'Continuar' }).click();
+	await page.getByLabel('Nombre completo').fill('Rosa Uriana');
+	await page.getByLabel('Cédula de ciudadanía').check();
+	await page.getByLabel('Número de documento').fill('77123456');
+	await page.getByLabel('Correo electrónico').fill('rosa@example.com');
+	await page.getByRole('button', { name: 'Continuar' }).click();
+	await page.getByRole('button', { name: 'Continuar' }).click();
+	// Two other people take both places while Rosa reads her answers.
+	await bookByApi(request, '2030-02-05T09:00:00-05:00');
+	await bookByApi(request, '2030-02-05T09:00:00-05:00');
+	await page.getByLabel(/Autorizo el tratamiento/).check();
+	await page.getByRole('button', { name: 'Confirmar la cita' }).click();
+	await expect(page.getByRole('status')).toContainText('Ese horario ya se ocupó');
+	await expect(page.getByLabel(/8:30 a\. m\./)).toBeVisible();
+	await expect(page.getByLabel(/9:30 a\. m\./)).toBeVisible();
+	await page.getByLabel(/9:30 a\. m\./).check();
+	await page.getByRole('button', { name: 'Continuar' }).click();
+	await page.getByLabel(/Autorizo el tratamiento/).check();
+	await page.getByRole('button', { name: 'Confirmar la cita' }).click();
+	await expect(page.getByText(/martes, 5 de febrero de 2030, a las 9:30/)).toBeVisible();
+});
+
+test('the confirmation email arrives with the calendar file', async ({ page }) => {
+	const who = person();
+	await bookWithKeyboard(page, who);
+	const email = await mailbox.waitFor(who.email, /Cita confirmada CITA-/);
+	expect(email.text).toContain('/es/citas/cita/CITA-');
+	expect(email.text).toContain('token=');
+	expect(email.attachments[0]?.filename).toMatch(/^CITA-.*\.ics$/);
+	expect(email.attachments[0]?.contentType).toContain('text/calendar');
+});
+
+test('reschedules and cancels through the manage link', async ({ page, request }) => {
+	const who = person();
+	const booked = await bookByApi(request, '2030-02-05T10:00:00-05:00', who);
+	await page.goto(`/es/citas/cita/${booked.reference}?token=${booked.manageToken}`);
+	await expect(page.getByText(/martes, 5 de febrero de 2030, a las 10:00/)).toBeVisible();
+
+	await page.getByRole('link', { name: 'Cambiar la fecha u hora' }).click();
+	await page.getByLabel(/miércoles, 6 de febrero de 2030/).check();
+	await page.getByRole('button', { name: 'Continuar' }).click();
+	await page.getByLabel(/3:00 p\. m\./).check();
+	await page.getByRole('button', { name: 'Cambiar la hora' }).click();
+	await expect(page.getByRole('status')).toHaveText(/Cambiamos la hora de su cita/);
+	await expect(page.getByText(booked.reference)).toBeVisible();
+	await expect(page.getByText(/miércoles, 6 de febrero de 2030, a las 3:00/)).toBeVisible();
+	await mailbox.waitFor(who.email, /Cita cambiada/);
+
+	await page.getByRole('link', { name: 'Cancelar la cita' }).click();
+	await page.getByRole('button', { name: 'Sí, cancelar la cita' }).click();
+	await expect(page.getByRole('status')).toHaveText(/El cupo quedó libre/);
+	await mailbox.waitFor(who.email, /Cita cancelada/);
+	const slots = await (
+		await request.get('/api/v1/appointments/slots?from=2030-02-06&to=2030-02-06')
+	).json();
+	const three = slots.days[0].slots.find((s: { start: string }) =>
+		s.start.startsWith('2030-02-06T15:00')
+	);
+	expect(three.available).toBe(2);
+});
+
+test('finds an appointment by reference and document number', async ({ page, request }) => {
+	const who = person();
+	const booked = await bookByApi(request, '2030-02-05T11:00:00-05:00', who);
+	await page.goto('/es/citas/gestionar');
+	await page.getByLabel('Número de la cita').fill(booked.reference.toLowerCase());
+	await page.getByLabel('Número de documento').fill(who.document);
+	await page.getByRole('button', { name: 'Buscar mi cita' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Su cita');
+	await expect(page.getByText(booked.reference)).toBeVisible();
+});
+
+test('the calendar file has the booked instant', async ({ request }) => {
+	const booked = await bookByApi(request, '2030-02-05T09:00:00-05:00');
+	const response = await request.get(
+		`/api/v1/appointments/${booked.reference}/calendar.ics?token=${booked.manageToken}`
+	);
+	expect(response.headers()['content-type']).toContain('text/calendar');
+	const ics = (await response.text()).replace(/\r\n[ \t]/g, '');
+	expect(ics).toContain('DTSTART:20300205T140000Z');
+	expect(ics).toMatch(/DURATION:PT30M|DTEND:20300205T143000Z/);
+});
+
+for (const lang of LOCALES) {
+	test(`every booking step has no axe violations in ${lang}`, async ({ page, request }) => {
+		test.setTimeout(120_000);
+		const booked = await bookByApi(request, '2030-02-06T10:00:00-05:00');
+		const check = async (step: string) => {
+			expect(await axeViolations(page), step).toEqual([]);
+		};
+		if (lang === 'es') {
+			await bookWithKeyboard(page, person(), check);
+		} else {
+			for (const step of ['', '/dia', '/hora', '/datos', '/ajustes', '/revisar', '/gestionar']) {
+				await page.goto(`/guc/citas${step}`);
+				await check(step);
+			}
+		}
+		await check('confirmation');
+		await page.goto(`/${lang}/citas/cita/${booked.reference}?token=${booked.manageToken}`);
+		await check('appointment');
+		await page.goto(`/${lang}/citas/cita/${booked.reference}/cambiar`);
+		await check('reschedule day');
+		await page.goto(`/${lang}/citas/cita/${booked.reference}/cambiar?dia=2030-02-07`);
+		await check('reschedule time');
+		await page.goto(`/${lang}/citas/cita/${booked.reference}/cancelar`);
+		await check('cancel');
+	});
+}
