@@ -152,6 +152,12 @@ export type NewEvent =
 	| { kind: 'ampliacion_de_plazo'; reason: string; newDueDate: LocalDate };
 
 export const radicados = {
+	/** The legal term of each petition type, as the entity publishes it. */
+	async terms(db: Database): Promise<Partial<Record<PetitionType, number>>> {
+		const rows = await db.select().from(legalTerms);
+		return Object.fromEntries(rows.map((r) => [r.petitionType, r.businessDays]));
+	},
+
 	/**
 	 * Files a petition: a gap-free number, a security code shown once, the due date from the
 	 * legal term, and a receipt by email when an address was given (without the code).
