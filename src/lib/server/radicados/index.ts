@@ -37,6 +37,10 @@ import type { FilingInput, LookupInput } from './schema';
 export { filingSchema, lookupSchema } from './schema';
 
 /** Failed look-ups allowed before answering 429: per number, and per client address. */
+/**
+ * Texts of this module's problem codes, in the radicado namespace: radicado:problems.LOOKUP_LIMITED
+ * and radicado:problems.EXTENSION_INVALID.
+ */
 export const LOOKUP_LIMITS: { number: Limit; client: Limit } = {
 	number: { max: 5, windowSeconds: 15 * 60 },
 	client: { max: 30, windowSeconds: 60 * 60 }
@@ -182,7 +186,8 @@ export const radicados = {
 						.select({ days: legalTerms.businessDays })
 						.from(legalTerms)
 						.where(eq(legalTerms.petitionType, input.type));
-					if (!term) throw new Problem(503, 'TERMS_MISSING', { ns: 'pqrsd' });
+					// The seed puts every type's term in place; a missing one is a setup error.
+					if (!term) throw new Error(`No legal term for ${input.type}`);
 					const now = clock.now();
 					const year = Number(localDate(now).slice(0, 4));
 					const { sequence } = await nextNumber(tx, year);

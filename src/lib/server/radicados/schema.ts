@@ -35,28 +35,34 @@ export const filingSchema = z
 		/** Data-treatment consent (Ley 1581 de 2012); required whenever personal data is given. */
 		consent: z.union([z.boolean(), z.literal('yes')]).optional()
 	})
-	.superRefine((value, ctx) => {
-		const issue = (path: string, message: string) =>
-			ctx.addIssue({ code: 'custom', path: [path], message, input: value });
-		const anonymous = value.identity === 'anonymous';
-		if (anonymous && value.type !== 'denuncia') issue('identity', 'pqrsd:errors.anonymousType');
-		if (!anonymous && !value.name) issue('name', 'pqrsd:errors.name');
-		if (value.email && !looksLikeEmail.safeParse(value.email).success) {
-			issue('email', 'validation:email');
+	.superRefine(
+		(value, ctx) => {
+			const issue = (path: string, message: string) =>
+				ctx.addIssue({ code: 'custom', path: [path], message, input: value });
+			const anonymous = value.identity === 'anonymous';
+			if (anonymous && value.type !== 'denuncia') issue('identity', 'pqrsd:errors.anonymousType');
+			if (!anonymous && !value.name) issue('name', 'pqrsd:errors.name');
+			if (value.email && !looksLikeEmail.safeParse(value.email).success) {
+				issue('email', 'validation:email');
+			}
+			if (anonymous && value.contactPreference !== 'online') {
+				issue('contactPreference', 'pqrsd:errors.anonymousContact');
+			} else if (value.contactPreference === 'email' && !value.email) {
+				issue('email', 'pqrsd:errors.emailNeeded');
+			} else if (value.contactPreference === 'phone' && !value.phone) {
+				issue('phone', 'pqrsd:errors.phoneNeeded');
+			} else if (value.contactPreference === 'postal' && !value.address) {
+				issue('address', 'pqrsd:errors.addressNeeded');
+			}
+			if (!anonymous && value.consent !== true && value.consent !== 'yes') {
+				issue('consent', 'pqrsd:errors.consent');
+			}
+		},
+		{
+			// Also when other fields have errors, so the person sees every problem at once.
+			when: (payload) => typeof payload.value === 'object' && payload.value !== null
 		}
-		if (anonymous && value.contactPreference !== 'online') {
-			issue('contactPreference', 'pqrsd:errors.anonymousContact');
-		} else if (value.contactPreference === 'email' && !value.email) {
-			issue('email', 'pqrsd:errors.emailNeeded');
-		} else if (value.contactPreference === 'phone' && !value.phone) {
-			issue('phone', 'pqrsd:errors.phoneNeeded');
-		} else if (value.contactPreference === 'postal' && !value.address) {
-			issue('address', 'pqrsd:errors.addressNeeded');
-		}
-		if (!anonymous && value.consent !== true && value.consent !== 'yes') {
-			issue('consent', 'pqrsd:errors.consent');
-		}
-	});
+	);
 
 export type FilingInput = z.infer<typeof filingSchema>;
 

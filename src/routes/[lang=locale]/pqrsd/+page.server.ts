@@ -90,9 +90,10 @@ export const actions: Actions = {
 		} catch (error) {
 			if (error instanceof Problem && error.code === 'IDEMPOTENCY_KEY_REUSED') {
 				// The same page was sent before with other data (after going back): offer a fresh key.
+				const message = t('pqrsd:errors.alreadySent');
 				return fail(409, {
 					values: { ...values, idempotencyKey: randomUUID() },
-					errors: { form: t('pqrsd:errors.alreadySent') }
+					errors: { form: message }
 				});
 			}
 			throw error;
