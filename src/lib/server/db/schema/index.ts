@@ -1,3 +1,4 @@
 export * from './core';
 export * from './engagement';
 export * from './appointments';
+export * from './radicados';

@@ -1,0 +1,102 @@
+import { fail } from '@sveltejs/kit';
+import { randomUUID } from 'node:crypto';
+import { isLocale, DEFAULT_LOCALE } from '$lib/i18n/locales';
+import { translator } from '$lib/i18n/translator';
+import { database } from '$lib/server/db';
+import { formValues } from '$lib/server/http/form';
+import { Problem } from '$lib/server/http/problem';
+import { fieldErrors } from '$lib/server/http/validation';
+import { filingSchema, publicOrigin, radicados } from '$lib/server/radicados';
+import {
+	MAX_FILE_BYTES,
+	MAX_FILES,
+	checkUploads,
+	type Upload
+} from '$lib/server/radicados/attachments';
+import type { Actions, PageServerLoad } from './$types';
+
+// Fields in the order of the form, so the error summary reads top to bottom.
+const ORDER = [
+	'type',
+	'subject',
+	'description',
+	'municipality',
+	'attachments',
+	'identity',
+	'name',
+	'document',
+	'email',
+	'phone',
+	'address',
+	'contactPreference',
+	'consent',
+	'form'
+];
+
+export const load: PageServerLoad = async () => ({
+	terms: await radicados.terms(await database()),
+	// One key per page view: sending the same form twice files one petition.
+	idempotencyKey: randomUUID()
+});
+
+async function uploadsOf(data: FormData): Promise<Upload[]> {
+	const files = data
+		.getAll('attachments')
+		.filter((f): f is File => f instanceof File && f.size > 0);
+	return Promise.all(
+		files.map(async (f) => ({ filename: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))
+	);
+}
+
+export const actions: Actions = {
+	default: async ({ request, params, url }) => {
+		const lang = isLocale(params.lang) ? params.lang : DEFAULT_LOCALE;
+		const { t } = await translator(lang);
+		const data = await request.formData();
+		const values = formValues(data);
+		const uploads = await uploadsOf(data);
+		const found: Record<string, string> = {};
+		const parsed = filingSchema.safeParse(values, { reportInput: true });
+		if (!parsed.success) {
+			for (const { path, message } of fieldErrors(parsed.error.issues, t)) {
+				found[path.split('.')[0] || 'form'] ??= message;
+			}
+		}
+		const uploadError = checkUploads(uploads);
+		if (uploadError) {
+			found.attachments = t(`pqrsd:errors.attachments.${uploadError}`, {
+				count: MAX_FILES,
+				size: MAX_FILE_BYTES / 1024 / 1024
+			});
+		}
+		if (!parsed.success || uploadError) {
+			const errors = Object.fromEntries(
+				ORDER.filter((field) => found[field]).map((field) => [field, found[field]!])
+			);
+			return fail(400, { values, errors });
+		}
+		const key = typeof values.idempotencyKey === 'string' ? values.idempotencyKey : null;
+		try {
+			const filed = await radicados.file(await database(), parsed.data, {
+				lang,
+				origin: publicOrigin(url.origin),
+				idempotencyKey: key,
+				attachments: uploads
+			});
+			return {
+				filed,
+				emailedTo: parsed.data.identity === 'anonymous' ? null : parsed.data.email || null
+			};
+		} catch (error) {
+			if (error instanceof Problem && error.code === 'IDEMPOTENCY_KEY_REUSED') {
+				// The same page was sent before with other data (after going back): offer a fresh key.
+				const message = t('pqrsd:errors.alreadySent');
+				return fail(409, {
+					values: { ...values, idempotencyKey: randomUUID() },
+					errors: { form: message }
+				});
+			}
+			throw error;
+		}
+	}
+};

@@ -1,0 +1,41 @@
+import { fail } from '@sveltejs/kit';
+import { DEFAULT_LOCALE, isLocale } from '$lib/i18n/locales';
+import { translator } from '$lib/i18n/translator';
+import { database } from '$lib/server/db';
+import { parseForm } from '$lib/server/http/form';
+import { Problem } from '$lib/server/http/problem';
+import { lookupSchema, radicados } from '$lib/server/radicados';
+import type { Actions, PageServerLoad } from './$types';
+
+// The number may come from a receipt link; the code never travels in a URL.
+export const load: PageServerLoad = ({ url }) => ({
+	numero: (url.searchParams.get('numero') ?? '').slice(0, 40)
+});
+
+export const actions: Actions = {
+	default: async ({ request, params, getClientAddress, setHeaders }) => {
+		const lang = isLocale(params.lang) ? params.lang : DEFAULT_LOCALE;
+		const { t } = await translator(lang);
+		const parsed = await parseForm(request, lookupSchema, t);
+		if (!('values' in parsed)) {
+			// Never send the typed code back into the page.
+			const { number } = parsed.data.values;
+			return fail(400, { errors: parsed.data.errors, values: { number } });
+		}
+		const values = { number: parsed.data.number };
+		try {
+			const status = await radicados.lookup(await database(), parsed.data, getClientAddress());
+			setHeaders({ 'cache-control': 'no-store' });
+			return { status };
+		} catch (error) {
+			if (!(error instanceof Problem)) throw error;
+			if (error.status === 404) return fail(404, { values, notFound: true });
+			if (error.status === 429) {
+				const retryAfter = Number(error.options.headers?.['retry-after'] ?? 60);
+				setHeaders({ 'retry-after': String(retryAfter) });
+				return fail(429, { values, limited: { minutes: Math.ceil(retryAfter / 60) } });
+			}
+			throw error;
+		}
+	}
+};
