@@ -1,6 +1,8 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { createServer, request as forward, type IncomingHttpHeaders } from 'node:http';
+import { existsSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { LOCALES, expect, test } from './fixtures';
 import { precachedPages } from '../../src/lib/offline/precache-pages';
 
@@ -56,8 +58,10 @@ async function deploymentProxy(target: string) {
 				answer.on('data', (chunk: Buffer) => chunks.push(chunk));
 				answer.on('end', () => {
 					const body = Buffer.concat([...chunks, Buffer.from(`\n// deployment ${deployment}\n`)]);
-					const { etag: _etag, 'last-modified': _modified, ...rest } = answer.headers;
-					outgoing.writeHead(answer.statusCode!, { ...rest, 'content-length': body.length });
+					const headers = { ...answer.headers, 'content-length': String(body.length) };
+					delete headers.etag;
+					delete headers['last-modified'];
+					outgoing.writeHead(answer.statusCode!, headers);
 					outgoing.end(body);
 				});
 			}
@@ -191,4 +195,45 @@ test('shows the update prompt after a new deployment', async ({ page, baseURL })
 	} finally {
 		await front.close();
 	}
+});
+
+test('what the device keeps for each language fits a prepaid phone', async ({ page }) => {
+	await openControlled(page, '/es');
+	const stored = await page.evaluate(async () => {
+		const name = (await caches.keys()).find((key) => key.startsWith('workbox-precache'));
+		const cache = await caches.open(name!);
+		const sizes: Record<string, number> = {};
+		for (const request of await cache.keys()) {
+			const response = await cache.match(request);
+			sizes[new URL(request.url).pathname] = (await response!.blob()).size;
+		}
+		return sizes;
+	});
+
+	const sum = (paths: string[]) => paths.reduce((total, path) => total + stored[path]!, 0);
+	const shared = Object.keys(stored).filter(
+		(path) => !LOCALES.some((l) => path === `/${l}` || path.startsWith(`/${l}/`))
+	);
+	// What crosses the network: static files go out Brotli-compressed (adapter-node precompresses them).
+	const brotli = (path: string) => {
+		const file = join('build/client', path);
+		return existsSync(`${file}.br`) ? statSync(`${file}.br`).size : stored[path]!;
+	};
+	const report: Record<string, number> = {
+		shared: sum(shared),
+		'shared transferred': shared.reduce((total, path) => total + brotli(path), 0)
+	};
+	for (const lang of LOCALES) {
+		const pages = precachedPages(lang);
+		for (const path of pages) expect(stored[path], path).toBeGreaterThan(0);
+		report[`${lang} pages`] = sum(pages);
+		report[`${lang} total`] = report.shared! + report[`${lang} pages`]!;
+		// About one minute of a slow 3G connection.
+		expect(report[`${lang} total`]).toBeLessThan(1_000_000);
+	}
+	console.log(`Precache, bytes as stored on the device: ${JSON.stringify(report)}`);
+	await test.info().attach('precache-size.json', {
+		body: JSON.stringify({ report, stored }, null, 2),
+		contentType: 'application/json'
+	});
 });
