@@ -8,6 +8,7 @@ import { registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, NetworkOnly } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { RangeRequestsPlugin } from 'workbox-range-requests';
+import { drafts, SYNC_TAG } from '$lib/offline/drafts';
 import { allPrecachedPages, offlinePageFor } from '$lib/offline/precache-pages';
 import { precacheEntries } from './entries';
 
@@ -82,6 +83,22 @@ registerRoute(
 		]
 	})
 );
+
+// Background Sync: drafts written offline are sent when the network returns, even with no page open.
+// Throwing makes the browser try again later; the idempotency key makes every retry safe.
+async function sendDrafts(): Promise<void> {
+	const outcomes = await drafts.sendPending();
+	if (outcomes.length) {
+		for (const client of await sw.clients.matchAll()) {
+			client.postMessage({ type: 'DRAFTS_SENT', outcomes });
+		}
+	}
+	if (outcomes.some((outcome) => outcome.result === 'pending')) throw new Error('drafts pending');
+}
+sw.addEventListener('sync' as keyof ServiceWorkerGlobalScopeEventMap, (event) => {
+	const sync = event as ExtendableEvent & { tag?: string };
+	if (sync.tag === SYNC_TAG) sync.waitUntil(sendDrafts());
+});
 
 // A new version waits until the person presses "Actualizar" (workbox-window's messageSkipWaiting).
 sw.addEventListener('message', (event) => {
