@@ -23,6 +23,8 @@ export default defineConfig({
 		baseURL: `http://localhost:${PORT}`,
 		locale: 'es-CO',
 		timezoneId: 'America/Bogota',
+		// A service worker would keep pages between tests; tests/e2e/offline.spec.ts allows it.
+		serviceWorkers: 'block',
 		launchOptions: {
 			executablePath: '/usr/bin/chromium',
 			args: [

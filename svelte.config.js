@@ -6,6 +6,8 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build', precompress: true }),
+		// Registered by $lib/offline/register.ts through workbox-window, which also offers updates.
+		serviceWorker: { register: false },
 		alias: {
 			$locales: 'locales'
 		},

@@ -1,0 +1,47 @@
+// A standalone script (built by Vite as its own bundle, loaded with <script defer>), so it works
+// on pages with or without SvelteKit's client runtime. It registers the service worker through
+// workbox-window and, when a new version is waiting, shows the prompt rendered by AppUpdate.svelte.
+// The page reloads only when the person presses "Actualizar": never in the middle of a form.
+import { Workbox } from 'workbox-window';
+import { deviceStoreExists } from './device-store';
+import { DRAFTS_EVENT, drafts } from './drafts';
+
+// Drafts written offline go out on each visit and whenever the network returns: the only way where
+// Background Sync is missing, and harmless where it is (the idempotency key prevents duplicates).
+async function sendDrafts(): Promise<void> {
+	if (!('indexedDB' in window) || !(await deviceStoreExists())) return;
+	const outcomes = await drafts.sendPending();
+	if (outcomes.length) dispatchEvent(new CustomEvent(DRAFTS_EVENT, { detail: outcomes }));
+}
+const trySending = () => void sendDrafts().catch(() => undefined);
+addEventListener('online', trySending);
+addEventListener('load', trySending);
+
+if ('serviceWorker' in navigator) {
+	const workbox = new Workbox('/service-worker.js');
+
+	workbox.addEventListener('waiting', () => {
+		const prompt = document.querySelector<HTMLElement>('[data-app-update-prompt]');
+		const button = prompt?.querySelector('button');
+		if (!prompt || !button) return;
+		button.addEventListener(
+			'click',
+			() => {
+				button.disabled = true;
+				workbox.addEventListener('controlling', () => location.reload());
+				workbox.messageSkipWaiting();
+			},
+			{ once: true }
+		);
+		prompt.hidden = false;
+	});
+
+	// Drafts the service worker sent through Background Sync.
+	navigator.serviceWorker.addEventListener('message', (event) => {
+		if (event.data?.type === 'DRAFTS_SENT') {
+			dispatchEvent(new CustomEvent(DRAFTS_EVENT, { detail: event.data.outcomes }));
+		}
+	});
+
+	void workbox.register();
+}

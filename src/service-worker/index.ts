@@ -1,0 +1,109 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+import { build, files, version } from '$service-worker';
+import { addRoute, cleanupOutdatedCaches, matchPrecache, precache } from 'workbox-precaching';
+import { registerRoute } from 'workbox-routing';
+import { CacheFirst, NetworkFirst, NetworkOnly } from 'workbox-strategies';
+import { ExpirationPlugin } from 'workbox-expiration';
+import { RangeRequestsPlugin } from 'workbox-range-requests';
+import { drafts, SYNC_TAG } from '$lib/offline/drafts';
+import { allPrecachedPages, offlinePageFor } from '$lib/offline/precache-pages';
+import { precacheEntries } from './entries';
+
+const sw = self as unknown as ServiceWorkerGlobalScope;
+const DAY = 24 * 60 * 60;
+
+precache(precacheEntries({ build, files, pages: allPrecachedPages(), version }));
+cleanupOutdatedCaches();
+
+// Pages: the network first, so content edited without a new deployment shows at once; after 3 s,
+// or with no network, the copy kept on the device; a page never kept there gets the offline page.
+// Only precached pages are ever stored: other pages may hold personal data.
+const pageNetwork = new NetworkOnly({ networkTimeoutSeconds: 3 });
+registerRoute(
+	({ request }) => request.mode === 'navigate',
+	async (options) => {
+		const { pathname } = new URL(options.request.url);
+		const kept = await matchPrecache(pathname);
+		try {
+			if (!kept) return await fetch(options.request);
+			const response = await pageNetwork.handle(options);
+			return response.status >= 500 ? kept : response;
+		} catch {
+			return kept ?? (await matchPrecache(offlinePageFor(pathname))) ?? Response.error();
+		}
+	}
+);
+
+// Everything precached that is not a page (scripts, styles, icons, manifests): from the device.
+addRoute({ cleanURLs: false, directoryIndex: null, ignoreURLParametersMatching: [] });
+
+// API reads: the network first, the last answer when it is slow or absent. Never anything that
+// needs a token, and never appointment slots (a stale free slot would mislead) or staff data.
+const PRIVATE_API = /^\/api\/v1\/(appointments|staff|health)(\/|$)/;
+registerRoute(
+	({ url, request, sameOrigin }) =>
+		sameOrigin &&
+		url.pathname.startsWith('/api/v1/') &&
+		!PRIVATE_API.test(url.pathname) &&
+		!request.headers.has('authorization') &&
+		!url.searchParams.has('token'),
+	new NetworkFirst({
+		cacheName: 'api-reads',
+		networkTimeoutSeconds: 3,
+		plugins: [
+			new ExpirationPlugin({ maxEntries: 80, maxAgeSeconds: 7 * DAY, purgeOnQuotaError: true })
+		]
+	})
+);
+
+// Audio: kept once downloaded whole (a 200), then played from the device, seeking included.
+// A player's partial (206) answers are never stored, so listening online does not fill the phone.
+registerRoute(
+	({ url, request, sameOrigin }) =>
+		sameOrigin && (url.pathname.startsWith('/audio/') || request.destination === 'audio'),
+	new CacheFirst({
+		cacheName: 'audio',
+		plugins: [
+			{ cacheWillUpdate: async ({ response }) => (response.status === 200 ? response : null) },
+			new RangeRequestsPlugin(),
+			new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 90 * DAY, purgeOnQuotaError: true })
+		]
+	})
+);
+
+registerRoute(
+	({ request, sameOrigin }) => sameOrigin && request.destination === 'image',
+	new CacheFirst({
+		cacheName: 'images',
+		plugins: [
+			new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 30 * DAY, purgeOnQuotaError: true })
+		]
+	})
+);
+
+// Background Sync: drafts written offline are sent when the network returns, even with no page open.
+// Throwing makes the browser try again later; the idempotency key makes every retry safe.
+async function sendDrafts(): Promise<void> {
+	const outcomes = await drafts.sendPending();
+	if (outcomes.length) {
+		for (const client of await sw.clients.matchAll()) {
+			client.postMessage({ type: 'DRAFTS_SENT', outcomes });
+		}
+	}
+	if (outcomes.some((outcome) => outcome.result === 'pending')) throw new Error('drafts pending');
+}
+sw.addEventListener('sync' as keyof ServiceWorkerGlobalScopeEventMap, (event) => {
+	const sync = event as ExtendableEvent & { tag?: string };
+	if (sync.tag === SYNC_TAG) sync.waitUntil(sendDrafts());
+});
+
+// A new version waits until the person presses "Actualizar" (workbox-window's messageSkipWaiting).
+sw.addEventListener('message', (event) => {
+	if (event.data?.type === 'SKIP_WAITING') void sw.skipWaiting();
+});
+
+// The first installation takes charge of open pages at once, so they work offline straight away.
+sw.addEventListener('activate', (event) => event.waitUntil(sw.clients.claim()));

@@ -1,0 +1,239 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { createServer, request as forward, type IncomingHttpHeaders } from 'node:http';
+import { existsSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { LOCALES, expect, test } from './fixtures';
+import { precachedPages } from '../../src/lib/offline/precache-pages';
+
+// These journeys need the service worker that every other journey blocks.
+test.use({ serviceWorkers: 'allow' });
+
+interface ManifestIcon {
+	src: string;
+	sizes: string;
+	type?: string;
+	purpose?: string;
+}
+
+/** Opens a page and waits until the service worker is installed and controls it. */
+async function openControlled(page: Page, path: string): Promise<void> {
+	await page.goto(path);
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	await expect
+		.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)))
+		.toBe(true);
+}
+
+/** Width and height of a PNG, read from its header. */
+function pngSize(body: Buffer): { width: number; height: number } {
+	return { width: body.readUInt32BE(16), height: body.readUInt32BE(20) };
+}
+
+/**
+ * A front server that passes every request to the app. After deploy() it serves a service worker
+ * with other bytes, as the next build would: the browser sees a new version, like after a release.
+ */
+async function deploymentProxy(target: string) {
+	let deployment = 1;
+	const server = createServer((incoming, outgoing) => {
+		const headers: IncomingHttpHeaders = { ...incoming.headers, host: new URL(target).host };
+		// Plain bodies, so the service worker can be changed without recompressing it.
+		delete headers['accept-encoding'];
+		// A new deployment never answers 304 for its new service worker.
+		if (deployment > 1) {
+			delete headers['if-none-match'];
+			delete headers['if-modified-since'];
+		}
+		const upstream = forward(
+			new URL(incoming.url!, target),
+			{ method: incoming.method, headers },
+			(answer) => {
+				if (deployment === 1 || !incoming.url!.startsWith('/service-worker.js')) {
+					outgoing.writeHead(answer.statusCode!, answer.headers);
+					answer.pipe(outgoing);
+					return;
+				}
+				const chunks: Buffer[] = [];
+				answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+				answer.on('end', () => {
+					const body = Buffer.concat([...chunks, Buffer.from(`\n// deployment ${deployment}\n`)]);
+					const headers = { ...answer.headers, 'content-length': String(body.length) };
+					delete headers.etag;
+					delete headers['last-modified'];
+					outgoing.writeHead(answer.statusCode!, headers);
+					outgoing.end(body);
+				});
+			}
+		);
+		incoming.pipe(upstream);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://localhost:${port}`,
+		deploy: () => (deployment += 1),
+		close: () => new Promise<void>((resolve) => server.close(() => resolve()))
+	};
+}
+
+async function goOffline(context: BrowserContext): Promise<void> {
+	await context.setOffline(true);
+}
+
+for (const lang of LOCALES) {
+	test(`the app can be installed from a ${lang} page`, async ({ page, context }) => {
+		await openControlled(page, `/${lang}`);
+
+		const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+		expect(href).toBe(`/${lang}/manifest.webmanifest`);
+		const response = await page.request.get(href!);
+		expect(response.status()).toBe(200);
+		expect(response.headers()['content-type']).toContain('application/manifest+json');
+		const manifest = await response.json();
+
+		// What Lighthouse's installability audit and Chromium ask of a manifest.
+		expect(manifest.name).toBeTruthy();
+		expect(manifest.short_name).toBeTruthy();
+		expect(manifest.display).toBe('standalone');
+		expect(manifest.start_url).toBe(`/${lang}`);
+		expect(manifest.start_url.startsWith(manifest.scope)).toBe(true);
+		expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
+		expect(manifest.background_color).toMatch(/^#[0-9a-f]{6}$/i);
+		expect(manifest.shortcuts.map((s: { url: string }) => s.url)).toEqual([
+			`/${lang}/citas`,
+			`/${lang}/radicado`
+		]);
+		const icons: ManifestIcon[] = manifest.icons;
+		for (const [size, purpose] of [
+			[192, 'any'],
+			[512, 'any'],
+			[512, 'maskable']
+		] as const) {
+			const icon = icons.find((i) => i.sizes === `${size}x${size}` && i.purpose === purpose);
+			expect(icon, `${size} ${purpose}`).toBeDefined();
+			const image = await page.request.get(icon!.src);
+			expect(image.headers()['content-type']).toBe('image/png');
+			expect(pngSize(await image.body())).toEqual({ width: size, height: size });
+		}
+
+		// Chromium's own verdict, the one behind its install button.
+		const cdp = await context.newCDPSession(page);
+		const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+		// Playwright's browser contexts are private windows, where Chromium never offers to install.
+		const errors = installabilityErrors.filter((e) => e.errorId !== 'in-incognito');
+		expect(errors).toEqual([]);
+		const parsed = await cdp.send('Page.getAppManifest');
+		expect(parsed.errors).toEqual([]);
+	});
+}
+
+test('reloads every page kept on the device without a network', async ({ page, context }) => {
+	await openControlled(page, '/es');
+	await goOffline(context);
+	for (const lang of LOCALES) {
+		for (const path of precachedPages(lang).filter((p) => !p.endsWith('.webmanifest'))) {
+			const response = await page.goto(path);
+			expect(response?.status(), path).toBe(200);
+			await page.reload();
+			await expect(page.locator('html')).toHaveAttribute('lang', lang);
+			await expect(page.locator('main h1'), path).toHaveCount(1);
+			await expect(page.locator('main h1'), path).toBeVisible();
+		}
+	}
+});
+
+for (const lang of LOCALES) {
+	test(`a page that needs the network says so offline in ${lang}`, async ({ page, context }) => {
+		await openControlled(page, `/${lang}`);
+		await goOffline(context);
+		for (const path of ['citas', 'radicado']) {
+			await page.goto(`/${lang}/${path}`);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+				'No hay conexión a internet'
+			);
+			await expect(page.locator('html')).toHaveAttribute('lang', lang);
+		}
+		await expect(page.getByText('Esta página necesita internet.')).toBeVisible();
+		await page.getByRole('link', { name: 'Carta de trato digno' }).first().click();
+		await expect(page).toHaveURL(new RegExp(`/${lang}/carta-de-trato-digno$`));
+		await expect(page.locator('main h1')).toBeVisible();
+	});
+}
+
+test('shows the update prompt after a new deployment', async ({ page, baseURL }) => {
+	const front = await deploymentProxy(baseURL!);
+	try {
+		await openControlled(page, `${front.url}/es/servicios`);
+		const prompt = page.getByRole('status').filter({ hasText: 'Hay una versión nueva.' });
+		await expect(prompt).toBeHidden();
+		await page.evaluate(() => ((window as unknown as { unchanged: boolean }).unchanged = true));
+
+		front.deploy();
+		// What the browser does by itself on a later visit or after a day: look for a new version.
+		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+
+		await expect(prompt).toBeVisible({ timeout: 15_000 });
+		await expect(prompt.getByRole('button', { name: 'Actualizar' })).toBeVisible();
+		// The page was not reloaded behind the person's back.
+		expect(
+			await page.evaluate(() => (window as unknown as { unchanged?: boolean }).unchanged)
+		).toBe(true);
+
+		const reloaded = page.waitForEvent('load');
+		await prompt.getByRole('button', { name: 'Actualizar' }).click();
+		await reloaded;
+		expect(
+			await page.evaluate(() => (window as unknown as { unchanged?: boolean }).unchanged)
+		).toBe(undefined);
+		await expect(page.locator('main h1')).toBeVisible();
+		await expect(prompt).toBeHidden();
+		const waiting = await page.evaluate(
+			async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null
+		);
+		expect(waiting).toBeNull();
+	} finally {
+		await front.close();
+	}
+});
+
+test('what the device keeps for each language fits a prepaid phone', async ({ page }) => {
+	await openControlled(page, '/es');
+	const stored = await page.evaluate(async () => {
+		const name = (await caches.keys()).find((key) => key.startsWith('workbox-precache'));
+		const cache = await caches.open(name!);
+		const sizes: Record<string, number> = {};
+		for (const request of await cache.keys()) {
+			const response = await cache.match(request);
+			sizes[new URL(request.url).pathname] = (await response!.blob()).size;
+		}
+		return sizes;
+	});
+
+	const sum = (paths: string[]) => paths.reduce((total, path) => total + stored[path]!, 0);
+	const shared = Object.keys(stored).filter(
+		(path) => !LOCALES.some((l) => path === `/${l}` || path.startsWith(`/${l}/`))
+	);
+	// What crosses the network: static files go out Brotli-compressed (adapter-node precompresses them).
+	const brotli = (path: string) => {
+		const file = join('build/client', path);
+		return existsSync(`${file}.br`) ? statSync(`${file}.br`).size : stored[path]!;
+	};
+	const report: Record<string, number> = {
+		shared: sum(shared),
+		'shared transferred': shared.reduce((total, path) => total + brotli(path), 0)
+	};
+	for (const lang of LOCALES) {
+		const pages = precachedPages(lang);
+		for (const path of pages) expect(stored[path], path).toBeGreaterThan(0);
+		report[`${lang} pages`] = sum(pages);
+		report[`${lang} total`] = report.shared! + report[`${lang} pages`]!;
+		// About one minute of a slow 3G connection.
+		expect(report[`${lang} total`]).toBeLessThan(1_000_000);
+	}
+	console.log(`Precache, bytes as stored on the device: ${JSON.stringify(report)}`);
+	await test.info().attach('precache-size.json', {
+		body: JSON.stringify({ report, stored }, null, 2),
+		contentType: 'application/json'
+	});
+});
