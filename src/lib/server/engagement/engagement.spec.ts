@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { instantAt } from '$lib/domain/calendar';
 import { clock } from '../clock';
-import { callbacks as callbackTable, surveys as surveyTable } from '../db/schema';
+import {
+	appointments as appointmentTable,
+	callbacks as callbackTable,
+	radicadoEvents,
+	radicados as radicadoTable,
+	surveys as surveyTable
+} from '../db/schema';
 import { useTestDatabase } from '../testing/database';
 import { callbackSchema, callbacks } from './callbacks';
 import { lastMonths, monthly } from './indicators';
@@ -145,12 +151,113 @@ describe('indicators', () => {
 		const figures = await monthly(db(), instantAt('2026-11-24', '09:00'));
 		const october = figures.find((f) => f.month === '2026-10');
 		const november = figures.find((f) => f.month === '2026-11');
-		expect(october).toEqual({
+		expect(october).toMatchObject({
 			month: '2026-10',
 			satisfaction: { answers: 3, average: 3.7, satisfiedPercent: 67 },
 			callbacks: { requested: 3, called: 1, unreachable: 1 }
 		});
 		expect(november?.satisfaction).toEqual({ answers: 1, average: 1, satisfiedPercent: 0 });
 		expect(figures.find((f) => f.month === '2026-01')?.satisfaction.average).toBeNull();
+	});
+
+	it('counts appointments by the month of their start, leaving out cancelled ones', async () => {
+		const appointment = (
+			reference: string,
+			start: string,
+			status: 'booked' | 'attended' | 'no_show' | 'cancelled'
+		) => ({
+			reference,
+			status,
+			topic: 'subsidio-glp',
+			start: new Date(start),
+			end: new Date(new Date(start).getTime() + 30 * 60_000),
+			locale: 'es',
+			name: 'x',
+			documentType: 'CC',
+			documentNumber: reference,
+			email: 'x@example.com',
+			consentAt: new Date(),
+			policyVersion: 'test',
+			manageTokenHash: 'x',
+			videoUrl: 'https://example.com'
+		});
+		await db()
+			.insert(appointmentTable)
+			.values([
+				appointment('CITA-A', '2026-10-05T09:00:00-05:00', 'attended'),
+				appointment('CITA-B', '2026-10-06T09:00:00-05:00', 'attended'),
+				appointment('CITA-C', '2026-10-07T09:00:00-05:00', 'no_show'),
+				appointment('CITA-D', '2026-10-08T09:00:00-05:00', 'cancelled'),
+				appointment('CITA-E', '2026-11-02T09:00:00-05:00', 'booked')
+			]);
+		const figures = await monthly(db(), now);
+		expect(figures.find((f) => f.month === '2026-10')?.appointments).toEqual({
+			booked: 3,
+			attended: 2,
+			noShow: 1
+		});
+		expect(figures.find((f) => f.month === '2026-11')?.appointments).toEqual({
+			booked: 1,
+			attended: 0,
+			noShow: 0
+		});
+	});
+
+	it('counts petitions answered within their term, an extension included', async () => {
+		// Three petitions filed Monday 5 October 2026 (due dates by hand: 15 business days → 26 October;
+		// Monday 12 October is a holiday). One answered on day 10, one late, one late but within its extension.
+		const radicado = (n: number, type: string, dueDate: string) => ({
+			number: `1-2026-00000${n}`,
+			year: 2026,
+			sequence: n,
+			type,
+			subject: 'x',
+			description: 'x',
+			identity: 'anonymous' as const,
+			contactPreference: 'online' as const,
+			lang: 'es',
+			codeHash: 'x',
+			filedAt: new Date('2026-10-05T09:00:00-05:00'),
+			termDays: 15,
+			dueDate
+		});
+		const rows = await db()
+			.insert(radicadoTable)
+			.values([
+				radicado(1, 'peticion', '2026-10-26'),
+				radicado(2, 'queja', '2026-10-26'),
+				radicado(3, 'queja', '2026-10-26'),
+				radicado(4, 'reclamo', '2026-10-26')
+			])
+			.returning({ id: radicadoTable.id });
+		const answered = (radicadoId: string, responseDate: string) => ({
+			radicadoId,
+			kind: 'respondida' as const,
+			at: new Date(`${responseDate}T15:00:00-05:00`),
+			responseNumber: '2-2026-000001',
+			responseDate,
+			actor: 'staff'
+		});
+		await db()
+			.insert(radicadoEvents)
+			.values([
+				answered(rows[0]!.id, '2026-10-20'),
+				answered(rows[1]!.id, '2026-10-28'),
+				{
+					radicadoId: rows[2]!.id,
+					kind: 'ampliacion_de_plazo',
+					at: new Date('2026-10-22T10:00:00-05:00'),
+					reason: 'x',
+					newDueDate: '2026-11-13',
+					actor: 'staff'
+				},
+				answered(rows[2]!.id, '2026-11-04')
+			]);
+		const october = (await monthly(db(), now)).find((f) => f.month === '2026-10')!;
+		expect(october.petitions).toMatchObject({ filed: 4, answered: 3, answeredOnTime: 2 });
+		expect(october.petitions.byType.queja).toEqual({ filed: 2, answered: 2, answeredOnTime: 1 });
+		expect(october.petitions.byType.reclamo).toEqual({ filed: 1, answered: 0, answeredOnTime: 0 });
+		// Business days from 5 October: to 20 October 10, to 28 October 16, to 4 November 20 (2 November is a holiday) → 15.3.
+		expect(october.petitions.averageBusinessDaysToAnswer).toBe(15.3);
 	});
 });

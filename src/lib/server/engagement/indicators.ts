@@ -1,7 +1,15 @@
-import { gte, sql } from 'drizzle-orm';
-import { localDate } from '$lib/domain/calendar';
+import { and, gte, lt, sql } from 'drizzle-orm';
+import { businessDaysBetween, localDate } from '$lib/domain/calendar';
+import { PETITION_TYPES, type PetitionType } from '$lib/domain/terms';
 import type { Database } from '../db';
-import { callbacks, surveys } from '../db/schema';
+import { appointments, callbacks, radicados, surveys } from '../db/schema';
+
+export interface PetitionFigures {
+	filed: number;
+	answered: number;
+	/** Answered on or before the due date (moved by an extension when there was one). */
+	answeredOnTime: number;
+}
 
 export interface MonthFigures {
 	/** "YYYY-MM", a calendar month in Bogotá. */
@@ -14,6 +22,12 @@ export interface MonthFigures {
 		satisfiedPercent: number | null;
 	};
 	callbacks: { requested: number; called: number; unreachable: number };
+	appointments: { booked: number; attended: number; noShow: number };
+	petitions: PetitionFigures & {
+		/** Mean business days from filing to answer, one decimal; null when none was answered. */
+		averageBusinessDaysToAnswer: number | null;
+		byType: Record<PetitionType, PetitionFigures>;
+	};
 }
 
 /** The last `count` months in Bogotá, oldest first, ending with the month of `now`. */
@@ -23,6 +37,11 @@ export function lastMonths(now: Date, count = 12): string[] {
 		const index = year * 12 + (month - 1) - (count - 1 - i);
 		return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 	});
+}
+
+function nextMonth(month: string): string {
+	const [year = 0, m = 1] = month.split('-').map(Number);
+	return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
 }
 
 const bogotaMonth = (column: unknown) =>
@@ -55,9 +74,61 @@ export async function monthly(db: Database, now: Date): Promise<MonthFigures[]> 
 		.where(gte(callbacks.createdAt, since))
 		.groupBy(sql`1`);
 
+	const until = new Date(`${nextMonth(months.at(-1)!)}-01T00:00:00-05:00`);
+	const visits = await db
+		.select({
+			month: bogotaMonth(appointments.start),
+			booked: sql<number>`(count(*) filter (where ${appointments.status} <> 'cancelled'))::int`,
+			attended: sql<number>`(count(*) filter (where ${appointments.status} = 'attended'))::int`,
+			noShow: sql<number>`(count(*) filter (where ${appointments.status} = 'no_show'))::int`
+		})
+		.from(appointments)
+		.where(and(gte(appointments.start, since), lt(appointments.start, until)))
+		.groupBy(sql`1`);
+
+	// Each petition with its answer date and its effective due date; business days need the
+	// holiday calendar, so the last step happens here rather than in SQL.
+	const filed = await db
+		.select({
+			type: radicados.type,
+			filedAt: radicados.filedAt,
+			dueDate: radicados.dueDate,
+			// Qualified names: inside the subqueries both tables have an "id".
+			extendedTo: sql<string | null>`(select max(e.new_due_date)::text from radicado_events e
+				where e.radicado_id = "radicados"."id" and e.kind = 'ampliacion_de_plazo')`,
+			answeredOn: sql<string | null>`(select min(coalesce(e.response_date,
+				(e.at at time zone 'America/Bogota')::date))::text from radicado_events e
+				where e.radicado_id = "radicados"."id" and e.kind = 'respondida')`
+		})
+		.from(radicados)
+		.where(gte(radicados.filedAt, since));
+
 	return months.map((month) => {
 		const s = satisfaction.find((row) => row.month === month);
 		const c = calls.find((row) => row.month === month);
+		const v = visits.find((row) => row.month === month);
+		const byType = Object.fromEntries(
+			PETITION_TYPES.map((type) => [type, { filed: 0, answered: 0, answeredOnTime: 0 }])
+		) as Record<PetitionType, PetitionFigures>;
+		const days: number[] = [];
+		for (const p of filed.filter((row) => localDate(row.filedAt).slice(0, 7) === month)) {
+			const figures = byType[p.type as PetitionType];
+			if (!figures) continue;
+			figures.filed += 1;
+			if (!p.answeredOn) continue;
+			const answeredOn = String(p.answeredOn).slice(0, 10);
+			figures.answered += 1;
+			if (answeredOn <= String(p.extendedTo ?? p.dueDate).slice(0, 10)) figures.answeredOnTime += 1;
+			days.push(businessDaysBetween(localDate(p.filedAt), answeredOn));
+		}
+		const totals = Object.values(byType).reduce(
+			(sum, f) => ({
+				filed: sum.filed + f.filed,
+				answered: sum.answered + f.answered,
+				answeredOnTime: sum.answeredOnTime + f.answeredOnTime
+			}),
+			{ filed: 0, answered: 0, answeredOnTime: 0 }
+		);
 		return {
 			month,
 			satisfaction: {
@@ -69,6 +140,14 @@ export async function monthly(db: Database, now: Date): Promise<MonthFigures[]> 
 				requested: c?.requested ?? 0,
 				called: c?.called ?? 0,
 				unreachable: c?.unreachable ?? 0
+			},
+			appointments: { booked: v?.booked ?? 0, attended: v?.attended ?? 0, noShow: v?.noShow ?? 0 },
+			petitions: {
+				...totals,
+				averageBusinessDaysToAnswer: days.length
+					? Math.round((10 * days.reduce((a, b) => a + b, 0)) / days.length) / 10
+					: null,
+				byType
 			}
 		};
 	});

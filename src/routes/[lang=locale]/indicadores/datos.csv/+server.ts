@@ -16,7 +16,14 @@ export const GET: RequestHandler = async ({ params }) => {
 		'satisfiedPercent',
 		'callbacksRequested',
 		'callbacksMade',
-		'callbacksUnreachable'
+		'callbacksUnreachable',
+		'appointmentsBooked',
+		'appointmentsAttended',
+		'appointmentsNoShow',
+		'petitionsFiled',
+		'petitionsAnswered',
+		'petitionsAnsweredOnTime',
+		'averageBusinessDaysToAnswer'
 	].map((column) => t(`indicators:csv.${column}`));
 	const rows = months.map((m) => [
 		m.month,
@@ -25,7 +32,14 @@ export const GET: RequestHandler = async ({ params }) => {
 		m.satisfaction.satisfiedPercent ?? '',
 		m.callbacks.requested,
 		m.callbacks.called,
-		m.callbacks.unreachable
+		m.callbacks.unreachable,
+		m.appointments.booked,
+		m.appointments.attended,
+		m.appointments.noShow,
+		m.petitions.filed,
+		m.petitions.answered,
+		m.petitions.answeredOnTime,
+		m.petitions.averageBusinessDaysToAnswer ?? ''
 	]);
 	const csv = [header, ...rows].map((row) => row.join(',')).join('\r\n') + '\r\n';
 	return new Response(csv, {

@@ -11,7 +11,18 @@ const monthSchema = z.object({
 		average: z.number().nullable(),
 		satisfiedPercent: z.number().nullable()
 	}),
-	callbacks: z.object({ requested: z.number(), called: z.number(), unreachable: z.number() })
+	callbacks: z.object({ requested: z.number(), called: z.number(), unreachable: z.number() }),
+	appointments: z.object({ booked: z.number(), attended: z.number(), noShow: z.number() }),
+	petitions: z.object({
+		filed: z.number(),
+		answered: z.number(),
+		answeredOnTime: z.number(),
+		averageBusinessDaysToAnswer: z.number().nullable(),
+		byType: z.record(
+			z.string(),
+			z.object({ filed: z.number(), answered: z.number(), answeredOnTime: z.number() })
+		)
+	})
 });
 
 export const GET = endpoint(
