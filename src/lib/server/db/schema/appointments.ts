@@ -23,7 +23,10 @@ export const appointmentSlots = pgTable(
 		booked: integer('booked').notNull().default(0)
 	},
 	(t) => [
-		check('appointment_slots_within_capacity', sql`${t.booked} >= 0 and ${t.booked} <= ${t.capacity}`)
+		check(
+			'appointment_slots_within_capacity',
+			sql`${t.booked} >= 0 and ${t.booked} <= ${t.capacity}`
+		)
 	]
 );
 
