@@ -184,6 +184,20 @@ describe('change and cancel', () => {
 	});
 });
 
+describe('retention', () => {
+	it('erases personal data once the retention period has passed', async () => {
+		const booked = await appointments.book(db(), booking({ email: 'borrar@example.com' }), {
+			locale: 'es'
+		});
+		expect(await appointments.anonymise(db())).toBe(0);
+		clock.set(new Date(NOW.getTime() + 200 * 24 * 3600_000));
+		expect(await appointments.anonymise(db())).toBe(1);
+		const row = await appointments.byReference(db(), booked.reference);
+		expect(row).toMatchObject({ name: '', email: '', documentNumber: '', status: 'booked' });
+		expect(row.anonymisedAt).not.toBeNull();
+	});
+});
+
 describe('emails', () => {
 	let mailbox: Mailbox;
 	beforeAll(async () => {

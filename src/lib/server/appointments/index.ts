@@ -403,6 +403,29 @@ async function remind(db: Database): Promise<number> {
 	});
 }
 
+/**
+ * Erases the personal data of appointments that ended more than the retention period ago
+ * (Ley 1581 de 2012): the reference, time, topic and outcome stay for the indicators.
+ */
+async function anonymise(db: Database): Promise<number> {
+	const before = new Date(clock.now().getTime() - entity.privacy.retentionDays * 24 * 3600_000);
+	const erased = await db
+		.update(table)
+		.set({
+			name: '',
+			documentNumber: '',
+			email: '',
+			phone: null,
+			description: '',
+			accessibilityNeeds: '',
+			preferential: [],
+			anonymisedAt: clock.now()
+		})
+		.where(and(lt(table.end, before), sql`${table.anonymisedAt} is null`))
+		.returning({ id: table.id });
+	return erased.length;
+}
+
 export const appointments = {
 	slots,
 	book,
@@ -412,6 +435,7 @@ export const appointments = {
 	reschedule,
 	cancel,
 	remind,
+	anonymise,
 	calendar: calendarFile,
 	view
 };
