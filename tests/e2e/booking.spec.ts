@@ -204,6 +204,37 @@ test('finds an appointment by reference and document number', async ({ page, req
 	await expect(page.getByText(booked.reference)).toBeVisible();
 });
 
+test('the API replays an Idempotency-Key and refuses a full slot with the nearest times', async ({
+	request
+}) => {
+	const body = {
+		topic: 'certificados',
+		start: '2030-02-05T14:00:00-05:00',
+		consent: true,
+		name: 'Carmen Ipuana',
+		documentType: 'CC',
+		documentNumber: '41234567',
+		email: 'carmen@example.com',
+		callLanguage: 'es'
+	};
+	const headers = { 'idempotency-key': 'journey-replay-0001' };
+	const first = await request.post('/api/v1/appointments', { data: body, headers });
+	const again = await request.post('/api/v1/appointments', { data: body, headers });
+	expect(first.status()).toBe(201);
+	expect(again.status()).toBe(201);
+	expect(await again.json()).toEqual(await first.json());
+	await bookByApi(request, '2030-02-05T14:00:00-05:00');
+	const late = await request.post('/api/v1/appointments?lang=es', {
+		data: { ...body, documentNumber: '41234568', email: 'otra@example.com' }
+	});
+	expect(late.status()).toBe(409);
+	expect(await late.json()).toMatchObject({
+		code: 'SLOT_UNAVAILABLE',
+		title: 'Horario ocupado',
+		nearest: ['2030-02-05T13:00:00-05:00', '2030-02-05T13:30:00-05:00', '2030-02-05T14:30:00-05:00']
+	});
+});
+
 test('the calendar file has the booked instant', async ({ request }) => {
 	const booked = await bookByApi(request, '2030-02-05T09:00:00-05:00');
 	const response = await request.get(

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BookingInput } from '$lib/domain/appointments';
 import { clock } from '../clock';
+import { open } from '../db';
 import { appointmentSlots, appointments as table, outbox } from '../db/schema';
 import { sendDue } from '../email/outbox';
 import { Problem } from '../http/problem';
@@ -71,6 +72,27 @@ describe('booking', () => {
 		expect(slot).toMatchObject({ booked: 2, capacity: 2 });
 		expect(await db().select().from(table)).toHaveLength(2);
 	});
+
+	it.runIf(!!process.env.DATABASE_URL)(
+		'gives exactly `capacity` winners across several app instances on PostgreSQL',
+		async () => {
+			// Each handle is its own connection pool, as separate app processes would have.
+			const instances = await Promise.all(
+				[1, 2, 3].map(() => open({ url: process.env.DATABASE_URL }))
+			);
+			try {
+				const results = await Promise.all(
+					Array.from({ length: 30 }, (_, i) =>
+						codeOf(appointments.book(instances[i % 3]!.db, booking(), { locale: 'es' }))
+					)
+				);
+				expect(results.filter((r) => r === 'ok')).toHaveLength(2);
+				expect(results.filter((r) => r === 'SLOT_UNAVAILABLE')).toHaveLength(28);
+			} finally {
+				await Promise.all(instances.map((instance) => instance.close()));
+			}
+		}
+	);
 
 	it('offers the nearest free times to the loser of a race', async () => {
 		await appointments.book(db(), booking(), { locale: 'es' });
@@ -159,6 +181,20 @@ describe('change and cancel', () => {
 		expect(await codeOf(appointments.cancel(db(), booked.reference))).toBe(
 			'APPOINTMENT_NOT_CHANGEABLE'
 		);
+	});
+});
+
+describe('retention', () => {
+	it('erases personal data once the retention period has passed', async () => {
+		const booked = await appointments.book(db(), booking({ email: 'borrar@example.com' }), {
+			locale: 'es'
+		});
+		expect(await appointments.anonymise(db())).toBe(0);
+		clock.set(new Date(NOW.getTime() + 200 * 24 * 3600_000));
+		expect(await appointments.anonymise(db())).toBe(1);
+		const row = await appointments.byReference(db(), booked.reference);
+		expect(row).toMatchObject({ name: '', email: '', documentNumber: '', status: 'booked' });
+		expect(row.anonymisedAt).not.toBeNull();
 	});
 });
 

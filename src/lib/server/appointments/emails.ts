@@ -23,16 +23,25 @@ export function manageUrl(locale: string, reference: string, token?: string): st
 	return token ? `${path}?token=${encodeURIComponent(token)}` : path;
 }
 
-/**
- * Queues the email of a booking event in the citizen's language, in the caller's transaction,
- * with the calendar file attached. The manage link carries the token only when it is known.
- */
+/** Queues the email of a booking event in the caller's transaction. */
 export async function queueEmail(
 	tx: Transaction,
 	kind: EmailKind,
 	appointment: EmailAppointment,
 	token?: string
 ): Promise<void> {
+	await enqueue(tx, await composeEmail(kind, appointment, token));
+}
+
+/**
+ * The email of a booking event in the citizen's language, with the calendar file attached.
+ * The manage link carries the token only when it is known (right after booking).
+ */
+export async function composeEmail(
+	kind: EmailKind,
+	appointment: EmailAppointment,
+	token?: string
+): Promise<Message> {
 	const locale = isLocale(appointment.locale) ? appointment.locale : 'es';
 	const { t } = await translator(locale);
 	const values = {
@@ -77,5 +86,5 @@ export async function queueEmail(
 			}
 		]
 	};
-	await enqueue(tx, message);
+	return message;
 }

@@ -1,5 +1,5 @@
 import type { Cookies } from '@sveltejs/kit';
-import { dev } from '$app/environment';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { signValue, verifyValue } from './secrets';
 
 /**
@@ -27,16 +27,31 @@ const ANSWERS = 'citas_respuestas';
 const ACCESS = 'citas_acceso';
 const HOUR = 60 * 60;
 
+// Browsers keep cookies up to 4 KB; leave room for the name and attributes.
+const MAX_COOKIE = 3800;
+
+// SvelteKit marks cookies Secure except on http://localhost.
 function options(maxAge: number) {
-	return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: !dev, maxAge };
+	return { path: '/', httpOnly: true, sameSite: 'lax' as const, maxAge };
 }
 
 export const answers = {
 	read(cookies: Cookies): Answers {
-		return verifyValue<Answers>(cookies.get(ANSWERS)) ?? {};
+		const packed = verifyValue<string>(cookies.get(ANSWERS));
+		if (!packed) return {};
+		try {
+			return JSON.parse(inflateRawSync(Buffer.from(packed, 'base64url')).toString('utf8'));
+		} catch {
+			return {};
+		}
 	},
-	save(cookies: Cookies, next: Answers): void {
-		cookies.set(ANSWERS, signValue(next), options(2 * HOUR));
+	/** Keeps the answers; false when they are too long for a cookie, so the page can say so. */
+	save(cookies: Cookies, next: Answers): boolean {
+		const packed = deflateRawSync(JSON.stringify(next)).toString('base64url');
+		const value = signValue(packed);
+		if (value.length > MAX_COOKIE) return false;
+		cookies.set(ANSWERS, value, options(2 * HOUR));
+		return true;
 	},
 	clear(cookies: Cookies): void {
 		cookies.delete(ANSWERS, { path: '/' });

@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { and, eq, gt, gte, lt, sql } from 'drizzle-orm';
 import { entity } from '$lib/config/entity';
 import { POLICY_VERSION, type BookingInput } from '$lib/domain/appointments';
@@ -17,7 +17,8 @@ import { appointmentSlots, appointments as table } from '../db/schema';
 import { Problem } from '../http/problem';
 import { once, type Transaction } from '../idempotency';
 import { calendarFile } from './calendar';
-import { queueEmail } from './emails';
+import { enqueue } from '../email/outbox';
+import { composeEmail, queueEmail } from './emails';
 import { newToken, seal, tokenHash, tokenMatches, unseal } from './secrets';
 
 export type Appointment = typeof table.$inferSelect;
@@ -149,15 +150,10 @@ function parseStart(start: string): Date {
 	return instant;
 }
 
-async function newReference(tx: Transaction): Promise<string> {
-	for (;;) {
-		const reference = referenceFrom(randomBytes(6));
-		const [taken] = await tx
-			.select({ id: table.id })
-			.from(table)
-			.where(eq(table.reference, reference));
-		if (!taken) return reference;
-	}
+/** Whether an error is PostgreSQL's unique violation on the reference (a one-in-a-billion clash). */
+function referenceClash(error: unknown): boolean {
+	const cause = (error as { cause?: { code?: string } })?.cause ?? error;
+	return (cause as { code?: string })?.code === '23505';
 }
 
 /** Books a place; throws 409 SLOT_UNAVAILABLE, 422 TOO_MANY_APPOINTMENTS or 422 SLOT_NOT_OFFERED. */
@@ -166,7 +162,36 @@ async function book(
 	input: BookingInput,
 	options: { locale: string; idempotencyKey?: string | null }
 ): Promise<Booked & { replayed: boolean }> {
+	for (let attempt = 1; ; attempt += 1) {
+		try {
+			return await bookOnce(db, input, options);
+		} catch (error) {
+			if (attempt >= 3 || !referenceClash(error)) throw error;
+		}
+	}
+}
+
+async function bookOnce(
+	db: Database,
+	input: BookingInput,
+	options: { locale: string; idempotencyKey?: string | null }
+): Promise<Booked & { replayed: boolean }> {
 	const start = parseStart(input.start);
+	// Everything that needs no database is prepared first, so locks are held for as short as possible.
+	const draft = {
+		id: randomUUID(),
+		reference: referenceFrom(randomBytes(6)),
+		start,
+		end: slotEnd(start, rules),
+		locale: options.locale,
+		name: input.name,
+		email: input.email,
+		videoUrl: `${entity.appointments.videoCallBaseUrl}/${randomBytes(12).toString('base64url')}`,
+		sequence: 0,
+		status: 'booked' as const
+	};
+	const token = newToken();
+	const email = await composeEmail('confirmed', draft, token);
 	let full = false;
 	try {
 		const result = await once(
@@ -201,40 +226,29 @@ async function book(
 					full = true;
 					throw new Problem(409, 'SLOT_UNAVAILABLE', NS);
 				}
-				const token = newToken();
-				const reference = await newReference(tx);
-				const [created] = await tx
-					.insert(table)
-					.values({
-						reference,
-						topic: input.topic,
-						start,
-						end: slotEnd(start, rules),
-						locale: options.locale,
-						name: input.name,
-						documentType: input.documentType,
-						documentNumber: input.documentNumber,
-						email: input.email,
-						phone: input.phone ?? null,
-						description: input.description,
-						callLanguage: input.callLanguage,
-						interpreter: input.callLanguage === 'guc',
-						accessibilityNeeds: input.accessibilityNeeds,
-						preferential: input.preferential,
-						consentAt: now,
-						policyVersion: POLICY_VERSION,
-						manageTokenHash: tokenHash(token),
-						videoUrl: `${entity.appointments.videoCallBaseUrl}/${randomBytes(12).toString('base64url')}`
-					})
-					.returning();
-				await queueEmail(tx, 'confirmed', created!, token);
+				await tx.insert(table).values({
+					...draft,
+					topic: input.topic,
+					documentType: input.documentType,
+					documentNumber: input.documentNumber,
+					phone: input.phone ?? null,
+					description: input.description,
+					callLanguage: input.callLanguage,
+					interpreter: input.callLanguage === 'guc',
+					accessibilityNeeds: input.accessibilityNeeds,
+					preferential: input.preferential,
+					consentAt: now,
+					policyVersion: POLICY_VERSION,
+					manageTokenHash: tokenHash(token)
+				});
+				await enqueue(tx, email);
 				return {
 					status: 201,
 					body: {
-						reference,
+						reference: draft.reference,
 						start: formatInstant(start),
-						end: formatInstant(created!.end),
-						status: created!.status,
+						end: formatInstant(draft.end),
+						status: draft.status,
 						sealedToken: seal(token)
 					}
 				};
@@ -389,6 +403,29 @@ async function remind(db: Database): Promise<number> {
 	});
 }
 
+/**
+ * Erases the personal data of appointments that ended more than the retention period ago
+ * (Ley 1581 de 2012): the reference, time, topic and outcome stay for the indicators.
+ */
+async function anonymise(db: Database): Promise<number> {
+	const before = new Date(clock.now().getTime() - entity.privacy.retentionDays * 24 * 3600_000);
+	const erased = await db
+		.update(table)
+		.set({
+			name: '',
+			documentNumber: '',
+			email: '',
+			phone: null,
+			description: '',
+			accessibilityNeeds: '',
+			preferential: [],
+			anonymisedAt: clock.now()
+		})
+		.where(and(lt(table.end, before), sql`${table.anonymisedAt} is null`))
+		.returning({ id: table.id });
+	return erased.length;
+}
+
 export const appointments = {
 	slots,
 	book,
@@ -398,6 +435,7 @@ export const appointments = {
 	reschedule,
 	cancel,
 	remind,
+	anonymise,
 	calendar: calendarFile,
 	view
 };

@@ -74,6 +74,8 @@ export const appointments = pgTable(
 		sequence: integer('sequence').notNull().default(0),
 		reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
 		cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+		/** When the personal data was erased, once the retention period ended. */
+		anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},

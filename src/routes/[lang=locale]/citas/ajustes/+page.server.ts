@@ -1,4 +1,4 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { adjustmentsSchema, CALL_LANGUAGES, PREFERENTIAL } from '$lib/domain/appointments';
 import { translator } from '$lib/i18n/translator';
 import { answers } from '$lib/server/appointments/flow';
@@ -34,7 +34,10 @@ export const actions: Actions = {
 		const { t } = await translator(locale(params.lang));
 		const result = await parseForm(request, formSchema, t);
 		if (!('values' in result)) return result;
-		answers.save(cookies, { ...current, ...result.data });
+		if (!answers.save(cookies, { ...current, ...result.data })) {
+			const tooLong = t('booking:errors.tooLong');
+			return fail(400, { values: result.values, errors: { accessibilityNeeds: tooLong } });
+		}
 		redirect(303, stepPath(locale(params.lang), 'revisar'));
 	}
 };

@@ -1,4 +1,4 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { DOCUMENT_TYPES, detailsSchema } from '$lib/domain/appointments';
 import { translator } from '$lib/i18n/translator';
 import { answers } from '$lib/server/appointments/flow';
@@ -27,7 +27,10 @@ export const actions: Actions = {
 		const { t } = await translator(locale(params.lang));
 		const result = await parseForm(request, detailsSchema, t);
 		if (!('values' in result)) return result;
-		answers.save(cookies, { ...current, ...result.data });
+		if (!answers.save(cookies, { ...current, ...result.data })) {
+			const tooLong = t('booking:errors.tooLong');
+			return fail(400, { values: result.values, errors: { description: tooLong } });
+		}
 		redirect(303, stepPath(locale(params.lang), current.callLanguage ? 'revisar' : 'ajustes'));
 	}
 };
