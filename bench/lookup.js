@@ -134,7 +134,11 @@ try {
 	summary('unknown number (404)', unknown);
 	summary('wrong code (404)', wrong);
 } finally {
+	// The app's database handle keeps it alive after a graceful stop; end it after a short grace.
+	const exited = new Promise((resolve) => server.once('exit', resolve));
 	server.kill('SIGTERM');
-	await new Promise((resolve) => server.once('exit', resolve));
+	const timer = setTimeout(() => server.kill('SIGKILL'), 3000);
+	await exited;
+	clearTimeout(timer);
 	rmSync(dataDir, { recursive: true, force: true });
 }

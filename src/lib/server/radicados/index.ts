@@ -274,9 +274,11 @@ export const radicados = {
 				extra: { retryAfter }
 			});
 		}
-		const [row] = number
-			? await db.select().from(radicadosTable).where(eq(radicadosTable.number, number))
-			: [];
+		// A malformed number still costs a query, so its answer takes as long as any other miss.
+		const [row] = await db
+			.select()
+			.from(radicadosTable)
+			.where(eq(radicadosTable.number, number ?? ''));
 		const code = normaliseSecurityCode(input.securityCode);
 		if (!verifyCode(number ?? '', code, row?.codeHash) || !row) {
 			await Promise.all([
