@@ -254,19 +254,19 @@ test('a petition written offline is filed exactly once when the network returns,
 	context,
 	baseURL
 }) => {
-	// A radicados endpoint that honours Idempotency-Key; it files the first request, then the
-	// connection drops before the answer arrives, as on a weak signal.
+	// A radicados endpoint that honours Idempotency-Key. While `losing`, it files the request and
+	// the connection drops before the answer arrives, as on a weak signal (Chromium may even retry).
 	const filed = new Map<string, string>();
 	const keys: string[] = [];
+	let losing = true;
 	const front = await deploymentProxy(baseURL!, (incoming, outgoing) => {
 		if (incoming.method !== 'POST' || incoming.url !== '/api/v1/radicados') return false;
 		const key = String(incoming.headers['idempotency-key']);
 		keys.push(key);
 		incoming.resume();
 		incoming.on('end', () => {
-			const first = !filed.has(key);
-			if (first) filed.set(key, `1-2026-${String(filed.size + 1).padStart(6, '0')}`);
-			if (first) return outgoing.socket?.destroy();
+			if (!filed.has(key)) filed.set(key, `1-2026-${String(filed.size + 1).padStart(6, '0')}`);
+			if (losing) return outgoing.socket?.destroy();
 			outgoing.writeHead(201, { 'content-type': 'application/json' });
 			outgoing.end(JSON.stringify({ number: filed.get(key), securityCode: 'K7M2Q9XA' }));
 		});
@@ -303,26 +303,29 @@ test('a petition written offline is filed exactly once when the network returns,
 		const drafts = () =>
 			page.evaluate(
 				() =>
-					new Promise<{ state: string; answer?: { number: string } }[]>((resolve) => {
-						const request = indexedDB.open('ventanilla', 1);
-						request.onsuccess = () => {
-							const all = request.result.transaction('drafts').objectStore('drafts').getAll();
-							all.onsuccess = () => resolve(all.result);
-						};
-					})
+					new Promise<{ state: string; attempts: number; answer?: { number: string } }[]>(
+						(resolve) => {
+							const request = indexedDB.open('ventanilla', 1);
+							request.onsuccess = () => {
+								const all = request.result.transaction('drafts').objectStore('drafts').getAll();
+								all.onsuccess = () => resolve(all.result);
+							};
+						}
+					)
 			);
 		expect(await drafts()).toEqual([expect.objectContaining({ state: 'pending' })]);
 
 		// The network returns: the draft is sent, filed, and the answer is lost on the way.
 		await context.setOffline(false);
-		await expect.poll(() => keys.length).toBe(1);
-		await expect.poll(async () => (await drafts())[0]?.state).toBe('pending');
+		await expect.poll(async () => (await drafts())[0]?.attempts).toBe(1);
+		expect((await drafts())[0]?.state).toBe('pending');
+		losing = false;
 
 		// The next visit sends it again with the same key: the server replays the first answer.
 		await page.reload();
 		await expect.poll(async () => (await drafts())[0]?.state).toBe('sent');
 		expect((await drafts())[0]?.answer?.number).toBe('1-2026-000001');
-		expect(keys).toHaveLength(2);
+		expect(keys.length).toBeGreaterThanOrEqual(2);
 		expect(new Set(keys).size).toBe(1);
 		expect(filed.size).toBe(1);
 	} finally {
