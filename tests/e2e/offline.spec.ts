@@ -332,3 +332,56 @@ test('a petition written offline is filed exactly once when the network returns,
 		await front.close();
 	}
 });
+
+test('"Mis trámites" shows what this phone keeps, offline, and forgets it with one button', async ({
+	page,
+	context
+}) => {
+	await openControlled(page, '/es/mis-tramites');
+	await expect(page.getByText('No hay nada guardado en este teléfono.')).toBeVisible();
+	// What the look-up (with consent) and an offline PQRSD draft will keep, in the device's format.
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const request = indexedDB.open('ventanilla', 1);
+				request.onupgradeneeded = () => {
+					request.result.createObjectStore('drafts', { keyPath: 'key' });
+					request.result.createObjectStore('records', { keyPath: 'id' });
+				};
+				request.onerror = () => reject(request.error);
+				request.onsuccess = () => {
+					const transaction = request.result.transaction(['drafts', 'records'], 'readwrite');
+					transaction.objectStore('records').put({
+						id: 'radicado:1-2026-000123',
+						kind: 'radicado',
+						reference: '1-2026-000123',
+						lang: 'es',
+						savedAt: '2026-02-05T13:00:00.000Z',
+						summary: { state: 'En trámite' }
+					});
+					transaction.objectStore('drafts').put({
+						key: crypto.randomUUID(),
+						kind: 'pqrsd',
+						lang: 'es',
+						body: { type: 'queja' },
+						savedAt: '2026-02-05T14:00:00.000Z',
+						attempts: 0,
+						state: 'pending'
+					});
+					transaction.oncomplete = () => resolve(request.result.close());
+				};
+			})
+	);
+
+	await goOffline(context);
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mis trámites en este teléfono');
+	await expect(page.getByText('Radicado 1-2026-000123')).toBeVisible();
+	await expect(page.getByText('En trámite')).toBeVisible();
+	await expect(page.getByText('Pendiente de envío.')).toBeVisible();
+
+	await page.getByRole('button', { name: 'Borrar todo lo guardado en este teléfono' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Se borró todo' })).toBeVisible();
+	await expect(page.getByText('No hay nada guardado en este teléfono.')).toBeVisible();
+	await expect(page.getByText('Radicado 1-2026-000123')).toBeHidden();
+});
