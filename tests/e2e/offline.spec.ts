@@ -385,3 +385,72 @@ test('"Mis trámites" shows what this phone keeps, offline, and forgets it with 
 	await expect(page.getByText('No hay nada guardado en este teléfono.')).toBeVisible();
 	await expect(page.getByText('Radicado 1-2026-000123')).toBeHidden();
 });
+
+test('a draft is sent by Background Sync even with no page open', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	const keys: string[] = [];
+	const front = await deploymentProxy(baseURL!, (incoming, outgoing) => {
+		if (incoming.method !== 'POST' || incoming.url !== '/api/v1/radicados') return false;
+		keys.push(String(incoming.headers['idempotency-key']));
+		incoming.resume();
+		incoming.on('end', () => {
+			outgoing.writeHead(201, { 'content-type': 'application/json' });
+			outgoing.end(JSON.stringify({ number: '1-2026-000042', securityCode: 'K7M2Q9XA' }));
+		});
+		return true;
+	});
+	try {
+		await openControlled(page, `${front.url}/es`);
+		const cdp = await context.newCDPSession(page);
+		const registrationId = new Promise<string>((resolve) =>
+			cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+				const found = registrations.find((r) => r.scopeURL.startsWith(front.url));
+				if (found) resolve(found.registrationId);
+			})
+		);
+		await cdp.send('ServiceWorker.enable');
+		await page.evaluate(
+			() =>
+				new Promise<void>((resolve, reject) => {
+					const request = indexedDB.open('ventanilla', 1);
+					request.onupgradeneeded = () => {
+						request.result.createObjectStore('drafts', { keyPath: 'key' });
+						request.result.createObjectStore('records', { keyPath: 'id' });
+					};
+					request.onerror = () => reject(request.error);
+					request.onsuccess = () => {
+						const transaction = request.result.transaction('drafts', 'readwrite');
+						transaction.objectStore('drafts').put({
+							key: crypto.randomUUID(),
+							kind: 'pqrsd',
+							lang: 'es',
+							body: { type: 'sugerencia' },
+							savedAt: new Date().toISOString(),
+							attempts: 0,
+							state: 'pending'
+						});
+						transaction.oncomplete = () => resolve(request.result.close());
+					};
+				})
+		);
+		await page.goto('about:blank');
+
+		// What the browser does when the network returns after a sync was registered.
+		await cdp.send('ServiceWorker.dispatchSyncEvent', {
+			origin: front.url,
+			registrationId: await registrationId,
+			tag: 'send-drafts',
+			lastChance: false
+		});
+		await expect.poll(() => keys.length).toBe(1);
+
+		await page.goto(`${front.url}/es/mis-tramites`);
+		await expect(page.getByText('Número de radicado: 1-2026-000042')).toBeVisible();
+		expect(keys).toHaveLength(1);
+	} finally {
+		await front.close();
+	}
+});
