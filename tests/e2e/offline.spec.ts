@@ -1,5 +1,11 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { createServer, request as forward, type IncomingHttpHeaders } from 'node:http';
+import {
+	createServer,
+	request as forward,
+	type IncomingHttpHeaders,
+	type IncomingMessage,
+	type ServerResponse
+} from 'node:http';
 import { existsSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -33,10 +39,15 @@ function pngSize(body: Buffer): { width: number; height: number } {
 /**
  * A front server that passes every request to the app. After deploy() it serves a service worker
  * with other bytes, as the next build would: the browser sees a new version, like after a release.
+ * `own` answers some requests itself (a stand-in for an endpoint this branch does not have).
  */
-async function deploymentProxy(target: string) {
+async function deploymentProxy(
+	target: string,
+	own?: (incoming: IncomingMessage, outgoing: ServerResponse) => boolean
+) {
 	let deployment = 1;
 	const server = createServer((incoming, outgoing) => {
+		if (own?.(incoming, outgoing)) return;
 		const headers: IncomingHttpHeaders = { ...incoming.headers, host: new URL(target).host };
 		// Plain bodies, so the service worker can be changed without recompressing it.
 		delete headers['accept-encoding'];
@@ -236,4 +247,210 @@ test('what the device keeps for each language fits a prepaid phone', async ({ pa
 		body: JSON.stringify({ report, stored }, null, 2),
 		contentType: 'application/json'
 	});
+});
+
+test('a petition written offline is filed exactly once when the network returns, even when the first answer is lost', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	// A radicados endpoint that honours Idempotency-Key. While `losing`, it files the request and
+	// the connection drops before the answer arrives, as on a weak signal (Chromium may even retry).
+	const filed = new Map<string, string>();
+	const keys: string[] = [];
+	let losing = true;
+	const front = await deploymentProxy(baseURL!, (incoming, outgoing) => {
+		if (incoming.method !== 'POST' || incoming.url !== '/api/v1/radicados') return false;
+		const key = String(incoming.headers['idempotency-key']);
+		keys.push(key);
+		incoming.resume();
+		incoming.on('end', () => {
+			if (!filed.has(key)) filed.set(key, `1-2026-${String(filed.size + 1).padStart(6, '0')}`);
+			if (losing) return outgoing.socket?.destroy();
+			outgoing.writeHead(201, { 'content-type': 'application/json' });
+			outgoing.end(JSON.stringify({ number: filed.get(key), securityCode: 'K7M2Q9XA' }));
+		});
+		return true;
+	});
+	try {
+		await openControlled(page, `${front.url}/es`);
+		await goOffline(context);
+		// What the PQRSD form will do offline (drafts.save), written here in the device's own format.
+		await page.evaluate(
+			() =>
+				new Promise<void>((resolve, reject) => {
+					const request = indexedDB.open('ventanilla', 1);
+					request.onupgradeneeded = () => {
+						request.result.createObjectStore('drafts', { keyPath: 'key' });
+						request.result.createObjectStore('records', { keyPath: 'id' });
+					};
+					request.onerror = () => reject(request.error);
+					request.onsuccess = () => {
+						const transaction = request.result.transaction('drafts', 'readwrite');
+						transaction.objectStore('drafts').put({
+							key: crypto.randomUUID(),
+							kind: 'pqrsd',
+							lang: 'es',
+							body: { type: 'peticion', subject: 'Subsidio de gas' },
+							savedAt: new Date().toISOString(),
+							attempts: 0,
+							state: 'pending'
+						});
+						transaction.oncomplete = () => resolve(request.result.close());
+					};
+				})
+		);
+		const drafts = () =>
+			page.evaluate(
+				() =>
+					new Promise<{ state: string; attempts: number; answer?: { number: string } }[]>(
+						(resolve) => {
+							const request = indexedDB.open('ventanilla', 1);
+							request.onsuccess = () => {
+								const all = request.result.transaction('drafts').objectStore('drafts').getAll();
+								all.onsuccess = () => resolve(all.result);
+							};
+						}
+					)
+			);
+		expect(await drafts()).toEqual([expect.objectContaining({ state: 'pending' })]);
+
+		// The network returns: the draft is sent, filed, and the answer is lost on the way.
+		await context.setOffline(false);
+		await expect.poll(async () => (await drafts())[0]?.attempts).toBe(1);
+		expect((await drafts())[0]?.state).toBe('pending');
+		losing = false;
+
+		// The next visit sends it again with the same key: the server replays the first answer.
+		await page.reload();
+		await expect.poll(async () => (await drafts())[0]?.state).toBe('sent');
+		expect((await drafts())[0]?.answer?.number).toBe('1-2026-000001');
+		expect(keys.length).toBeGreaterThanOrEqual(2);
+		expect(new Set(keys).size).toBe(1);
+		expect(filed.size).toBe(1);
+	} finally {
+		await front.close();
+	}
+});
+
+test('"Mis trámites" shows what this phone keeps, offline, and forgets it with one button', async ({
+	page,
+	context
+}) => {
+	await openControlled(page, '/es/mis-tramites');
+	await expect(page.getByText('No hay nada guardado en este teléfono.')).toBeVisible();
+	// What the look-up (with consent) and an offline PQRSD draft will keep, in the device's format.
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const request = indexedDB.open('ventanilla', 1);
+				request.onupgradeneeded = () => {
+					request.result.createObjectStore('drafts', { keyPath: 'key' });
+					request.result.createObjectStore('records', { keyPath: 'id' });
+				};
+				request.onerror = () => reject(request.error);
+				request.onsuccess = () => {
+					const transaction = request.result.transaction(['drafts', 'records'], 'readwrite');
+					transaction.objectStore('records').put({
+						id: 'radicado:1-2026-000123',
+						kind: 'radicado',
+						reference: '1-2026-000123',
+						lang: 'es',
+						savedAt: '2026-02-05T13:00:00.000Z',
+						summary: { state: 'En trámite' }
+					});
+					transaction.objectStore('drafts').put({
+						key: crypto.randomUUID(),
+						kind: 'pqrsd',
+						lang: 'es',
+						body: { type: 'queja' },
+						savedAt: '2026-02-05T14:00:00.000Z',
+						attempts: 0,
+						state: 'pending'
+					});
+					transaction.oncomplete = () => resolve(request.result.close());
+				};
+			})
+	);
+
+	await goOffline(context);
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mis trámites en este teléfono');
+	await expect(page.getByText('Radicado 1-2026-000123')).toBeVisible();
+	await expect(page.getByText('En trámite')).toBeVisible();
+	await expect(page.getByText('Pendiente de envío.')).toBeVisible();
+
+	await page.getByRole('button', { name: 'Borrar todo lo guardado en este teléfono' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Se borró todo' })).toBeVisible();
+	await expect(page.getByText('No hay nada guardado en este teléfono.')).toBeVisible();
+	await expect(page.getByText('Radicado 1-2026-000123')).toBeHidden();
+});
+
+test('a draft is sent by Background Sync even with no page open', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	const keys: string[] = [];
+	const front = await deploymentProxy(baseURL!, (incoming, outgoing) => {
+		if (incoming.method !== 'POST' || incoming.url !== '/api/v1/radicados') return false;
+		keys.push(String(incoming.headers['idempotency-key']));
+		incoming.resume();
+		incoming.on('end', () => {
+			outgoing.writeHead(201, { 'content-type': 'application/json' });
+			outgoing.end(JSON.stringify({ number: '1-2026-000042', securityCode: 'K7M2Q9XA' }));
+		});
+		return true;
+	});
+	try {
+		await openControlled(page, `${front.url}/es`);
+		const cdp = await context.newCDPSession(page);
+		const registrationId = new Promise<string>((resolve) =>
+			cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+				const found = registrations.find((r) => r.scopeURL.startsWith(front.url));
+				if (found) resolve(found.registrationId);
+			})
+		);
+		await cdp.send('ServiceWorker.enable');
+		await page.evaluate(
+			() =>
+				new Promise<void>((resolve, reject) => {
+					const request = indexedDB.open('ventanilla', 1);
+					request.onupgradeneeded = () => {
+						request.result.createObjectStore('drafts', { keyPath: 'key' });
+						request.result.createObjectStore('records', { keyPath: 'id' });
+					};
+					request.onerror = () => reject(request.error);
+					request.onsuccess = () => {
+						const transaction = request.result.transaction('drafts', 'readwrite');
+						transaction.objectStore('drafts').put({
+							key: crypto.randomUUID(),
+							kind: 'pqrsd',
+							lang: 'es',
+							body: { type: 'sugerencia' },
+							savedAt: new Date().toISOString(),
+							attempts: 0,
+							state: 'pending'
+						});
+						transaction.oncomplete = () => resolve(request.result.close());
+					};
+				})
+		);
+		await page.goto('about:blank');
+
+		// What the browser does when the network returns after a sync was registered.
+		await cdp.send('ServiceWorker.dispatchSyncEvent', {
+			origin: front.url,
+			registrationId: await registrationId,
+			tag: 'send-drafts',
+			lastChance: false
+		});
+		await expect.poll(() => keys.length).toBe(1);
+
+		await page.goto(`${front.url}/es/mis-tramites`);
+		await expect(page.getByText('Número de radicado: 1-2026-000042')).toBeVisible();
+		expect(keys).toHaveLength(1);
+	} finally {
+		await front.close();
+	}
 });

@@ -93,6 +93,18 @@ describe('drafts', () => {
 		expect(await drafts.list()).toEqual([expect.objectContaining({ state: 'sent' })]);
 	});
 
+	it('keeps the draft when the answer is cut off after the headers', async () => {
+		await drafts.save('pqrsd', PETITION, 'es');
+		const truncated = (async () =>
+			new Response('{"number":"1-20', {
+				status: 201,
+				headers: { 'content-type': 'application/json' }
+			})) as typeof fetch;
+		const [outcome] = await drafts.sendPending(truncated);
+		expect(outcome).toMatchObject({ result: 'pending', reason: 'offline' });
+		expect(await drafts.list()).toEqual([expect.objectContaining({ state: 'pending' })]);
+	});
+
 	it('keeps the draft when there is no network', async () => {
 		await drafts.save('callback', { phone: '3001234567' }, 'guc');
 		const [outcome] = await drafts.sendPending(offline);

@@ -74,8 +74,15 @@ async function attempt(draft: Draft, fetcher: typeof fetch): Promise<Outcome> {
 		return { result: 'pending', draft: kept, reason: 'offline' };
 	}
 	if (response.ok) {
+		let answer: unknown;
+		try {
+			answer = await response.json();
+		} catch {
+			// Filed, but the answer (the radicado and its code) was cut off: the next try replays it.
+			const kept = await put({ ...draft, attempts: draft.attempts + 1 });
+			return { result: 'pending', draft: kept, reason: 'offline' };
+		}
 		// Sent, perhaps with no page open: the text goes, the answer stays until the person reads it.
-		const answer = await answerOf(response);
 		const sent = await put({
 			...draft,
 			body: {},

@@ -12,6 +12,7 @@ export const OFFLINE_PAGES = [
 	'',
 	'/carta-de-trato-digno',
 	'/servicios',
+	'/mis-tramites',
 	OFFLINE_PATH,
 	'/manifest.webmanifest'
 ] as const;

@@ -18,7 +18,8 @@ addEventListener('online', trySending);
 addEventListener('load', trySending);
 
 if ('serviceWorker' in navigator) {
-	const workbox = new Workbox('/service-worker.js');
+	// `vite dev` serves the service worker as an ES module; the build, as a classic script.
+	const workbox = new Workbox('/service-worker.js', import.meta.env.DEV ? { type: 'module' } : {});
 
 	workbox.addEventListener('waiting', () => {
 		const prompt = document.querySelector<HTMLElement>('[data-app-update-prompt]');
