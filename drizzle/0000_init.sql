@@ -109,6 +109,7 @@ CREATE TABLE "appointments" (
 	"sequence" integer DEFAULT 0 NOT NULL,
 	"reminder_sent_at" timestamp with time zone,
 	"cancelled_at" timestamp with time zone,
+	"anonymised_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "appointments_reference_unique" UNIQUE("reference")
