@@ -61,6 +61,8 @@ test('the skip link takes a keyboard user to the main content', async ({ page })
 
 test('focus moves to the new heading after following a link', async ({ page }) => {
 	await page.goto('/es');
+	// Client-side navigation exists only once the page has hydrated.
+	await page.waitForLoadState('networkidle');
 	await page
 		.getByRole('navigation', { name: 'Menú principal' })
 		.getByRole('link', { name: 'Contacto' })

@@ -2,15 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { allPrecachedPages, offlinePageFor, precachedPages } from './precache-pages';
 
 describe('precached pages', () => {
-	it('keeps the home, charter, services, Mis trámites, offline page and manifest per language', () => {
-		expect(precachedPages('guc')).toEqual([
-			'/guc',
-			'/guc/carta-de-trato-digno',
-			'/guc/servicios',
-			'/guc/mis-tramites',
-			'/guc/sin-conexion',
-			'/guc/manifest.webmanifest'
-		]);
+	it('keeps the home, charter, portfolio, glossary, Mis trámites, offline page and manifest per language', () => {
+		expect(precachedPages('guc')).toEqual(
+			expect.arrayContaining([
+				'/guc',
+				'/guc/carta-de-trato-digno',
+				'/guc/servicios',
+				'/guc/servicios/subsidio-de-gas-en-cilindro',
+				'/guc/glosario',
+				'/guc/mis-tramites',
+				'/guc/sin-conexion',
+				'/guc/manifest.webmanifest'
+			])
+		);
 		expect(allPrecachedPages()).toHaveLength(2 * precachedPages('es').length);
 	});
 

@@ -1,4 +1,5 @@
 // A relative import, so the journeys in tests/e2e can read the same list.
+import { services } from '../content/services';
 import { LOCALES, type Locale } from '../i18n/locales';
 
 /** The page shown when a page that needs the network is opened without one. */
@@ -12,6 +13,7 @@ export const OFFLINE_PAGES = [
 	'',
 	'/carta-de-trato-digno',
 	'/servicios',
+	'/glosario',
 	'/mis-tramites',
 	OFFLINE_PATH,
 	'/manifest.webmanifest'
@@ -19,7 +21,9 @@ export const OFFLINE_PAGES = [
 
 /** The pages of one language, as absolute paths (`/es`, `/es/servicios`…). */
 export function precachedPages(lang: Locale): string[] {
-	return OFFLINE_PAGES.map((path) => `/${lang}${path}`);
+	// Every service page too: the portfolio must be readable without signal.
+	const servicePages = services.map((service) => `/servicios/${service.slug}`);
+	return [...OFFLINE_PAGES, ...servicePages].map((path) => `/${lang}${path}`);
 }
 
 /** The pages of every language. */
