@@ -29,9 +29,10 @@ function percentile(sorted: number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function waitUntilUp(base: string): Promise<void> {
+async function waitUntilUp(base: string, exited: () => boolean): Promise<void> {
 	const deadline = Date.now() + 60_000;
 	while (Date.now() < deadline) {
+		if (exited()) throw new Error('the app stopped while starting (see its errors above)');
 		try {
 			if ((await fetch(`${base}/api/v1/health`)).ok) return;
 		} catch {
@@ -66,7 +67,7 @@ const app = spawn(process.execPath, ['scripts/start.js'], {
 });
 
 try {
-	await waitUntilUp(base);
+	await waitUntilUp(base, () => app.exitCode !== null);
 	const clock = await fetch(`${base}/__test__/clock`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
@@ -126,7 +127,11 @@ try {
 	const over = [...statuses.keys()].some((status) => status >= 500);
 	process.exitCode = p95 <= budget && !over ? 0 : 1;
 } finally {
+	const exited = app.exitCode === null ? new Promise((resolve) => app.once('exit', resolve)) : null;
 	app.kill('SIGTERM');
-	await new Promise((resolve) => app.once('exit', resolve));
+	// adapter-node waits for open handles on SIGTERM; do not let a lingering one hang the benchmark.
+	const timer = setTimeout(() => app.kill('SIGKILL'), 5000);
+	if (exited) await exited;
+	clearTimeout(timer);
 	rmSync(dataDir, { recursive: true, force: true });
 }
