@@ -114,7 +114,8 @@ try {
 
 	latencies.sort((a, b) => a - b);
 	const booked = statuses.get(201) ?? 0;
-	const budget = JSON.parse(readFileSync('bench/budgets.json', 'utf8')).server.bookingP95Ms as number;
+	const budget = JSON.parse(readFileSync('bench/budgets.json', 'utf8')).server
+		.bookingP95Ms as number;
 	const p95 = percentile(latencies, 95);
 	console.log(`booking benchmark: ${CONCURRENCY} concurrent clients for ${seconds.toFixed(1)} s`);
 	console.log(`  requests    ${latencies.length} (${(latencies.length / seconds).toFixed(1)}/s)`);

@@ -13,22 +13,15 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.js';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4990);
 const BASE = `http://localhost:${PORT}`;
 const LOCALES = ['es', 'guc'];
 const CONTENT = ['', '/carta-de-trato-digno', '/servicios', '/contacto', '/glosario'];
 const INTERACTIVE = ['/citas', '/pqrsd', '/radicado'];
-const CHROME_FLAGS = [
-	'--headless=new',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
+// Lighthouse's launcher wants the new headless mode spelled out.
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS.slice(1)];
 const skipBuild = process.argv.includes('--skip-build');
 const quick = process.argv.includes('--quick');
 
@@ -98,7 +91,7 @@ async function pageWeight(browser, url) {
 
 async function lighthouseRun(url, extra = {}) {
 	const chrome = await chromeLauncher.launch({
-		chromePath: '/usr/bin/chromium',
+		chromePath: CHROMIUM_PATH,
 		chromeFlags: CHROME_FLAGS
 	});
 	try {
@@ -223,10 +216,7 @@ async function main() {
 	log(`app ready in ${app.readyMs} ms (database ${app.databaseMs} ms)`);
 	results.startup = { databaseOpenMs: app.databaseMs, readyMs: app.readyMs };
 
-	const browser = await chromium.launch({
-		executablePath: '/usr/bin/chromium',
-		args: CHROME_FLAGS.slice(1)
-	});
+	const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 	results.pages = {};
 	for (const lang of LOCALES) {
 		for (const path of [...CONTENT, ...INTERACTIVE]) {

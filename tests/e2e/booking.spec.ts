@@ -110,8 +110,8 @@ test.describe('without JavaScript', () => {
 });
 
 test('the error summary takes focus and links to each field', async ({ page }) => {
-	await page.goto('/es/citas?tema=certificados');
-	await expect(page.getByLabel('Certificados')).toBeChecked();
+	await page.goto('/es/citas?tema=subsidio-de-energia');
+	await expect(page.getByLabel('Subsidio a la luz')).toBeChecked();
 	await page.getByRole('button', { name: 'Continuar' }).press('Enter');
 	await page.getByLabel(TUESDAY).press('Space');
 	await page.getByRole('button', { name: 'Continuar' }).press('Enter');
@@ -127,7 +127,7 @@ test('the error summary takes focus and links to each field', async ({ page }) =
 });
 
 test('the loser of a race is offered the nearest free times', async ({ page, request }) => {
-	await page.goto('/es/citas?tema=subsidio-glp');
+	await page.goto('/es/citas?tema=subsidio-de-gas-en-cilindro');
 	await page.getByRole('button', { name: 'Continuar' }).click();
 	await page.getByLabel(TUESDAY).check();
 	await page.getByRole('button', { name: 'Continuar' }).click();
@@ -208,7 +208,7 @@ test('the API replays an Idempotency-Key and refuses a full slot with the neares
 	request
 }) => {
 	const body = {
-		topic: 'certificados',
+		topic: 'subsidio-de-energia',
 		start: '2030-02-05T14:00:00-05:00',
 		consent: true,
 		name: 'Carmen Ipuana',

@@ -20,9 +20,9 @@ test('asks for a call back in Wayuunaiki with the keyboard only', async ({ page,
 	await page.keyboard.press('Space');
 
 	// In a radio group, Tab reaches the first choice and the arrow keys move and choose.
-	await tabTo(page, page.getByRole('radio', { name: 'lunes, 23 de noviembre de 2026' }));
+	await tabTo(page, page.getByRole('radio', { name: 'lunes 23 de noviembre de 2026' }));
 	await page.keyboard.press('ArrowDown');
-	await expect(page.getByRole('radio', { name: 'martes, 24 de noviembre de 2026' })).toBeChecked();
+	await expect(page.getByRole('radio', { name: 'martes 24 de noviembre de 2026' })).toBeChecked();
 	await tabTo(page, page.getByRole('radio', { name: /^De 8:00/ }));
 	await page.keyboard.press('ArrowDown');
 	await tabTo(page, page.getByRole('checkbox', { name: /Acepto/ }));
@@ -31,7 +31,7 @@ test('asks for a call back in Wayuunaiki with the keyboard only', async ({ page,
 	await page.keyboard.press('Enter');
 
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Le vamos a llamar');
-	await expect(page.getByText(/martes, 24 de noviembre de 2026, entre las 10:00/)).toBeVisible();
+	await expect(page.getByText(/martes 24 de noviembre de 2026, entre las 10:00/)).toBeVisible();
 	await expect(page.getByText('Llamaremos al número +57 300 123 4567.')).toBeVisible();
 	await expect(page.getByText('Una persona le hablará en wayuunaiki.')).toBeVisible();
 	expect(await axeViolations(page)).toEqual([]);
@@ -49,7 +49,7 @@ test.describe('without JavaScript', () => {
 		await page.getByLabel('¿Cómo quiere que le llamemos?').fill('Luis');
 		await page.getByLabel('Número de celular o de teléfono fijo').fill('605 727 1234');
 		await page.getByRole('radio', { name: 'Información general' }).check();
-		await page.getByRole('radio', { name: 'miércoles, 25 de noviembre de 2026' }).check();
+		await page.getByRole('radio', { name: 'miércoles 25 de noviembre de 2026' }).check();
 		await page.getByRole('radio', { name: /^De 8:00/ }).check();
 		await page.getByRole('checkbox', { name: /Acepto/ }).check();
 		await page.getByRole('button', { name: 'Pedir la llamada' }).click();
@@ -96,7 +96,7 @@ test.describe('without JavaScript', () => {
 		await page.getByLabel('¿Cómo quiere que le llamemos?').fill('Ana');
 		await page.getByLabel('Número de celular o de teléfono fijo').fill('3001234567');
 		await page.getByRole('radio', { name: 'Otro tema' }).check();
-		await page.getByRole('radio', { name: 'martes, 24 de noviembre de 2026' }).check();
+		await page.getByRole('radio', { name: 'martes 24 de noviembre de 2026' }).check();
 		await page.getByRole('radio', { name: /^De 8:00/ }).check();
 		await page.getByRole('checkbox', { name: /Acepto/ }).check();
 		await page.getByRole('button', { name: 'Pedir la llamada' }).click();
@@ -112,7 +112,7 @@ test('the survey thanks in place with JavaScript', async ({ page, request }) => 
 	await page.getByLabel('¿Cómo quiere que le llamemos?').fill('Ana');
 	await page.getByLabel('Número de celular o de teléfono fijo').fill('3001234567');
 	await page.getByRole('radio', { name: 'Otro tema' }).check();
-	await page.getByRole('radio', { name: 'martes, 24 de noviembre de 2026' }).check();
+	await page.getByRole('radio', { name: 'martes 24 de noviembre de 2026' }).check();
 	await page.getByRole('radio', { name: /^De 8:00/ }).check();
 	await page.getByRole('checkbox', { name: /Acepto/ }).check();
 	await page.getByRole('button', { name: 'Pedir la llamada' }).click();

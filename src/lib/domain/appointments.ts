@@ -1,19 +1,14 @@
 import { z } from 'zod';
+import { bookableServices } from '$lib/content/services';
 import { INTL_LOCALE } from '$lib/i18n/locales';
 import { TIME_ZONE } from './calendar';
 
 /**
- * What a video appointment is about. The service portfolio will supply these later; until then
- * the booking journey keeps its own short list (names in locales/<lang>/booking.json).
+ * What a video appointment is about: the services of the portfolio that offer one, so a
+ * service page's "Pedir una cita" link (`/citas?tema=<slug>`) preselects its topic.
  */
-export const TOPICS = [
-	'subsidio-glp',
-	'conversion-gnv',
-	'estado-de-radicado',
-	'informacion-general',
-	'certificados'
-] as const;
-export type Topic = (typeof TOPICS)[number];
+export const TOPICS = bookableServices().map((service) => service.slug) as [string, ...string[]];
+export type Topic = string;
 
 export const DOCUMENT_TYPES = ['CC', 'TI', 'CE', 'PPT', 'PA', 'RC'] as const;
 

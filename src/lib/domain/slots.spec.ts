@@ -134,3 +134,15 @@ describe('references', () => {
 		);
 	});
 });
+
+describe('appointment topics', () => {
+	it('are the bookable services of the portfolio, each with a name on the booking pages', async () => {
+		const { TOPICS } = await import('./appointments');
+		const { bookableServices } = await import('$lib/content/services');
+		const booking = (await import('../../../locales/es/booking.json')).default as {
+			topics: Record<string, string>;
+		};
+		expect(TOPICS).toEqual(bookableServices().map((service) => service.slug));
+		for (const topic of TOPICS) expect(booking.topics[topic], topic).toBeTruthy();
+	});
+});

@@ -4,12 +4,12 @@ import { addDays, instantAt, isBusinessDay } from './calendar';
 import {
 	band,
 	checkExtension,
-	dateInWords,
 	dueDate,
 	elapsedBusinessDays,
 	latestExtendedDueDate,
 	termUntil
 } from './terms';
+import { dateInWords } from './dates-in-words';
 
 const filed = (date: string, time = '10:00') => instantAt(date, time);
 

@@ -1,4 +1,3 @@
-import { INTL_LOCALE } from '$lib/i18n/locales';
 import { addBusinessDays, businessDaysBetween, localDate, type LocalDate } from './calendar';
 
 /**
@@ -67,30 +66,4 @@ export function checkExtension(
 		return 'not_business_day';
 	}
 	return 'ok';
-}
-
-/** "jueves 5 de febrero de 2026": a local date in words, in Colombian Spanish. */
-export function dateInWords(date: LocalDate): string {
-	return new Intl.DateTimeFormat(INTL_LOCALE, {
-		weekday: 'long',
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		timeZone: 'UTC'
-	})
-		.format(new Date(`${date}T12:00:00Z`))
-		.replace(',', '');
-}
-
-/** "5 de febrero de 2026, 9:30 a. m." for an instant, in Bogotá time. */
-export function instantInWords(instant: Date): string {
-	return new Intl.DateTimeFormat(INTL_LOCALE, {
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		hour: 'numeric',
-		minute: '2-digit',
-		hour12: true,
-		timeZone: 'America/Bogota'
-	}).format(instant);
 }

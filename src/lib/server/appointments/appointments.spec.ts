@@ -19,7 +19,7 @@ let counter = 0;
 function booking(overrides: Partial<BookingInput> = {}): BookingInput {
 	counter += 1;
 	return {
-		topic: 'subsidio-glp',
+		topic: 'subsidio-de-gas-en-cilindro',
 		start: SLOT,
 		consent: true,
 		name: 'Ana María Epieyú',

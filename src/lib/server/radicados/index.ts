@@ -5,13 +5,13 @@ import { generateSecurityCode, normaliseSecurityCode } from '$lib/domain/securit
 import {
 	band,
 	checkExtension,
-	dateInWords,
 	dueDate as computeDueDate,
 	elapsedBusinessDays,
 	termUntil,
 	type Band,
 	type PetitionType
 } from '$lib/domain/terms';
+import { dateInWords } from '$lib/domain/dates-in-words';
 import type { Locale } from '$lib/i18n/locales';
 import { translator } from '$lib/i18n/translator';
 import { clock } from '../clock';

@@ -1,6 +1,7 @@
 import { error, type RequestHandler } from '@sveltejs/kit';
 import { z } from 'zod';
-import { dateInWords, instantInWords, PETITION_TYPES } from '$lib/domain/terms';
+import { PETITION_TYPES } from '$lib/domain/terms';
+import { dateInWords, instantInWords } from '$lib/domain/dates-in-words';
 import { formatSecurityCode } from '$lib/domain/security-code';
 import { DEFAULT_LOCALE, isLocale } from '$lib/i18n/locales';
 import { translator } from '$lib/i18n/translator';
