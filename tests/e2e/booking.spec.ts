@@ -23,7 +23,7 @@ function person(): Person {
 async function bookWithKeyboard(page: Page, who: Person, check?: (step: string) => Promise<void>) {
 	await page.goto('/es/citas');
 	await check?.('tema');
-	await page.getByLabel('Información general').press('Space');
+	await page.getByLabel('Pedir información').press('Space');
 	await page.getByRole('button', { name: 'Continuar' }).press('Enter');
 
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('¿Qué día quiere su cita?');

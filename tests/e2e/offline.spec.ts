@@ -176,7 +176,7 @@ test('shows the update prompt after a new deployment', async ({ page, baseURL })
 	const front = await deploymentProxy(baseURL!);
 	try {
 		await openControlled(page, `${front.url}/es/servicios`);
-		const prompt = page.getByRole('status').filter({ hasText: 'Hay una versión nueva.' });
+		const prompt = page.locator('[data-app-update-prompt]');
 		await expect(prompt).toBeHidden();
 		await page.evaluate(() => ((window as unknown as { unchanged: boolean }).unchanged = true));
 
