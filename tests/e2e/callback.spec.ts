@@ -1,7 +1,20 @@
+import type { Page } from '@playwright/test';
 import { axeViolations, expect, setClock, tabTo, test } from './fixtures';
 
 // Monday 23 November 2026, 07:00 in Bogotá: today still has call-back windows ahead.
 const MONDAY_MORNING = '2026-11-23T07:00:00-05:00';
+
+/** Fills and sends the form with the mouse: Ana, a mobile number, Tuesday from 8:00. */
+async function askForACallOnTuesday(page: Page): Promise<void> {
+	await page.goto('/es/te-llamamos');
+	await page.getByLabel('¿Cómo quiere que le llamemos?').fill('Ana');
+	await page.getByLabel('Número de celular o de teléfono fijo').fill('3001234567');
+	await page.getByRole('radio', { name: 'Otro tema' }).check();
+	await page.getByRole('radio', { name: 'martes 24 de noviembre de 2026' }).check();
+	await page.getByRole('radio', { name: /^De 8:00/ }).check();
+	await page.getByRole('checkbox', { name: /Acepto/ }).check();
+	await page.getByRole('button', { name: 'Pedir la llamada' }).click();
+}
 
 test('asks for a call back in Wayuunaiki with the keyboard only', async ({ page, request }) => {
 	await setClock(request, MONDAY_MORNING);
@@ -80,26 +93,7 @@ test.describe('without JavaScript', () => {
 
 	test('answers the survey after asking for a call back', async ({ page, request }) => {
 		await setClock(request, MONDAY_MORNING);
-		const response = await request.post('/api/v1/callbacks', {
-			data: {
-				name: 'Ana',
-				phone: '3001234567',
-				language: 'es',
-				topic: 'otro',
-				day: '2026-11-24',
-				window: '08:00-10:00',
-				consent: true
-			}
-		});
-		expect(response.status()).toBe(201);
-		await page.goto('/es/te-llamamos');
-		await page.getByLabel('¿Cómo quiere que le llamemos?').fill('Ana');
-		await page.getByLabel('Número de celular o de teléfono fijo').fill('3001234567');
-		await page.getByRole('radio', { name: 'Otro tema' }).check();
-		await page.getByRole('radio', { name: 'martes 24 de noviembre de 2026' }).check();
-		await page.getByRole('radio', { name: /^De 8:00/ }).check();
-		await page.getByRole('checkbox', { name: /Acepto/ }).check();
-		await page.getByRole('button', { name: 'Pedir la llamada' }).click();
+		await askForACallOnTuesday(page);
 		await page.getByRole('radio', { name: 'Me sirvió mucho' }).check();
 		await page.getByRole('button', { name: 'Enviar respuesta' }).click();
 		await expect(page.getByRole('status')).toHaveText('Gracias. Recibimos su respuesta.');
@@ -108,14 +102,7 @@ test.describe('without JavaScript', () => {
 
 test('the survey thanks in place with JavaScript', async ({ page, request }) => {
 	await setClock(request, MONDAY_MORNING);
-	await page.goto('/es/te-llamamos');
-	await page.getByLabel('¿Cómo quiere que le llamemos?').fill('Ana');
-	await page.getByLabel('Número de celular o de teléfono fijo').fill('3001234567');
-	await page.getByRole('radio', { name: 'Otro tema' }).check();
-	await page.getByRole('radio', { name: 'martes 24 de noviembre de 2026' }).check();
-	await page.getByRole('radio', { name: /^De 8:00/ }).check();
-	await page.getByRole('checkbox', { name: /Acepto/ }).check();
-	await page.getByRole('button', { name: 'Pedir la llamada' }).click();
+	await askForACallOnTuesday(page);
 	await page.getByRole('radio', { name: 'Más o menos' }).check();
 	await page.getByRole('button', { name: 'Enviar respuesta' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Gracias' })).toBeVisible();
