@@ -8,7 +8,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import compression from 'compression';
 import lighthouse from 'lighthouse';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
@@ -18,8 +18,17 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.js';
 const PORT = Number(process.env.BENCH_PORT ?? 4990);
 const BASE = `http://localhost:${PORT}`;
 const LOCALES = ['es', 'guc'];
-const CONTENT = ['', '/carta-de-trato-digno', '/servicios', '/contacto', '/glosario'];
-const INTERACTIVE = ['/citas', '/pqrsd', '/radicado'];
+const CONTENT = [
+	'',
+	'/carta-de-trato-digno',
+	'/servicios',
+	'/contacto',
+	'/glosario',
+	'/accesibilidad',
+	'/privacidad',
+	'/indicadores'
+];
+const INTERACTIVE = ['/citas', '/pqrsd', '/radicado', '/te-llamamos'];
 // Lighthouse's launcher wants the new headless mode spelled out.
 const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS.slice(1)];
 const skipBuild = process.argv.includes('--skip-build');
@@ -34,11 +43,18 @@ function percentile(values, p) {
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
-async function startApp() {
-	const dataDir = mkdtempSync(join(tmpdir(), 'ventanilla-bench-'));
+async function startApp(dataDir = mkdtempSync(join(tmpdir(), 'ventanilla-bench-'))) {
 	const started = Date.now();
 	const child = spawn(process.execPath, ['scripts/start.js'], {
-		env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, ORIGIN: BASE },
+		env: {
+			...process.env,
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			DATA_DIR: dataDir,
+			ORIGIN: BASE,
+			DATABASE_URL: '',
+			SMTP_HOST: ''
+		},
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
 	let databaseMs;
@@ -54,7 +70,17 @@ async function startApp() {
 		}
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
-	return { child, databaseMs, readyMs: Date.now() - started };
+	return { child, dataDir, databaseMs, readyMs: Date.now() - started };
+}
+
+/** Stops the app; adapter-node may linger on open handles, so it gets a short grace. */
+async function stopApp(app) {
+	if (app.child.exitCode !== null) return;
+	const exited = new Promise((resolve) => app.child.once('exit', resolve));
+	app.child.kill('SIGTERM');
+	const timer = setTimeout(() => app.child.kill('SIGKILL'), 5000);
+	await exited;
+	clearTimeout(timer);
 }
 
 function residentMemoryMb(pid) {
@@ -87,6 +113,178 @@ async function pageWeight(browser, url) {
 	await context.close();
 	if (!response || response.status() >= 400) return undefined;
 	return { ...totals, total: totals.html + totals.css + totals.js + totals.other };
+}
+
+/** Waits until the service worker controls the page, its precache complete. */
+async function serviceWorkerReady(page) {
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller) {
+			await new Promise((resolve) =>
+				navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true })
+			);
+		}
+	});
+}
+
+/**
+ * What the service worker downloads on installation, compressed as on the wire: the shared
+ * scripts, styles and static files (audio excluded) plus each language's pages.
+ */
+async function precacheWeight(browser) {
+	const context = await browser.newContext();
+	const requests = [];
+	context.on('requestfinished', (request) => {
+		if (request.serviceWorker()) requests.push(request);
+	});
+	const page = await context.newPage();
+	await page.goto(`${BASE}/es`);
+	await serviceWorkerReady(page);
+	await page.waitForTimeout(500);
+	const perLocale = Object.fromEntries(LOCALES.map((lang) => [lang, 0]));
+	for (const request of requests) {
+		const sizes = await request.sizes();
+		const bytes = sizes.responseBodySize + sizes.responseHeadersSize;
+		const path = new URL(request.url()).pathname;
+		const lang = LOCALES.find((l) => path === `/${l}` || path.startsWith(`/${l}/`));
+		if (path.startsWith('/audio/')) continue;
+		for (const locale of LOCALES) if (!lang || lang === locale) perLocale[locale] += bytes;
+	}
+	await context.close();
+	return perLocale;
+}
+
+/** Paint times of the main content (the h1 and the text after it) from the page's own timing. */
+async function paintTimes(page) {
+	return page.evaluate(
+		() =>
+			new Promise((resolve) => {
+				const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
+				let lcp = 0;
+				new PerformanceObserver((list) => {
+					for (const entry of list.getEntries()) lcp = entry.startTime;
+				}).observe({ type: 'largest-contentful-paint', buffered: true });
+				setTimeout(() => resolve({ fcpMs: Math.round(fcp), lcpMs: Math.round(lcp) }), 200);
+			})
+	);
+}
+
+/**
+ * The charter on a 2G profile (≈ 250 kbit/s, 800 ms round trip, 4× slower processor): a cold
+ * first visit, then a repeat visit once the service worker has installed.
+ */
+async function twoG(browser, url) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Network.enable');
+	const slow = {
+		offline: false,
+		latency: 800,
+		downloadThroughput: (250 * 1024) / 8,
+		uploadThroughput: (250 * 1024) / 8
+	};
+	const fast = { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+	await cdp.send('Network.emulateNetworkConditions', slow);
+	await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+	const cold = await paintTimes(page);
+	// The installation downloads the precache; a person would wait on a café's Wi-Fi, we skip ahead.
+	await cdp.send('Network.emulateNetworkConditions', fast);
+	await serviceWorkerReady(page);
+	await cdp.send('Network.emulateNetworkConditions', slow);
+	const response = await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+	const repeat = { ...(await paintTimes(page)), fromServiceWorker: response?.fromServiceWorker() };
+	await context.close();
+	return { cold, repeat };
+}
+
+/** Concurrent requests made by `send` for a bounded time; percentiles of each request's own time. */
+async function loop(title, send, { connections = 32, seconds = quick ? 3 : 8 } = {}) {
+	const times = [];
+	const statuses = {};
+	let sequence = 0;
+	const stopAt = performance.now() + seconds * 1000;
+	const began = performance.now();
+	async function client() {
+		while (performance.now() < stopAt) {
+			const sent = performance.now();
+			const status = await send(sequence++);
+			times.push(performance.now() - sent);
+			statuses[status] = (statuses[status] ?? 0) + 1;
+		}
+	}
+	await Promise.all(Array.from({ length: connections }, client));
+	const elapsed = (performance.now() - began) / 1000;
+	const summary = {
+		requestsPerSecond: Math.round(times.length / elapsed),
+		p50Ms: Number(percentile(times, 50).toFixed(1)),
+		p95Ms: Number(percentile(times, 95).toFixed(1)),
+		p99Ms: Number(percentile(times, 99).toFixed(1)),
+		statuses
+	};
+	log(
+		`${title}: ${summary.requestsPerSecond} req/s, p50 ${summary.p50Ms} ms, p95 ${summary.p95Ms} ms, p99 ${summary.p99Ms} ms ${JSON.stringify(statuses)}`
+	);
+	return summary;
+}
+
+async function postJson(path, body, headers = {}) {
+	const response = await fetch(`${BASE}${path}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', ...headers },
+		body: JSON.stringify(body)
+	});
+	return { status: response.status, json: await response.json().catch(() => undefined) };
+}
+
+/** Bookings of free slots by distinct people (each may hold two), as the public API takes them. */
+async function bookingLoad() {
+	const { days } = await (await fetch(`${BASE}/api/v1/appointments/slots`)).json();
+	const starts = days.flatMap((day) => day.slots.map((slot) => slot.start));
+	return loop('booking', async (n) => {
+		const { status } = await postJson(
+			'/api/v1/appointments',
+			{
+				topic: 'informacion-general',
+				start: starts[n % starts.length],
+				consent: true,
+				name: 'Persona de prueba',
+				documentType: 'CC',
+				documentNumber: String(20_000_000 + n),
+				email: `bench${n}@example.com`,
+				callLanguage: 'es'
+			},
+			{ 'idempotency-key': `bench-booking-${n}-${Date.now()}` }
+		);
+		return status;
+	});
+}
+
+/** Look-ups of filed petitions with their right codes (only failures count against the limits). */
+async function lookupLoad() {
+	const filed = [];
+	for (let i = 0; i < 20; i++) {
+		const { status, json } = await postJson('/api/v1/radicados', {
+			type: 'peticion',
+			subject: `Petición de prueba ${i}`,
+			description: 'Texto de prueba para medir la consulta de radicados.',
+			identity: 'identified',
+			name: 'Prueba',
+			contactPreference: 'online',
+			consent: true
+		});
+		if (status === 201) filed.push(json);
+	}
+	if (filed.length === 0) return undefined;
+	return loop('look-up', async (n) => {
+		const one = filed[n % filed.length];
+		const { status } = await postJson('/api/v1/radicados/lookup', {
+			number: one.number,
+			securityCode: one.securityCode
+		});
+		return status;
+	});
 }
 
 async function lighthouseRun(url, extra = {}) {
@@ -232,6 +430,11 @@ async function main() {
 		}
 	}
 
+	results.precache = await precacheWeight(browser);
+	log(`precache per language: ${JSON.stringify(results.precache)}`);
+	results.twoG = await twoG(browser, `${BASE}/es/carta-de-trato-digno`);
+	log(`2G charter: ${JSON.stringify(results.twoG)}`);
+
 	const charter = await browser.newPage();
 	await charter.goto(`${BASE}/es/carta-de-trato-digno`);
 	const charterHtml = await charter.locator('main').innerHTML();
@@ -266,40 +469,28 @@ async function main() {
 		results.lighthouse[path] = await lighthouseRun(`${BASE}${path}`);
 		log(`lighthouse ${path}: ${JSON.stringify(results.lighthouse[path])}`);
 	}
-	if (results.pages['/es/carta-de-trato-digno']) {
-		results.lighthouse['2g:/es/carta-de-trato-digno'] = await lighthouseRun(
-			`${BASE}/es/carta-de-trato-digno`,
-			{
-				onlyCategories: ['performance'],
-				throttlingMethod: 'devtools',
-				throttling: {
-					rttMs: 800,
-					requestLatencyMs: 800,
-					throughputKbps: 250,
-					downloadThroughputKbps: 250,
-					uploadThroughputKbps: 250,
-					cpuSlowdownMultiplier: 4
-				}
-			}
-		);
-		log(
-			`lighthouse 2G charter: ${JSON.stringify(results.lighthouse['2g:/es/carta-de-trato-digno'])}`
-		);
-	}
-
 	results.server = { rawInsertsPerSecond: await rawInsertRate(quick ? 2 : 5) };
 	log(`raw embedded-database insert rate: ${results.server.rawInsertsPerSecond}/s`);
-	const spec = await (await fetch(`${BASE}/api/v1/openapi.json`)).json();
-	if (spec.paths['/api/v1/appointments/slots']) {
-		const today = new Date().toISOString().slice(0, 10);
-		const to = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-		results.server.slots = await load('slots (30 days)', {
-			url: `${BASE}/api/v1/appointments/slots?from=${today}&to=${to}`
-		});
-	}
+	const today = new Date().toISOString().slice(0, 10);
+	const to = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+	results.server.slots = await load('slots (30 days)', {
+		url: `${BASE}/api/v1/appointments/slots?from=${today}&to=${to}`
+	});
+	results.server.booking = await bookingLoad();
+	results.server.lookup = await lookupLoad();
+	// Idle: the load is over and the collector has had a moment.
+	await new Promise((resolve) => setTimeout(resolve, 5000));
 	results.server.idleResidentMemoryMb = residentMemoryMb(app.child.pid);
 	log(`idle resident memory: ${results.server.idleResidentMemoryMb} MB`);
-	app.child.kill('SIGTERM');
+	await stopApp(app);
+
+	// Opening the database the app has already created, as on every restart.
+	const again = await startApp(app.dataDir);
+	results.startup.reopenDatabaseMs = again.databaseMs;
+	results.startup.reopenReadyMs = again.readyMs;
+	log(`restart: database ${again.databaseMs} ms, ready in ${again.readyMs} ms`);
+	await stopApp(again);
+	rmSync(app.dataDir, { recursive: true, force: true });
 
 	writeFileSync('bench/results.json', JSON.stringify(results, null, '\t') + '\n');
 	writeFileSync('bench/results.md', markdown(results));
@@ -331,14 +522,27 @@ function markdown(results) {
 	}
 	lines.push(
 		'',
-		`Server: database opened in ${results.startup.databaseOpenMs} ms; idle RSS ${results.server.idleResidentMemoryMb} MB; raw inserts ${results.server.rawInsertsPerSecond}/s.`
+		`Service-worker precache per language (compressed, audio excluded): ${Object.entries(
+			results.precache ?? {}
+		)
+			.map(([lang, bytes]) => `${lang} ${bytes} B`)
+			.join(', ')}.`,
+		'',
+		`2G charter (250 kbit/s, 800 ms RTT, CPU ×4): cold visit FCP ${results.twoG?.cold.fcpMs} ms, LCP ${results.twoG?.cold.lcpMs} ms; repeat visit through the service worker FCP ${results.twoG?.repeat.fcpMs} ms, LCP ${results.twoG?.repeat.lcpMs} ms.`,
+		'',
+		`Server: new database created in ${results.startup.databaseOpenMs} ms; existing database opened in ${results.startup.reopenDatabaseMs} ms; idle RSS ${results.server.idleResidentMemoryMb} MB; raw inserts ${results.server.rawInsertsPerSecond}/s.`
 	);
 	for (const [name, s] of Object.entries(results.server)) {
 		if (s && typeof s === 'object')
 			lines.push(
-				`- ${name}: ${s.requestsPerSecond} req/s, p50 ${s.p50Ms} ms, p95 ${s.p95Ms} ms, p99 ${s.p99Ms} ms`
+				`- ${name} (32 clients): ${s.requestsPerSecond} req/s, p50 ${s.p50Ms} ms, p95 ${s.p95Ms} ms, p99 ${s.p99Ms} ms${s.statuses ? ` (statuses ${JSON.stringify(s.statuses)})` : ''}`
 			);
 	}
+	if (results.server.booking)
+		lines.push(
+			'',
+			`Booking throughput / raw insert rate: ${(results.server.booking.requestsPerSecond / results.server.rawInsertsPerSecond).toFixed(2)}.`
+		);
 	return lines.join('\n') + '\n';
 }
 

@@ -1,4 +1,4 @@
-import type { Translator } from '$lib/i18n/translator';
+import type { Translator } from '$lib/i18n/translate';
 import type { Locale } from '$lib/i18n/locales';
 
 declare global {

@@ -1,8 +1,7 @@
 import type { LayoutLoad } from './$types';
-import { DEFAULT_LOCALE, isLocale } from '$lib/i18n/locales';
-import { translator } from '$lib/i18n/translator';
+import { createTranslator } from '$lib/i18n/translate';
 
-export const load: LayoutLoad = async ({ params }) => {
-	const lang = isLocale(params.lang) ? params.lang : DEFAULT_LOCALE;
-	return { lang, i18n: await translator(lang) };
+export const load: LayoutLoad = ({ data }) => {
+	const { strings, ...rest } = data;
+	return { ...rest, i18n: createTranslator(data.lang, strings) };
 };

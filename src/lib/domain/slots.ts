@@ -35,16 +35,26 @@ export function isOfficeDay(date: LocalDate, rules: SlotRules): boolean {
 	return rules.officeHours.days.includes(isoWeekday(date)) && !isHoliday(date);
 }
 
+// A date's starts depend only on the date and the rules: worked out once, not on every request.
+const startsCache = new Map<string, number[]>();
+
 /** Every slot start of a date, ignoring notice and window; none on weekends or holidays. */
 export function dayStarts(date: LocalDate, rules: SlotRules): Date[] {
-	if (!isOfficeDay(date, rules)) return [];
-	const starts: Date[] = [];
-	const closes = minutes(rules.officeHours.closes);
-	for (let at = minutes(rules.officeHours.opens); at + rules.slotMinutes <= closes;) {
-		starts.push(instantAt(date, clockOf(at)));
-		at += rules.slotMinutes;
+	const { days, opens, closes } = rules.officeHours;
+	const key = `${date}|${days.join()}|${opens}|${closes}|${rules.slotMinutes}`;
+	let times = startsCache.get(key);
+	if (!times) {
+		times = [];
+		if (isOfficeDay(date, rules)) {
+			const last = minutes(closes);
+			for (let at = minutes(opens); at + rules.slotMinutes <= last; at += rules.slotMinutes) {
+				times.push(instantAt(date, clockOf(at)).getTime());
+			}
+		}
+		if (startsCache.size > 4000) startsCache.clear();
+		startsCache.set(key, times);
 	}
-	return starts;
+	return times.map((time) => new Date(time));
 }
 
 /** The last Bogotá date a slot may fall on. */
@@ -77,7 +87,9 @@ export function bookableStarts(
 	const last = to > lastBookableDate(now, rules) ? lastBookableDate(now, rules) : to;
 	const days: DaySlots[] = [];
 	for (const date of datesBetween(first, last)) {
-		const starts = dayStarts(date, rules).filter((start) => isBookable(start, now, rules));
+		// Every start here is a real slot of a date inside the window: only the notice is left to check.
+		const earliest = now.getTime() + rules.minimumNoticeHours * 60 * MINUTE_MS;
+		const starts = dayStarts(date, rules).filter((start) => start.getTime() >= earliest);
 		if (starts.length > 0) days.push({ date, starts });
 	}
 	return days;

@@ -17,3 +17,19 @@ describe('translator', () => {
 		expect(t('problems:BODY_TOO_LARGE.detail', { limit: 64 })).toContain('64 KB');
 	});
 });
+
+describe('translator plurals and fallbacks', () => {
+	it('picks the plural form from count', async () => {
+		const { createTranslator } = await import('./translate');
+		const { t } = createTranslator('es', {
+			es: { booking: { left_one: 'Queda {{count}} cupo', left_other: 'Quedan {{count}} cupos' } }
+		});
+		expect(t('booking:left', { count: 1 })).toBe('Queda 1 cupo');
+		expect(t('booking:left', { count: 2 })).toBe('Quedan 2 cupos');
+	});
+
+	it('answers a missing key with the key, as i18next does', async () => {
+		const { t } = await translator('es');
+		expect(t('common:no.such.key')).toBe('no.such.key');
+	});
+});

@@ -1,69 +1,51 @@
-import { createInstance, type i18n, type TOptions } from 'i18next';
 import { DEFAULT_LOCALE, type Locale } from './locales';
+import { createTranslator, type Bundle, type Translator } from './translate';
 
-type Resources = Record<string, Record<string, unknown>>;
+export type { TextPart, TOptions, Translator } from './translate';
 
-// Lazy, so a page only downloads the strings of its own language.
+// Lazy, so a process only reads the strings of the languages it serves.
 const files = import.meta.glob<{ default: Record<string, unknown> }>('/locales/*/*.json');
 
-export interface TextPart {
-	text: string;
-	/** The language the text is really in: the page's, or Spanish when Wayuunaiki is missing. */
-	lang: Locale;
+function namespaceOf(path: string): string {
+	return path.slice(path.lastIndexOf('/') + 1, -'.json'.length);
 }
 
-export interface Translator {
-	lang: Locale;
-	/** The text of a key; a missing Wayuunaiki string falls back to Spanish. */
-	t(key: string, options?: TOptions): string;
-	/** The text of a key and the language it is in, for marking fallbacks with lang="es". */
-	part(key: string, options?: TOptions): TextPart;
-}
+/** Every namespace the app has (the Spanish files are the reference). */
+export const NAMESPACES: readonly string[] = Object.keys(files)
+	.filter((path) => path.startsWith(`/locales/${DEFAULT_LOCALE}/`))
+	.map(namespaceOf);
 
-async function load(lang: Locale): Promise<Resources> {
-	const resources: Resources = {};
+async function load(lang: Locale, namespaces: readonly string[]): Promise<Bundle> {
+	const bundle: Bundle = {};
 	await Promise.all(
-		Object.entries(files)
-			.filter(([path]) => path.startsWith(`/locales/${lang}/`))
-			.map(async ([path, loader]) => {
-				const ns = path.slice(path.lastIndexOf('/') + 1, -'.json'.length);
-				resources[ns] = (await loader()).default;
-			})
+		namespaces.map(async (ns) => {
+			const loader = files[`/locales/${lang}/${ns}.json`];
+			if (loader) bundle[ns] = (await loader()).default;
+		})
 	);
-	return resources;
+	return bundle;
+}
+
+/**
+ * The strings of some namespaces in the page's language and, for Wayuunaiki, in Spanish as well:
+ * what a page sends to the browser so that its script can translate without i18next.
+ */
+export async function bundles(
+	lang: Locale,
+	namespaces: readonly string[] = NAMESPACES
+): Promise<Partial<Record<Locale, Bundle>>> {
+	const result: Partial<Record<Locale, Bundle>> = { [lang]: await load(lang, namespaces) };
+	if (lang !== DEFAULT_LOCALE) result[DEFAULT_LOCALE] = await load(DEFAULT_LOCALE, namespaces);
+	return result;
 }
 
 const cache = new Map<Locale, Promise<Translator>>();
 
-async function build(lang: Locale): Promise<Translator> {
-	const bundles: Partial<Record<Locale, Resources>> = { [lang]: await load(lang) };
-	if (lang !== DEFAULT_LOCALE) bundles[DEFAULT_LOCALE] = await load(DEFAULT_LOCALE);
-	const instance: i18n = createInstance();
-	await instance.init({
-		lng: lang,
-		fallbackLng: DEFAULT_LOCALE,
-		resources: bundles as Record<string, Resources>,
-		ns: Object.keys(bundles[DEFAULT_LOCALE] ?? bundles[lang] ?? {}),
-		defaultNS: 'common',
-		nsSeparator: ':',
-		returnEmptyString: false,
-		interpolation: { escapeValue: false }
-	});
-	const t = (key: string, options?: TOptions) => instance.t(key, options ?? {}) as string;
-	return {
-		lang,
-		t,
-		part(key, options) {
-			const own = instance.exists(key, { lng: lang, fallbackLng: false } as TOptions);
-			return { text: t(key, options), lang: own ? lang : DEFAULT_LOCALE };
-		}
-	};
-}
-
+/** A translator over every namespace, for server code (e-mails, problems, API answers). */
 export function translator(lang: Locale): Promise<Translator> {
 	let found = cache.get(lang);
 	if (!found) {
-		found = build(lang);
+		found = bundles(lang).then((loaded) => createTranslator(lang, loaded));
 		cache.set(lang, found);
 	}
 	return found;

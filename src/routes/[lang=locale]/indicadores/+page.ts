@@ -1,0 +1,2 @@
+// Read-only content: the page ships no JavaScript.
+export const csr = false;
