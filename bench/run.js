@@ -95,9 +95,16 @@ async function pageWeight(browser, url) {
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Network.enable');
 	const types = new Map();
+	const headerBytes = new Map();
 	const totals = { html: 0, css: 0, js: 0, other: 0 };
-	cdp.on('Network.responseReceived', (e) => types.set(e.requestId, e.type));
+	let transferred = 0;
+	cdp.on('Network.responseReceived', (e) => {
+		types.set(e.requestId, e.type);
+		headerBytes.set(e.requestId, e.response.encodedDataLength ?? 0);
+	});
+	// Compressed bodies count against the budgets; the headers are reported in `transferred`.
 	cdp.on('Network.loadingFinished', (e) => {
+		transferred += e.encodedDataLength;
 		const type = types.get(e.requestId);
 		const kind =
 			type === 'Document'
@@ -107,12 +114,12 @@ async function pageWeight(browser, url) {
 					: type === 'Script'
 						? 'js'
 						: 'other';
-		totals[kind] += e.encodedDataLength;
+		totals[kind] += e.encodedDataLength - (headerBytes.get(e.requestId) ?? 0);
 	});
 	const response = await page.goto(url, { waitUntil: 'networkidle' });
 	await context.close();
 	if (!response || response.status() >= 400) return undefined;
-	return { ...totals, total: totals.html + totals.css + totals.js + totals.other };
+	return { ...totals, total: totals.html + totals.css + totals.js + totals.other, transferred };
 }
 
 /** Waits until the service worker controls the page, its precache complete. */
@@ -192,6 +199,7 @@ async function twoG(browser, url) {
 	// The installation downloads the precache; a person would wait on a café's Wi-Fi, we skip ahead.
 	await cdp.send('Network.emulateNetworkConditions', fast);
 	await serviceWorkerReady(page);
+	await page.goto('about:blank');
 	await cdp.send('Network.emulateNetworkConditions', slow);
 	const response = await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
 	const repeat = { ...(await paintTimes(page)), fromServiceWorker: response?.fromServiceWorker() };
@@ -361,7 +369,9 @@ async function govukPage(charterHtml) {
 
 /** Inserts into a scratch table of a fresh embedded database: the ceiling any booking can reach. */
 async function rawInsertRate(seconds = 5) {
-	const db = new PGlite();
+	// On disk, as the app keeps its data: the same database, configured the same way.
+	const dataDir = mkdtempSync(join(tmpdir(), 'ventanilla-raw-'));
+	const db = new PGlite({ dataDir });
 	await db.exec(
 		'create table scratch (id serial primary key, reference text unique, at timestamptz default now())'
 	);
@@ -371,6 +381,7 @@ async function rawInsertRate(seconds = 5) {
 		await db.query('insert into scratch (reference) values ($1)', [`R-${count++}`]);
 	}
 	await db.close();
+	rmSync(dataDir, { recursive: true, force: true });
 	return Math.round(count / seconds);
 }
 

@@ -18,15 +18,17 @@ const DAY = 24 * 60 * 60;
 precache(precacheEntries({ build, files, pages: allPrecachedPages(), version }));
 cleanupOutdatedCaches();
 
-// Pages: the network first, so content edited without a new deployment shows at once; after 3 s,
-// or with no network, the copy kept on the device; a page never kept there gets the offline page.
-// Only precached pages are ever stored: other pages may hold personal data.
+// Pages kept on the device change only with a deployment (their revision is the version), so a
+// plain visit gets the kept copy at once: a repeat visit on 2G paints in well under a second. With a
+// query (the service search) the network first; after 3 s, or with no network, the kept copy; a
+// page never kept gets the offline page. Only precached pages are stored: others may be personal.
 const pageNetwork = new NetworkOnly({ networkTimeoutSeconds: 3 });
 registerRoute(
 	({ request }) => request.mode === 'navigate',
 	async (options) => {
-		const { pathname } = new URL(options.request.url);
+		const { pathname, search } = new URL(options.request.url);
 		const kept = await matchPrecache(pathname);
+		if (kept && !search) return kept;
 		try {
 			if (!kept) return await fetch(options.request);
 			const response = await pageNetwork.handle(options);
