@@ -78,7 +78,10 @@ async function audit(
  */
 async function askToReschedule(tx: Transaction, row: Row): Promise<void> {
 	const token = newToken();
-	await tx.update(table).set({ manageTokenHash: tokenHash(token) }).where(eq(table.id, row.id));
+	await tx
+		.update(table)
+		.set({ manageTokenHash: tokenHash(token) })
+		.where(eq(table.id, row.id));
 	const locale = isLocale(row.locale) ? row.locale : 'es';
 	const { t } = await translator(locale);
 	const values = {

@@ -21,9 +21,14 @@ function derive(password: string, salt: Buffer, options: ScryptOptions): Promise
 export async function hashPassword(password: string): Promise<string> {
 	const salt = randomBytes(16);
 	const key = await derive(password, salt, COST);
-	return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64url'), key.toString('base64url')].join(
-		'$'
-	);
+	return [
+		'scrypt',
+		COST.N,
+		COST.r,
+		COST.p,
+		salt.toString('base64url'),
+		key.toString('base64url')
+	].join('$');
 }
 
 /** Compares in constant time; a malformed stored hash never matches. */

@@ -54,8 +54,15 @@ export const eventSchema = z
 					message: 'staff:errors.responseNumber'
 				});
 			}
-			if (input.responseDate && (!ISO_DATE.test(input.responseDate) || input.responseDate > today)) {
-				ctx.addIssue({ code: 'custom', path: ['responseDate'], message: 'staff:errors.responseDate' });
+			if (
+				input.responseDate &&
+				(!ISO_DATE.test(input.responseDate) || input.responseDate > today)
+			) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['responseDate'],
+					message: 'staff:errors.responseDate'
+				});
 			}
 		}
 		if (input.kind === 'trasladada' && !input.forwardedTo) {
@@ -81,7 +88,11 @@ export const eventSchema = z
 			case 'trasladada':
 				return { kind: 'trasladada', forwardedTo: input.forwardedTo! };
 			case 'ampliacion_de_plazo':
-				return { kind: 'ampliacion_de_plazo', reason: input.reason!, newDueDate: input.newDueDate! };
+				return {
+					kind: 'ampliacion_de_plazo',
+					reason: input.reason!,
+					newDueDate: input.newDueDate!
+				};
 			default:
 				return { kind: 'en_tramite' };
 		}

@@ -12,7 +12,10 @@ export const POST = endpoint(
 		tags: ['staff'],
 		body: z.object({ outcome: z.enum(OUTCOMES, { error: 'staff:errors.outcome' }) }),
 		responses: {
-			200: { description: 'Recorded, with who and when, in the audit log.', schema: agendaItemSchema },
+			200: {
+				description: 'Recorded, with who and when, in the audit log.',
+				schema: agendaItemSchema
+			},
 			400: { description: 'Malformed JSON.' },
 			401: { description: 'No valid session.' },
 			403: { description: 'The role may not record outcomes.' },

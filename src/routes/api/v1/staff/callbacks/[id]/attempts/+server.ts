@@ -12,7 +12,10 @@ export const POST = endpoint(
 		tags: ['staff'],
 		body: z.object({ result: z.enum(['called', 'unreachable'], { error: 'staff:errors.result' }) }),
 		responses: {
-			200: { description: 'Recorded, with who and when, in the audit log.', schema: callbackSchema },
+			200: {
+				description: 'Recorded, with who and when, in the audit log.',
+				schema: callbackSchema
+			},
 			400: { description: 'Malformed JSON.' },
 			401: { description: 'No valid session.' },
 			403: { description: 'The role may not mark call-backs.' },
