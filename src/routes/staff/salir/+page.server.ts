@@ -7,8 +7,8 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = () => redirect(303, '/staff/agenda');
 
 export const actions: Actions = {
-	/** Signs out this browser. */
-	default: async ({ cookies }) => {
+	/** Signs out this browser. (SvelteKit does not allow a default action beside named ones.) */
+	esta: async ({ cookies }) => {
 		const token = sessionCookie.get(cookies);
 		if (token) await staff.signOut(await database(), token);
 		sessionCookie.clear(cookies);
