@@ -1,10 +1,13 @@
 import type { Translator } from '$lib/i18n/translate';
 import type { Locale } from '$lib/i18n/locales';
+import type { StaffUser } from '$lib/server/staff';
 
 declare global {
 	namespace App {
 		interface Locals {
 			requestId: string;
+			/** The signed-in official, on /staff pages and /api/v1/staff calls. */
+			staff?: StaffUser;
 		}
 		interface PageData {
 			lang?: Locale;

@@ -2,12 +2,13 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_LOCALE, isLocale } from '$lib/i18n/locales';
 import { config } from '$lib/server/config';
-import { connect, migrate } from '$lib/server/db';
+import { connect, database, migrate } from '$lib/server/db';
 import { start as startWorker } from '$lib/server/worker';
 import { seed } from '$lib/server/db/seed';
 import { Problem, problemResponse, requestLocale } from '$lib/server/http/problem';
 import { errorFields, log } from '$lib/server/log';
 import { testingHook } from '$lib/server/testing-hooks';
+import { SESSION_COOKIE, staff } from '$lib/server/staff';
 
 export const init: ServerInit = async () => {
 	const started = Date.now();
@@ -32,6 +33,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 	const testing = await testingHook(event);
 	if (testing) return testing;
+
+	if (event.url.pathname.startsWith('/staff') || event.url.pathname.startsWith('/api/v1/staff')) {
+		event.locals.staff = await staff.session(await database(), event.cookies.get(SESSION_COOKIE));
+	}
 
 	const lang = isLocale(event.params.lang) ? event.params.lang : DEFAULT_LOCALE;
 	let response = await resolve(event, {

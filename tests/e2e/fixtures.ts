@@ -85,6 +85,25 @@ export async function setClock(request: APIRequestContext, now: string | null): 
 	expect(response.status()).toBe(204);
 }
 
+export const STAFF_PASSWORD = 'una frase larga de prueba';
+
+/** Creates an official (test mode only) and signs the page's browser in as them, through the API. */
+export async function signInAsStaff(
+	page: Page,
+	role: 'agent' | 'admin' = 'agent'
+): Promise<string> {
+	const email = `${role}@example.org`;
+	const created = await page.request.post('/__test__/staff', {
+		data: { email, role, password: STAFF_PASSWORD }
+	});
+	expect(created.status()).toBe(204);
+	const response = await page.request.post('/api/v1/staff/session', {
+		data: { email, password: STAFF_PASSWORD }
+	});
+	expect(response.status()).toBe(200);
+	return email;
+}
+
 /** Each test starts from a clean, seeded database, a free-running clock and an empty mailbox. */
 export const test = base.extend<{ cleanDatabase: void }>({
 	cleanDatabase: [

@@ -295,10 +295,14 @@ async function byReference(db: Database, reference: string): Promise<Appointment
 	return found;
 }
 
+/** A future booking, or one whose call failed and that waits for the citizen to choose a new time. */
+function changeable(appointment: Appointment): boolean {
+	if (appointment.status === 'reschedule_needed') return true;
+	return appointment.status === 'booked' && appointment.start.getTime() > clock.now().getTime();
+}
+
 function assertChangeable(appointment: Appointment): void {
-	if (appointment.status !== 'booked' || appointment.start.getTime() <= clock.now().getTime()) {
-		throw new Problem(409, 'APPOINTMENT_NOT_CHANGEABLE', NS);
-	}
+	if (!changeable(appointment)) throw new Problem(409, 'APPOINTMENT_NOT_CHANGEABLE', NS);
 }
 
 /** Moves an appointment to another slot; the reference stays, the old place is freed at once. */
@@ -314,7 +318,9 @@ async function reschedule(db: Database, reference: string, newStart: string): Pr
 				.for('update');
 			if (!current) throw new Problem(404, 'APPOINTMENT_NOT_FOUND', NS);
 			assertChangeable(current);
-			if (current.start.getTime() === start.getTime()) return current;
+			if (current.start.getTime() === start.getTime() && current.status === 'booked') {
+				return current;
+			}
 			// Slot rows are always locked in time order, so two opposite moves cannot deadlock.
 			const steps =
 				start < current.start
@@ -331,6 +337,7 @@ async function reschedule(db: Database, reference: string, newStart: string): Pr
 				.set({
 					start,
 					end: slotEnd(start, rules),
+					status: 'booked',
 					sequence: current.sequence + 1,
 					reminderSentAt: null,
 					updatedAt: clock.now()
@@ -434,6 +441,7 @@ export const appointments = {
 	byReference,
 	reschedule,
 	cancel,
+	changeable,
 	remind,
 	anonymise,
 	calendar: calendarFile,

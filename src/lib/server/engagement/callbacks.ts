@@ -1,11 +1,12 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, lt, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { entity } from '$lib/config/entity';
 import { callbackDays, callbackWindows, windowIsOpen } from '$lib/domain/callback-windows';
 import { normalisePhone } from '$lib/domain/phone';
 import { clock } from '../clock';
 import type { Database } from '../db';
-import { callbacks as table } from '../db/schema';
+import { auditLog, callbacks as table } from '../db/schema';
+import { Problem } from '../http/problem';
 import { once } from '../idempotency';
 
 export const CALLBACK_TOPICS = [
@@ -59,6 +60,9 @@ export function callbackSchema(now: Date) {
 			}
 		});
 }
+
+/** Unanswered attempts after which a request leaves the queue as unreachable. */
+export const MAX_CALL_ATTEMPTS = 3;
 
 export type CallbackInput = z.output<ReturnType<typeof callbackSchema>>;
 
@@ -116,5 +120,49 @@ export const callbacks = {
 			.from(table)
 			.where(eq(table.status, 'pending'))
 			.orderBy(asc(table.windowDate), asc(table.windowStart), asc(table.createdAt));
+	},
+
+	/**
+	 * One call attempt from the staff console: `called` closes the request; `unreachable` counts an
+	 * attempt and closes it after MAX_CALL_ATTEMPTS. The audit row is written in the same transaction.
+	 */
+	async mark(db: Database, id: string, result: 'called' | 'unreachable', actor: string) {
+		return db.transaction(async (tx) => {
+			const [row] = await tx.select().from(table).where(eq(table.id, id)).for('update');
+			if (!row) throw new Problem(404, 'NOT_FOUND');
+			if (row.status !== 'pending') throw new Problem(409, 'CALLBACK_CLOSED', { ns: 'staff' });
+			const now = clock.now();
+			const attempts = row.attempts + 1;
+			const status =
+				result === 'called' ? 'called' : attempts >= MAX_CALL_ATTEMPTS ? 'unreachable' : 'pending';
+			const [updated] = await tx
+				.update(table)
+				.set({ status, attempts, calledAt: result === 'called' ? now : row.calledAt })
+				.where(eq(table.id, id))
+				.returning();
+			await tx.insert(auditLog).values({
+				actor,
+				action: `callback.${result}`,
+				subject: id,
+				data: { attempts, status },
+				at: now
+			});
+			return updated!;
+		});
+	},
+
+	/**
+	 * Erases name, phone and details of answered requests older than the retention period
+	 * (Ley 1581 de 2012); language, topic, window and outcome stay for the figures. One UPDATE, so
+	 * several instances may run it at once.
+	 */
+	async anonymise(db: Database): Promise<number> {
+		const before = new Date(clock.now().getTime() - entity.privacy.retentionDays * 24 * 3600_000);
+		const erased = await db
+			.update(table)
+			.set({ name: '', phone: '', details: null })
+			.where(and(lt(table.createdAt, before), ne(table.phone, '')))
+			.returning({ id: table.id });
+		return erased.length;
 	}
 };

@@ -2,3 +2,4 @@ export * from './core';
 export * from './engagement';
 export * from './appointments';
 export * from './radicados';
+export * from './staff';

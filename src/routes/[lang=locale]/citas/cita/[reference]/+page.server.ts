@@ -2,7 +2,6 @@ import { locale } from '$lib/server/appointments/pages';
 import { dateInWords, timeInWords } from '$lib/domain/appointments';
 import { appointments } from '$lib/server/appointments';
 import { managed } from '$lib/server/appointments/manage';
-import { clock } from '$lib/server/clock';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ cookies, params, url, setHeaders }) => {
@@ -21,7 +20,7 @@ export const load: PageServerLoad = async ({ cookies, params, url, setHeaders })
 		calendarUrl: `/api/v1/appointments/${found.reference}/calendar.ics${
 			token ? `?token=${encodeURIComponent(token)}` : ''
 		}`,
-		changeable: found.status === 'booked' && found.start > clock.now(),
+		changeable: appointments.changeable(found),
 		fresh: url.searchParams.has('nueva'),
 		changed: url.searchParams.has('cambiada'),
 		cancelled: url.searchParams.has('cancelada')

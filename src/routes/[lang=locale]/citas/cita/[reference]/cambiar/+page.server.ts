@@ -20,7 +20,7 @@ async function options(lang: Locale, starts: { start: string; available: number 
 
 export const load: PageServerLoad = async ({ cookies, params, url }) => {
 	const found = await managed(cookies, locale(params.lang), params.reference, null);
-	if (found.status !== 'booked')
+	if (!appointments.changeable(found))
 		redirect(303, `/${locale(params.lang)}/citas/cita/${found.reference}`);
 	const days = await freeDays();
 	const asked = url.searchParams.get('dia');

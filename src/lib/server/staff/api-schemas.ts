@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { APPOINTMENT_STATUSES } from '../db/schema';
+
+/** The agenda entry as the staff API answers it. */
+export const agendaItemSchema = z.object({
+	reference: z.string(),
+	status: z.enum(APPOINTMENT_STATUSES),
+	topic: z.string(),
+	start: z.string(),
+	end: z.string(),
+	name: z.string(),
+	callLanguage: z.string(),
+	interpreter: z.boolean(),
+	accessibilityNeeds: z.string(),
+	preferential: z.array(z.string()),
+	videoUrl: z.string(),
+	minutesToStart: z.number().int().describe('Negative once the appointment has started'),
+	joinOpen: z.boolean().describe('The video link opens 5 minutes before the start'),
+	outcomesFrom: z.object({
+		attended: z.string(),
+		no_show: z.string(),
+		connection_failed: z.string()
+	})
+});
+
+export const callbackSchema = z.object({
+	id: z.string(),
+	name: z.string(),
+	phone: z.string(),
+	language: z.enum(['es', 'guc']),
+	topic: z.string(),
+	details: z.string().nullable(),
+	day: z.string(),
+	window: z.object({ start: z.string(), end: z.string() }),
+	status: z.enum(['pending', 'called', 'unreachable']),
+	attempts: z.number().int()
+});
+
+export function callbackView(row: {
+	id: string;
+	name: string;
+	phone: string;
+	language: 'es' | 'guc';
+	topic: string;
+	details: string | null;
+	windowDate: string;
+	windowStart: string;
+	windowEnd: string;
+	status: 'pending' | 'called' | 'unreachable';
+	attempts: number;
+}): z.infer<typeof callbackSchema> {
+	return {
+		id: row.id,
+		name: row.name,
+		phone: row.phone,
+		language: row.language,
+		topic: row.topic,
+		details: row.details,
+		day: row.windowDate,
+		window: { start: row.windowStart, end: row.windowEnd },
+		status: row.status,
+		attempts: row.attempts
+	};
+}

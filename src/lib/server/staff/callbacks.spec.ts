@@ -1,0 +1,63 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { instantAt } from '$lib/domain/calendar';
+import { clock } from '../clock';
+import { auditLog, callbacks as table } from '../db/schema';
+import { callbackSchema, callbacks } from '../engagement/callbacks';
+import { useTestDatabase } from '../testing/database';
+
+const db = useTestDatabase();
+const NOW = instantAt('2026-11-24', '09:00');
+let id: string;
+
+beforeEach(async () => {
+	clock.set(NOW);
+	const input = callbackSchema(NOW).parse({
+		name: 'Ana Epieyú',
+		phone: '300 123 4567',
+		language: 'guc',
+		topic: 'subsidio-glp',
+		day: '2026-11-25',
+		window: '08:00-10:00',
+		consent: 'yes'
+	});
+	({ id } = await callbacks.request(db(), input, null));
+});
+afterEach(() => clock.set(undefined));
+
+describe('the call-back queue', () => {
+	it('keeps a request after one unanswered attempt, and closes it after three', async () => {
+		expect((await callbacks.mark(db(), id, 'unreachable', 'a@example.org')).status).toBe('pending');
+		expect(await callbacks.queue(db())).toHaveLength(1);
+		await callbacks.mark(db(), id, 'unreachable', 'a@example.org');
+		const third = await callbacks.mark(db(), id, 'unreachable', 'a@example.org');
+		expect(third).toMatchObject({ status: 'unreachable', attempts: 3 });
+		expect(await callbacks.queue(db())).toHaveLength(0);
+	});
+
+	it('closes a request that was called and records who called', async () => {
+		await callbacks.mark(db(), id, 'called', 'b@example.org');
+		const [row] = await db().select().from(table).where(eq(table.id, id));
+		expect(row).toMatchObject({ status: 'called', attempts: 1, calledAt: NOW });
+		const [entry] = await db().select().from(auditLog).where(eq(auditLog.subject, id));
+		expect(entry).toMatchObject({ actor: 'b@example.org', action: 'callback.called', at: NOW });
+	});
+
+	it('refuses to mark a closed request again', async () => {
+		await callbacks.mark(db(), id, 'called', 'b@example.org');
+		await expect(callbacks.mark(db(), id, 'called', 'b@example.org')).rejects.toMatchObject({
+			code: 'CALLBACK_CLOSED'
+		});
+	});
+});
+
+describe('call-back retention', () => {
+	it('erases name, phone and details after the retention period, keeping the figures', async () => {
+		clock.set(new Date(NOW.getTime() + 179 * 24 * 3600_000));
+		expect(await callbacks.anonymise(db())).toBe(0);
+		clock.set(new Date(NOW.getTime() + 181 * 24 * 3600_000));
+		expect(await callbacks.anonymise(db())).toBe(1);
+		const [row] = await db().select().from(table).where(eq(table.id, id));
+		expect(row).toMatchObject({ name: '', phone: '', details: null, language: 'guc' });
+	});
+});

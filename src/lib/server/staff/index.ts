@@ -1,0 +1,197 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, asc, eq, gt, lt } from 'drizzle-orm';
+import { clock } from '../clock';
+import type { Database } from '../db';
+import { auditLog, staffSessions, staffUsers, type StaffRole } from '../db/schema';
+import { Problem } from '../http/problem';
+import { rateLimit, type Limit } from '../rate-limit';
+import { decoyHash, hashPassword, verifyPassword } from './passwords';
+
+export { STAFF_ROLES, type StaffRole } from '../db/schema';
+
+/**
+ * `__Host-` makes the browser refuse the cookie unless it is Secure, host-only and for path /.
+ * Chromium accepts Secure cookies from http://localhost, so tests run over plain HTTP.
+ */
+export const SESSION_COOKIE = '__Host-ventanilla_staff';
+/** A working day and a bit; after that the official signs in again. */
+export const SESSION_HOURS = 12;
+
+/** Failed sign-ins allowed per address and per client in a window, before answering 429. */
+export const SIGN_IN_LIMITS: { email: Limit; client: Limit } = {
+	email: { max: 5, windowSeconds: 15 * 60 },
+	client: { max: 20, windowSeconds: 15 * 60 }
+};
+
+export interface StaffUser {
+	id: string;
+	email: string;
+	role: StaffRole;
+}
+
+export interface SignedIn {
+	user: StaffUser;
+	token: string;
+	expiresAt: Date;
+}
+
+const NS = { ns: 'staff' } as const;
+
+/** Only the SHA-256 of a session token is stored: a stolen table opens no session. */
+function tokenHash(token: string): string {
+	return createHash('sha256').update(token).digest('hex');
+}
+
+export function normaliseEmail(email: string): string {
+	return email.trim().toLowerCase();
+}
+
+function userOf(row: typeof staffUsers.$inferSelect): StaffUser {
+	return { id: row.id, email: row.email, role: row.role };
+}
+
+/** Whether a role may use a part of the console: admin does everything an agent does. */
+export function allows(role: StaffRole, needed: StaffRole): boolean {
+	return needed === 'agent' || role === 'admin';
+}
+
+export const staff = {
+	/** Creates an account, or gives an existing one a new password and role. */
+	async add(
+		db: Database,
+		input: { email: string; role: StaffRole; password: string },
+		actor = 'cli'
+	): Promise<{ user: StaffUser; created: boolean }> {
+		const email = normaliseEmail(input.email);
+		const passwordHash = await hashPassword(input.password);
+		return db.transaction(async (tx) => {
+			const [existing] = await tx.select().from(staffUsers).where(eq(staffUsers.email, email));
+			const [row] = existing
+				? await tx
+						.update(staffUsers)
+						.set({ passwordHash, role: input.role, disabledAt: null })
+						.where(eq(staffUsers.id, existing.id))
+						.returning()
+				: await tx.insert(staffUsers).values({ email, passwordHash, role: input.role }).returning();
+			if (existing) await tx.delete(staffSessions).where(eq(staffSessions.userId, existing.id));
+			await tx.insert(auditLog).values({
+				actor,
+				action: existing ? 'staff.password_reset' : 'staff.created',
+				subject: email,
+				data: { role: input.role },
+				at: clock.now()
+			});
+			return { user: userOf(row!), created: !existing };
+		});
+	},
+
+	/**
+	 * Checks the password and opens a session. A wrong email and a wrong password answer the same
+	 * and take the same time; failures count per email and per client, shared by all instances.
+	 */
+	async signIn(
+		db: Database,
+		input: { email: string; password: string },
+		client: string
+	): Promise<SignedIn> {
+		const email = normaliseEmail(input.email);
+		const buckets = [
+			[`staff:sign-in:email:${email}`, SIGN_IN_LIMITS.email],
+			[`staff:sign-in:client:${client}`, SIGN_IN_LIMITS.client]
+		] as const;
+		for (const [bucket, limit] of buckets) {
+			const verdict = await rateLimit.check(db, bucket, limit);
+			if (!verdict.allowed) {
+				throw new Problem(429, 'SIGN_IN_LIMITED', {
+					...NS,
+					values: { minutes: Math.ceil(verdict.retryAfter / 60) },
+					headers: { 'retry-after': String(verdict.retryAfter) }
+				});
+			}
+		}
+		const [row] = await db.select().from(staffUsers).where(eq(staffUsers.email, email));
+		const matches = await verifyPassword(input.password, row?.passwordHash ?? (await decoyHash()));
+		if (!row || !matches || row.disabledAt) {
+			await Promise.all(buckets.map(([bucket, limit]) => rateLimit.hit(db, bucket, limit)));
+			throw new Problem(401, 'INVALID_CREDENTIALS', NS);
+		}
+		const token = randomBytes(32).toString('base64url');
+		const now = clock.now();
+		const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
+		await db.transaction(async (tx) => {
+			await tx
+				.insert(staffSessions)
+				.values({ tokenHash: tokenHash(token), userId: row.id, createdAt: now, expiresAt });
+			await tx
+				.insert(auditLog)
+				.values({ actor: email, action: 'staff.signed_in', subject: email, at: now });
+		});
+		return { user: userOf(row), token, expiresAt };
+	},
+
+	/** The official a session cookie belongs to, while the session is valid. */
+	async session(db: Database, token: string | undefined): Promise<StaffUser | undefined> {
+		if (!token || token.length > 100) return undefined;
+		const [row] = await db
+			.select({ user: staffUsers })
+			.from(staffSessions)
+			.innerJoin(staffUsers, eq(staffUsers.id, staffSessions.userId))
+			.where(
+				and(eq(staffSessions.tokenHash, tokenHash(token)), gt(staffSessions.expiresAt, clock.now()))
+			);
+		if (!row || row.user.disabledAt) return undefined;
+		return userOf(row.user);
+	},
+
+	async signOut(db: Database, token: string): Promise<void> {
+		await db.delete(staffSessions).where(eq(staffSessions.tokenHash, tokenHash(token)));
+	},
+
+	/** Ends every session of an account (a lost laptop, a shared computer); recorded in the audit log. */
+	async signOutEverywhere(db: Database, userId: string, actor: StaffUser): Promise<number> {
+		return db.transaction(async (tx) => {
+			const [target] = await tx.select().from(staffUsers).where(eq(staffUsers.id, userId));
+			if (!target) throw new Problem(404, 'STAFF_NOT_FOUND', NS);
+			if (target.id !== actor.id && actor.role !== 'admin') {
+				throw new Problem(403, 'FORBIDDEN', NS);
+			}
+			const ended = await tx
+				.delete(staffSessions)
+				.where(eq(staffSessions.userId, userId))
+				.returning({ tokenHash: staffSessions.tokenHash });
+			await tx.insert(auditLog).values({
+				actor: actor.email,
+				action: 'staff.signed_out_everywhere',
+				subject: target.email,
+				data: { sessions: ended.length },
+				at: clock.now()
+			});
+			return ended.length;
+		});
+	},
+
+	/** The accounts, for administrators. */
+	async list(db: Database): Promise<(StaffUser & { sessions: number })[]> {
+		const users = await db.select().from(staffUsers).orderBy(asc(staffUsers.email));
+		const sessions = await db
+			.select({ userId: staffSessions.userId })
+			.from(staffSessions)
+			.where(gt(staffSessions.expiresAt, clock.now()));
+		return users.map((row) => ({
+			...userOf(row),
+			sessions: sessions.filter((s) => s.userId === row.id).length
+		}));
+	},
+
+	/** Drops expired sessions; the worker calls it. */
+	async prune(db: Database): Promise<void> {
+		await db.delete(staffSessions).where(lt(staffSessions.expiresAt, clock.now()));
+	}
+};
+
+/** Throws 401 without a session and 403 when the role is not enough (for the API). */
+export function requireRole(user: StaffUser | undefined, needed: StaffRole = 'agent'): StaffUser {
+	if (!user) throw new Problem(401, 'UNAUTHENTICATED', NS);
+	if (!allows(user.role, needed)) throw new Problem(403, 'FORBIDDEN', NS);
+	return user;
+}

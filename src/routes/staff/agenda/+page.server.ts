@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { dateInWords, timeInWords, localDateInWords } from '$lib/domain/appointments';
+import { addDays, localDate } from '$lib/domain/calendar';
+import { bookableServices } from '$lib/content/services';
+import { clock } from '$lib/server/clock';
+import { database } from '$lib/server/db';
+import { agenda, OUTCOMES } from '$lib/server/staff/agenda';
+import { failWith, signedIn } from '$lib/server/staff/pages';
+import type { Actions, PageServerLoad } from './$types';
+
+const dateSchema = z.iso.date();
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	signedIn(locals, url);
+	const now = clock.now();
+	const today = localDate(now);
+	const asked = url.searchParams.get('fecha');
+	const date = asked && dateSchema.safeParse(asked).success ? asked : today;
+	const names = new Map(bookableServices().map((s) => [s.slug, s.name]));
+	const items = await agenda.day(await database(), date);
+	return {
+		date,
+		today,
+		dateInWords: localDateInWords(date),
+		previous: addDays(date, -1),
+		next: addDays(date, 1),
+		dateInvalid: asked !== null && asked !== date,
+		now: now.toISOString(),
+		appointments: items.map((item) => ({
+			...item,
+			topicName: names.get(item.topic) ?? item.topic,
+			startTime: timeInWords(new Date(item.start)),
+			endTime: timeInWords(new Date(item.end)),
+			joinTime: timeInWords(new Date(item.outcomesFrom.attended)),
+			noShowTime: timeInWords(new Date(item.outcomesFrom.no_show)),
+			day: dateInWords(new Date(item.start))
+		}))
+	};
+};
+
+const outcomeForm = z.object({
+	reference: z.string().min(1).max(40),
+	outcome: z.enum(OUTCOMES)
+});
+
+export const actions: Actions = {
+	outcome: async ({ locals, url, request }) => {
+		const user = signedIn(locals, url);
+		const parsed = outcomeForm.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return { recorded: null };
+		const { reference, outcome } = parsed.data;
+		try {
+			await agenda.record(await database(), reference, outcome, user);
+			return { recorded: { reference, outcome } };
+		} catch (caught) {
+			return failWith(caught, `outcome-${reference}`);
+		}
+	}
+};

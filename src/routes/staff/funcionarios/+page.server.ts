@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { database } from '$lib/server/db';
+import { staff } from '$lib/server/staff';
+import { failWith, signedIn } from '$lib/server/staff/pages';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	signedIn(locals, url, 'admin');
+	return { accounts: await staff.list(await database()) };
+};
+
+export const actions: Actions = {
+	/** An administrator ends every session of an official (a lost laptop, someone who left). */
+	signOut: async ({ locals, url, request }) => {
+		const admin = signedIn(locals, url, 'admin');
+		const id = z.uuid().safeParse((await request.formData()).get('id'));
+		if (!id.success) return { ended: null };
+		try {
+			const ended = await staff.signOutEverywhere(await database(), id.data, admin);
+			return { ended };
+		} catch (caught) {
+			return failWith(caught, `account-${id.data}`);
+		}
+	}
+};

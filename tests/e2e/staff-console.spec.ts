@@ -1,0 +1,302 @@
+import type { APIRequestContext, Page } from '@playwright/test';
+import {
+	axeViolations,
+	expect,
+	mailbox,
+	setClock,
+	signInAsStaff,
+	STAFF_PASSWORD,
+	tabTo,
+	test
+} from './fixtures';
+
+// Booked on Monday 4 February 2030 at 07:00 (Bogotá) for Tuesday at 09:00.
+const BOOKING_TIME = '2030-02-04T07:00:00-05:00';
+const START = '2030-02-05T09:00:00-05:00';
+const DAY = '2030-02-05';
+const at = (time: string) => `${DAY}T${time}:00-05:00`;
+
+async function book(request: APIRequestContext, email = 'ana@example.com'): Promise<string> {
+	await setClock(request, BOOKING_TIME);
+	const response = await request.post('/api/v1/appointments', {
+		data: {
+			topic: 'informacion-general',
+			start: START,
+			consent: true,
+			name: 'Ana María Epieyú',
+			documentType: 'CC',
+			documentNumber: '40123456',
+			email,
+			callLanguage: 'guc',
+			accessibilityNeeds: 'Uso lector de pantalla',
+			preferential: ['ethnic-group']
+		}
+	});
+	expect(response.status()).toBe(201);
+	return (await response.json()).reference;
+}
+
+function appointment(page: Page, reference: string) {
+	return page.getByRole('article').filter({ hasText: reference });
+}
+
+test('the console asks officials to sign in first', async ({ page, request }) => {
+	await page.goto('/staff/agenda');
+	await expect(page).toHaveURL(/\/staff\/entrar\?volver=%2Fstaff%2Fagenda$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Entrar a la consola');
+	const api = await request.get('/api/v1/staff/appointments');
+	expect(api.status()).toBe(401);
+	expect(api.headers()['content-type']).toContain('application/problem+json');
+});
+
+test('an official signs in with the keyboard only and lands on the agenda', async ({
+	page,
+	request
+}) => {
+	await request.post('/__test__/staff', {
+		data: { email: 'agente@example.org', role: 'agent', password: STAFF_PASSWORD }
+	});
+	await page.goto('/staff/entrar');
+	await tabTo(page, page.getByLabel('Correo electrónico'));
+	await page.keyboard.type('agente@example.org');
+	await page.keyboard.press('Tab');
+	await page.keyboard.type(STAFF_PASSWORD);
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/\/staff\/agenda$/);
+	await expect(page.getByText('Sesión de agente@example.org (agente).')).toBeVisible();
+	const cookie = (await page.context().cookies()).find((c) => c.name === '__Host-ventanilla_staff');
+	expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/' });
+});
+
+test('a wrong password is refused with an error summary', async ({ page, request }) => {
+	await request.post('/__test__/staff', {
+		data: { email: 'agente@example.org', role: 'agent', password: STAFF_PASSWORD }
+	});
+	await page.goto('/staff/entrar');
+	await page.getByLabel('Correo electrónico').fill('agente@example.org');
+	await page.getByLabel('Contraseña').fill('no es esta');
+	await page.getByRole('button', { name: 'Entrar' }).click();
+	await expect(page.getByRole('alert')).toContainText(
+		'El correo o la contraseña no son correctos.'
+	);
+	await expect(page).toHaveTitle(/^Error: Entrar a la consola — Ventanilla$/);
+});
+
+test('every console page passes axe', async ({ page, request }) => {
+	await page.goto('/staff/entrar');
+	expect(await axeViolations(page)).toEqual([]);
+	await book(request);
+	await setClock(request, at('08:50'));
+	await signInAsStaff(page, 'admin');
+	for (const path of [
+		`/staff/agenda?fecha=${DAY}`,
+		'/staff/peticiones?numero=1-2030-999999',
+		'/staff/llamadas',
+		'/staff/funcionarios'
+	]) {
+		await page.goto(path);
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		expect(await axeViolations(page), path).toEqual([]);
+	}
+});
+
+test("the agenda shows the day's appointment with its needs and a countdown", async ({
+	page,
+	request
+}) => {
+	const reference = await book(request);
+	await setClock(request, at('08:48'));
+	await signInAsStaff(page);
+	await page.goto(`/staff/agenda?fecha=${DAY}`);
+	const card = appointment(page, reference);
+	await expect(card.getByRole('heading')).toHaveText(/9:00 a\. m\. – 9:30 a\. m\./);
+	await expect(card).toContainText('Empieza en 12 min');
+	await expect(card).toContainText('Wayuunaiki: con intérprete');
+	await expect(card).toContainText('Uso lector de pantalla');
+	await expect(card).toContainText('Persona de un grupo étnico');
+	await expect(card).toContainText('El enlace de la videollamada se abre a las 8:55 a. m.');
+	await expect(card.getByRole('link', { name: /Entrar a la videollamada/ })).toHaveCount(0);
+
+	await setClock(request, at('08:55'));
+	await page.reload();
+	await expect(card.getByRole('link', { name: /Entrar a la videollamada/ })).toBeVisible();
+});
+
+test('a no-show waits 5 minutes after the start, with the keyboard only', async ({
+	page,
+	request
+}) => {
+	const reference = await book(request);
+	await setClock(request, at('09:04'));
+	await signInAsStaff(page);
+	await page.goto(`/staff/agenda?fecha=${DAY}`);
+	await tabTo(page, appointment(page, reference).getByRole('button', { name: 'No se presentó' }));
+	await page.keyboard.press('Enter');
+	const summary = page.getByRole('alert');
+	await expect(summary).toContainText(
+		'Espere al ciudadano hasta 5 minutos. Podrá marcar «No se presentó» desde las 9:05 a. m.'
+	);
+	await expect(summary).toBeFocused();
+
+	await setClock(request, at('09:05'));
+	await tabTo(page, appointment(page, reference).getByRole('button', { name: 'No se presentó' }));
+	await page.keyboard.press('Enter');
+	await expect(page.locator('.panel[role="status"]')).toHaveText(
+		`La cita ${reference} quedó como «No se presentó».`
+	);
+	await expect(appointment(page, reference)).toContainText('No se presentó');
+});
+
+test('the API answers 409 WAIT_NOT_ELAPSED with the time the no-show becomes possible', async ({
+	page,
+	request
+}) => {
+	const reference = await book(request);
+	await setClock(request, at('09:02'));
+	await signInAsStaff(page);
+	const early = await page.request.post(`/api/v1/staff/appointments/${reference}/outcome`, {
+		data: { outcome: 'no_show' }
+	});
+	expect(early.status()).toBe(409);
+	expect(await early.json()).toMatchObject({
+		code: 'WAIT_NOT_ELAPSED',
+		availableAt: '2030-02-05T09:05:00-05:00'
+	});
+	const attended = await page.request.post(`/api/v1/staff/appointments/${reference}/outcome`, {
+		data: { outcome: 'attended' }
+	});
+	expect(attended.status()).toBe(200);
+	expect((await attended.json()).status).toBe('attended');
+});
+
+test('records an outcome without JavaScript', async ({ browser, request }) => {
+	const reference = await book(request);
+	await setClock(request, at('09:10'));
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await signInAsStaff(page);
+	await page.goto(`/staff/agenda?fecha=${DAY}`);
+	await appointment(page, reference).getByRole('button', { name: 'Atendida' }).click();
+	await expect(page.locator('.panel[role="status"]')).toHaveText(
+		`La cita ${reference} quedó como atendida.`
+	);
+	await context.close();
+});
+
+test('a failed connection emails the citizen a link to choose a new time', async ({
+	page,
+	request
+}) => {
+	const reference = await book(request, 'luz@example.com');
+	await setClock(request, at('09:01'));
+	await signInAsStaff(page);
+	await page.goto(`/staff/agenda?fecha=${DAY}`);
+	await appointment(page, reference).getByRole('button', { name: 'Falló la conexión' }).click();
+	await expect(page.locator('.panel[role="status"]')).toContainText('Enviamos al ciudadano');
+	const email = await mailbox.waitFor('luz@example.com', /Elija una nueva hora/);
+	const link = /https?:\/\/\S+\/es\/citas\/cita\/\S+/.exec(email.text)![0];
+	expect(link).toContain(reference);
+	await page.goto(new URL(link).pathname + new URL(link).search);
+	await expect(page.getByText('Debe elegir una nueva hora')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Cambiar la fecha u hora' })).toBeVisible();
+});
+
+test('a petition event shows in the citizen look-up', async ({ page, request }) => {
+	const filed = await (
+		await request.post('/api/v1/radicados', {
+			data: {
+				type: 'peticion',
+				subject: 'Subsidio de gas',
+				description: 'Pido revisar el subsidio de gas de mi vivienda.',
+				identity: 'identified',
+				name: 'Ana Pérez',
+				email: 'ana@example.com',
+				contactPreference: 'email',
+				consent: true
+			}
+		})
+	).json();
+	await signInAsStaff(page);
+	await page.goto('/staff/peticiones');
+	await page.getByLabel('Número de radicado', { exact: true }).fill(filed.number);
+	await page.getByRole('button', { name: 'Buscar' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Petición ${filed.number}`);
+	await page.getByRole('radio', { name: 'Respondida' }).check();
+	await page.getByLabel('Número de radicado de la respuesta').fill('2-2026-000045');
+	await page.getByRole('button', { name: 'Guardar el estado' }).click();
+	await expect(page.locator('.panel[role="status"]')).toContainText('«Respondida»');
+
+	const lookup = await request.post('/api/v1/radicados/lookup', {
+		data: { number: filed.number, securityCode: filed.securityCode }
+	});
+	const status = await lookup.json();
+	expect(status.state).toBe('respondida');
+	expect(status.responses[0].number).toBe('2-2026-000045');
+});
+
+test('an extension beyond twice the legal term is refused', async ({ page, request }) => {
+	const filed = await (
+		await request.post('/api/v1/radicados', {
+			data: {
+				type: 'peticion',
+				subject: 'Subsidio de gas',
+				description: 'Pido revisar el subsidio de gas de mi vivienda.',
+				identity: 'identified',
+				name: 'Ana Pérez',
+				email: 'ana@example.com',
+				contactPreference: 'email',
+				consent: true
+			}
+		})
+	).json();
+	await signInAsStaff(page);
+	const response = await page.request.post(`/api/v1/staff/radicados/${filed.number}/events`, {
+		data: {
+			kind: 'ampliacion_de_plazo',
+			reason: 'Necesitamos un concepto técnico.',
+			newDueDate: '2099-01-05'
+		}
+	});
+	expect(response.status()).toBe(422);
+	expect((await response.json()).code).toBe('EXTENSION_INVALID');
+});
+
+test('a call back is marked as not answered and stays in the queue', async ({ page, request }) => {
+	await setClock(request, '2026-11-23T07:00:00-05:00');
+	const asked = await request.post('/api/v1/callbacks', {
+		data: {
+			name: 'Ana Epieyú',
+			phone: '+57 300 123 4567',
+			language: 'guc',
+			topic: 'subsidio-glp',
+			day: '2026-11-24',
+			window: '08:00-10:00',
+			consent: true
+		}
+	});
+	expect(asked.status()).toBe(201);
+	await signInAsStaff(page);
+	await page.goto('/staff/llamadas?idioma=guc');
+	const call = page.getByRole('article').filter({ hasText: 'Ana Epieyú' });
+	await expect(call).toContainText('Wayuunaiki');
+	await call.getByRole('button', { name: 'No contestó' }).click();
+	await expect(page.locator('.panel[role="status"]')).toContainText('sigue en la lista');
+	await expect(call).toContainText('1 de 3');
+});
+
+test('an agent cannot open the list of officials', async ({ page }) => {
+	await signInAsStaff(page, 'agent');
+	const response = await page.goto('/staff/funcionarios');
+	expect(response?.status()).toBe(403);
+	await expect(page.getByRole('link', { name: 'Funcionarios' })).toHaveCount(0);
+});
+
+test('signing out everywhere ends the session', async ({ page }) => {
+	await signInAsStaff(page);
+	await page.goto('/staff/agenda');
+	await page.getByRole('button', { name: 'Cerrar sesión en todos los equipos' }).click();
+	await expect(page.locator('.panel[role="status"]')).toHaveText(
+		'Cerró la sesión en todos sus equipos.'
+	);
+	expect((await page.request.get('/api/v1/staff/session')).status()).toBe(401);
+});
