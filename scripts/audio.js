@@ -5,7 +5,16 @@
 // Files:  static/audio/es/{id}.opus and .mp3        generated (served at /audio/es/{id}.…)
 //         static/audio/recorded/{lang}/{id}.opus|.mp3 recorded by a person; always wins
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'vite';
@@ -80,16 +89,45 @@ function synthesise(id, text, work) {
 	const wav = join(work, `${id}.wav`);
 	writeFileSync(source, text);
 	const base = join(STATIC, 'es', id);
-	execFileSync('espeak-ng', ['-v', SETTINGS.voice, '-s', String(SETTINGS.wordsPerMinute), '-f', source, '-w', wav]);
-	execFileSync('opusenc', ['--quiet', '--bitrate', String(SETTINGS.opusKbps), '--downmix-mono', '--title', id, wav, `${base}.opus`]);
-	execFileSync('lame', ['--quiet', '-m', 'm', '-b', String(SETTINGS.mp3Kbps), '--resample', String(SETTINGS.mp3SampleKHz), wav, `${base}.mp3`]);
+	execFileSync('espeak-ng', [
+		'-v',
+		SETTINGS.voice,
+		'-s',
+		String(SETTINGS.wordsPerMinute),
+		'-f',
+		source,
+		'-w',
+		wav
+	]);
+	execFileSync('opusenc', [
+		'--quiet',
+		'--bitrate',
+		String(SETTINGS.opusKbps),
+		'--downmix-mono',
+		'--title',
+		id,
+		wav,
+		`${base}.opus`
+	]);
+	execFileSync('lame', [
+		'--quiet',
+		'-m',
+		'm',
+		'-b',
+		String(SETTINGS.mp3Kbps),
+		'--resample',
+		String(SETTINGS.mp3SampleKHz),
+		wav,
+		`${base}.mp3`
+	]);
 }
 
-const generatedFiles = (id) => ['opus', 'mp3'].map((format) => ({
-	format,
-	path: join(STATIC, 'es', `${id}.${format}`),
-	url: `/audio/es/${id}.${format}`
-}));
+const generatedFiles = (id) =>
+	['opus', 'mp3'].map((format) => ({
+		format,
+		path: join(STATIC, 'es', `${id}.${format}`),
+		url: `/audio/es/${id}.${format}`
+	}));
 
 const texts = await loadTexts();
 const previous = existsSync(MANIFEST) ? JSON.parse(readFileSync(MANIFEST, 'utf8')).entries : [];
@@ -113,9 +151,16 @@ try {
 			if (action === 'recorded') {
 				const old = previous.find((entry) => entry.id === text.id && entry.lang === lang);
 				if (old?.source === 'recorded' && old.hash !== hash) {
-					console.warn(`  ! ${lang}/${text.id}: the text changed since it was recorded; listen and record again if needed`);
+					console.warn(
+						`  ! ${lang}/${text.id}: the text changed since it was recorded; listen and record again if needed`
+					);
 				}
-				entries.push({ ...base, hash: old?.source === 'recorded' ? old.hash : hash, source: 'recorded', ...describe(files) });
+				entries.push({
+					...base,
+					hash: old?.source === 'recorded' ? old.hash : hash,
+					source: 'recorded',
+					...describe(files)
+				});
 				continue;
 			}
 			if (action === 'generate') {
@@ -133,7 +178,9 @@ try {
 
 if (check) {
 	if (stale.length) {
-		console.error(`audio: ${stale.length} audio(s) out of date: ${stale.join(', ')}. Run npm run audio.`);
+		console.error(
+			`audio: ${stale.length} audio(s) out of date: ${stale.join(', ')}. Run npm run audio.`
+		);
 		process.exit(1);
 	}
 	console.log('audio: every text has up-to-date audio.');
@@ -144,7 +191,8 @@ if (check) {
 const used = new Set(entries.flatMap((entry) => entry.files.map((file) => file.url)));
 for (const name of readdirSync(join(STATIC, 'es'))) {
 	const url = `/audio/es/${name}`;
-	if (statSync(join(STATIC, 'es', name)).isFile() && !used.has(url)) rmSync(join(STATIC, 'es', name));
+	if (statSync(join(STATIC, 'es', name)).isFile() && !used.has(url))
+		rmSync(join(STATIC, 'es', name));
 }
 
 entries.sort((a, b) => a.lang.localeCompare(b.lang) || a.id.localeCompare(b.id));
@@ -155,10 +203,15 @@ for (const entry of entries) {
 	const total = (totals[entry.lang] ??= { audios: 0, seconds: 0, bytes: {} });
 	total.audios += 1;
 	total.seconds += entry.seconds;
-	for (const file of entry.files) total.bytes[file.format] = (total.bytes[file.format] ?? 0) + file.bytes;
+	for (const file of entry.files)
+		total.bytes[file.format] = (total.bytes[file.format] ?? 0) + file.bytes;
 }
 console.log(`audio: ${generated} synthesised, ${entries.length - generated} kept or recorded.`);
 for (const [lang, total] of Object.entries(totals)) {
-	const sizes = Object.entries(total.bytes).map(([format, bytes]) => `${format} ${(bytes / 1e6).toFixed(2)} MB`);
-	console.log(`  ${lang}: ${total.audios} audios, ${Math.round(total.seconds)} s, ${sizes.join(', ')}`);
+	const sizes = Object.entries(total.bytes).map(
+		([format, bytes]) => `${format} ${(bytes / 1e6).toFixed(2)} MB`
+	);
+	console.log(
+		`  ${lang}: ${total.audios} audios, ${Math.round(total.seconds)} s, ${sizes.join(', ')}`
+	);
 }

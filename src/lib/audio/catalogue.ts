@@ -79,7 +79,9 @@ export function audioTexts(lang: Locale, i18n: I18n): AudioText[] {
 				section.title,
 				section.intro,
 				...section.items,
-				...section.channels.map((channel) => `${channel.name}: ${channel.goodFor} ${channel.hours.text}`)
+				...section.channels.map(
+					(channel) => `${channel.name}: ${channel.goodFor} ${channel.hours.text}`
+				)
 			])
 		}))
 	];
@@ -114,4 +116,3 @@ export function audioTexts(lang: Locale, i18n: I18n): AudioText[] {
 	}
 	return texts;
 }
-

@@ -45,7 +45,9 @@ export const manifest = data as AudioManifest;
  */
 export function audioFor(id: string, lang: Locale): AudioEntry | undefined {
 	const entries = manifest.entries.filter((entry) => entry.id === id);
-	return entries.find((entry) => entry.lang === lang) ?? entries.find((entry) => entry.lang === 'es');
+	return (
+		entries.find((entry) => entry.lang === lang) ?? entries.find((entry) => entry.lang === 'es')
+	);
 }
 
 /** The audios a page in `lang` offers, one per text. */
