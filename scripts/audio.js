@@ -18,14 +18,14 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'vite';
-import { GENERATOR, SETTINGS, TYPES, mp3Seconds, opusSeconds, plan } from './audio-files.js';
 
 const STATIC = 'static/audio';
 const MANIFEST = 'src/lib/audio/manifest.json';
 const LANGS = ['es', 'guc'];
 const check = process.argv.includes('--check');
 
-async function loadTexts() {
+/** The texts (through the app's own modules) and the helpers, loaded by Vite. */
+async function load() {
 	const server = await createServer({
 		server: { middlewareMode: true, hmr: false, watch: null },
 		appType: 'custom',
@@ -34,9 +34,10 @@ async function loadTexts() {
 	try {
 		const { audioTexts } = await server.ssrLoadModule('/src/lib/audio/catalogue.ts');
 		const { translator } = await server.ssrLoadModule('/src/lib/i18n/translator.ts');
+		const files = await server.ssrLoadModule('/src/lib/audio/files.ts');
 		const texts = {};
 		for (const lang of LANGS) texts[lang] = audioTexts(lang, await translator(lang));
-		return texts;
+		return { texts, files };
 	} finally {
 		await server.close();
 	}
@@ -129,7 +130,8 @@ const generatedFiles = (id) =>
 		url: `/audio/es/${id}.${format}`
 	}));
 
-const texts = await loadTexts();
+const { texts, files: helpers } = await load();
+const { GENERATOR, SETTINGS, TYPES, mp3Seconds, opusSeconds, plan } = helpers;
 const previous = existsSync(MANIFEST) ? JSON.parse(readFileSync(MANIFEST, 'utf8')).entries : [];
 const entries = [];
 const stale = [];

@@ -23,7 +23,7 @@ const sentence = (text: string) => (/[.:;?!]$/.test(text.trim()) ? text.trim() :
 const spoken = (parts: string[]) => parts.filter(Boolean).map(sentence).join(' ');
 
 /** Instructions of the booking and radicado journeys: the locale keys each audio reads. */
-const INSTRUCTIONS: { id: string; page: string; keys: string[] }[] = [
+export const INSTRUCTIONS: { id: string; page: string; keys: string[] }[] = [
 	{ id: 'citas.inicio', page: '/citas', keys: ['booking:title', 'booking:intro', 'booking:needs'] },
 	{
 		id: 'citas.tenga-en-cuenta',
