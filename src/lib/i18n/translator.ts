@@ -18,6 +18,30 @@ export interface Translator {
 	t(key: string, options?: TOptions): string;
 	/** The text of a key and the language it is in, for marking fallbacks with lang="es". */
 	part(key: string, options?: TOptions): TextPart;
+	/**
+	 * The language of a text already translated with t(): this locale's when it is one of its
+	 * own strings (placeholders filled in), Spanish otherwise. For components that receive text.
+	 */
+	langOf(text: string): Locale;
+}
+
+/** Strings as patterns, `{{count}} días` → /^(.*?) días$/; strings that are only placeholders are left out. */
+export function templatePatterns(strings: Iterable<string>): RegExp[] {
+	const patterns: RegExp[] = [];
+	for (const template of strings) {
+		const parts = template.split(/\{\{[^}]*\}\}/);
+		if (!parts.join('').trim()) continue;
+		const escaped = parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+		patterns.push(new RegExp(`^${escaped.join('[\\s\\S]*?')}$`));
+	}
+	return patterns;
+}
+
+function strings(value: unknown, out: string[] = []): string[] {
+	if (typeof value === 'string') out.push(value);
+	else if (value && typeof value === 'object')
+		for (const child of Object.values(value)) strings(child, out);
+	return out;
 }
 
 async function load(lang: Locale): Promise<Resources> {
@@ -50,9 +74,14 @@ async function build(lang: Locale): Promise<Translator> {
 		interpolation: { escapeValue: false }
 	});
 	const t = (key: string, options?: TOptions) => instance.t(key, options ?? {}) as string;
+	const own = lang === DEFAULT_LOCALE ? [] : templatePatterns(strings(bundles[lang]));
 	return {
 		lang,
 		t,
+		langOf(text) {
+			if (lang === DEFAULT_LOCALE) return lang;
+			return own.some((pattern) => pattern.test(text.trim())) ? lang : DEFAULT_LOCALE;
+		},
 		part(key, options) {
 			const own = instance.exists(key, { lng: lang, fallbackLng: false } as TOptions);
 			return { text: t(key, options), lang: own ? lang : DEFAULT_LOCALE };
