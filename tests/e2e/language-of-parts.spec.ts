@@ -74,3 +74,13 @@ test('on Spanish pages only the name of Wayuunaiki is marked as Wayuunaiki', asy
 		expect(wrong, `/es${path}`).toEqual([]);
 	}
 });
+
+test('Wayuunaiki pages do not spellcheck what people type', async ({ page }) => {
+	for (const path of ['/guc/te-llamamos', '/guc/pqrsd', '/guc/radicado']) {
+		await page.goto(path);
+		const fields = page.locator('input[type="text"], input:not([type]), textarea');
+		expect(await fields.count(), path).toBeGreaterThan(0);
+		for (const field of await fields.all())
+			await expect(field).toHaveAttribute('spellcheck', 'false');
+	}
+});
