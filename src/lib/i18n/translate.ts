@@ -21,6 +21,30 @@ export interface Translator {
 	t(key: string, options?: TOptions): string;
 	/** The text of a key and the language it is in, for marking fallbacks with lang="es". */
 	part(key: string, options?: TOptions): TextPart;
+	/**
+	 * The language of a text already translated with t(): this locale's when it is one of its
+	 * own strings (placeholders filled in), Spanish otherwise. For components that receive text.
+	 */
+	langOf(text: string): Locale;
+}
+
+/** Strings as patterns, `{{count}} días` → /^(.*?) días$/; strings that are only placeholders are left out. */
+export function templatePatterns(strings: Iterable<string>): RegExp[] {
+	const patterns: RegExp[] = [];
+	for (const template of strings) {
+		const parts = template.split(/\{\{[^}]*\}\}/);
+		if (!parts.join('').trim()) continue;
+		const escaped = parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+		patterns.push(new RegExp(`^${escaped.join('[\\s\\S]*?')}$`));
+	}
+	return patterns;
+}
+
+function strings(value: unknown, out: string[] = []): string[] {
+	if (typeof value === 'string') out.push(value);
+	else if (value && typeof value === 'object')
+		for (const child of Object.values(value)) strings(child, out);
+	return out;
 }
 
 const DEFAULT_NS = 'common';
@@ -74,5 +98,12 @@ export function createTranslator(
 		// i18next answers a missing key with the key itself (without its namespace).
 		return { text: path, lang: DEFAULT_LOCALE };
 	}
-	return { lang, part, t: (key, options) => part(key, options).text };
+	// Built on first use: only Wayuunaiki pages with text components need it.
+	let own: RegExp[] | undefined;
+	function langOf(text: string): Locale {
+		if (lang === DEFAULT_LOCALE) return lang;
+		own ??= templatePatterns(strings(bundles[lang]));
+		return own.some((pattern) => pattern.test(text.trim())) ? lang : DEFAULT_LOCALE;
+	}
+	return { lang, part, langOf, t: (key, options) => part(key, options).text };
 }

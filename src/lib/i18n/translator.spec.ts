@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translator } from './translator';
+import { templatePatterns, translator } from './translator';
 
 describe('translator', () => {
 	it('translates a Spanish key', async () => {
@@ -31,5 +31,20 @@ describe('translator plurals and fallbacks', () => {
 	it('answers a missing key with the key, as i18next does', async () => {
 		const { t } = await translator('es');
 		expect(t('common:no.such.key')).toBe('no.such.key');
+	});
+});
+
+describe('language of a translated text', () => {
+	it('is Spanish on a Wayuunaiki page while the text is a Spanish fallback', async () => {
+		const { t, langOf } = await translator('guc');
+		expect(langOf(t('booking:intro'))).toBe('es');
+		expect((await translator('es')).langOf('cualquier texto')).toBe('es');
+	});
+
+	it('recognises a string of the page language with its placeholders filled in', () => {
+		const [pattern] = templatePatterns(['PRUEBA {{count}} (a)', '{{only}}']);
+		expect(templatePatterns(['{{only}}'])).toEqual([]);
+		expect(pattern!.test('PRUEBA 3 (a)')).toBe(true);
+		expect(pattern!.test('Otra cosa 3 (a)')).toBe(false);
 	});
 });

@@ -2,6 +2,7 @@ import { DEFAULT_LOCALE, type Locale } from './locales';
 import { createTranslator, type Bundle, type Translator } from './translate';
 
 export type { TextPart, TOptions, Translator } from './translate';
+export { templatePatterns } from './translate';
 
 // Lazy, so a process only reads the strings of the languages it serves.
 const files = import.meta.glob<{ default: Record<string, unknown> }>('/locales/*/*.json');

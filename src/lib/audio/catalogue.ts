@@ -1,0 +1,118 @@
+import { charterView, serviceView } from '$lib/server/content';
+import { services } from '$lib/content/services';
+import type { Locale } from '$lib/i18n/locales';
+import type { Translator } from '$lib/i18n/translator';
+
+/** What an audio says, and where it is heard. */
+export interface AudioText {
+	/** The content id: the name of its files (`static/audio/{lang}/{id}.{opus,mp3}`). */
+	id: string;
+	/** section: a part of the charter; service: a service page; instructions: a journey's steps. */
+	kind: 'section' | 'service' | 'instructions';
+	/** The heading of the text the audio reads, in the text's language. */
+	title: string;
+	/** The page the text is on, without the language segment. */
+	page: string;
+	/** The text read aloud; a Wayuunaiki recording's transcript. */
+	text: string;
+}
+
+type I18n = Pick<Translator, 't' | 'part'>;
+
+const sentence = (text: string) => (/[.:;?!]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+const spoken = (parts: string[]) => parts.filter(Boolean).map(sentence).join(' ');
+
+/** Instructions of the booking and radicado journeys: the locale keys each audio reads. */
+export const INSTRUCTIONS: { id: string; page: string; keys: string[] }[] = [
+	{ id: 'citas.inicio', page: '/citas', keys: ['booking:title', 'booking:intro', 'booking:needs'] },
+	{
+		id: 'citas.tenga-en-cuenta',
+		page: '/citas',
+		keys: [
+			'booking:rules.title',
+			'booking:rules.early',
+			'booking:rules.wait',
+			'booking:rules.length',
+			'booking:rules.failure'
+		]
+	},
+	{
+		id: 'pqrsd.inicio',
+		page: '/pqrsd',
+		keys: ['pqrsd:title', 'pqrsd:intro', 'pqrsd:introAfterAbbr']
+	},
+	{
+		id: 'radicado.consulta',
+		page: '/radicado',
+		keys: [
+			'radicado:title',
+			'radicado:intro',
+			'radicado:numberHint',
+			'radicado:codeHint',
+			'radicado:lost'
+		]
+	}
+];
+
+/**
+ * Every text that has an audio version, in a language: the charter's sections, every service,
+ * and the key instructions of the booking and radicado journeys. For Spanish this is what
+ * `npm run audio` synthesises; for Wayuunaiki it is the transcript a recording must follow.
+ */
+export function audioTexts(lang: Locale, i18n: I18n): AudioText[] {
+	const { t } = i18n;
+	const charter = charterView(lang, i18n);
+	const texts: AudioText[] = [
+		{
+			id: 'carta.en-pocas-palabras',
+			kind: 'section',
+			title: charter.summary.title,
+			page: '/carta-de-trato-digno#en-pocas-palabras',
+			text: spoken([charter.summary.title, ...charter.summary.items])
+		},
+		...charter.sections.map((section) => ({
+			id: `carta.${section.id}`,
+			kind: 'section' as const,
+			title: section.title,
+			page: `/carta-de-trato-digno#${section.id}`,
+			text: spoken([
+				section.title,
+				section.intro,
+				...section.items,
+				...section.channels.map(
+					(channel) => `${channel.name}: ${channel.goodFor} ${channel.hours.text}`
+				)
+			])
+		}))
+	];
+	for (const { slug } of services) {
+		const service = serviceView(lang, slug, i18n)!;
+		texts.push({
+			id: `servicio.${slug}`,
+			kind: 'service',
+			title: service.name,
+			page: `/servicios/${slug}`,
+			text: spoken([
+				service.name,
+				service.summary,
+				`${t('services:detail.who')}: ${service.who}`,
+				`${t('services:detail.cost')}: ${service.cost}`,
+				`${t('services:detail.time')}: ${service.responseTime.text}`,
+				t('services:detail.requirements'),
+				...service.requirements,
+				t('services:detail.steps'),
+				...service.steps
+			])
+		});
+	}
+	for (const { id, page, keys } of INSTRUCTIONS) {
+		texts.push({
+			id,
+			kind: 'instructions',
+			title: t(keys[0]!),
+			page,
+			text: spoken(keys.map((key) => t(key)))
+		});
+	}
+	return texts;
+}

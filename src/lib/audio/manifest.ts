@@ -1,0 +1,71 @@
+import type { Locale } from '$lib/i18n/locales';
+import { INTL_LOCALE } from '$lib/i18n/locales';
+import data from './manifest.json';
+
+export type AudioFormat = 'opus' | 'mp3';
+
+export interface AudioFile {
+	format: AudioFormat;
+	/** The MIME type for `<source type>`. */
+	type: string;
+	/** Where the file is served, e.g. `/audio/es/carta.derechos.opus`. */
+	url: string;
+	bytes: number;
+}
+
+export interface AudioEntry {
+	id: string;
+	/** The language spoken in the recording. */
+	lang: Locale;
+	/** recorded: a person read it (always wins); generated: eSpeak NG at build time. */
+	source: 'recorded' | 'generated';
+	kind: 'section' | 'service' | 'instructions';
+	/** The heading of the text, in the language of the audio. */
+	title: string;
+	/** The page it belongs to, without the language segment. */
+	page: string;
+	/** SHA-256 (first 16 hex digits) of the text read and the synthesis settings. */
+	hash: string;
+	seconds: number;
+	/** Opus first (smaller), then the MP3 fallback for older Apple devices. */
+	files: AudioFile[];
+}
+
+export interface AudioManifest {
+	/** How the generated files were made, for the accessibility statement and the README. */
+	generator: string;
+	entries: AudioEntry[];
+}
+
+export const manifest = data as AudioManifest;
+
+/**
+ * The audio of a text for a page in `lang`: a recording in that language when there is one,
+ * otherwise the Spanish audio (recorded or generated). Wayuunaiki is never synthesised.
+ */
+export function audioFor(id: string, lang: Locale): AudioEntry | undefined {
+	const entries = manifest.entries.filter((entry) => entry.id === id);
+	return (
+		entries.find((entry) => entry.lang === lang) ?? entries.find((entry) => entry.lang === 'es')
+	);
+}
+
+/** The audios a page in `lang` offers, one per text. */
+export function audiosFor(lang: Locale): AudioEntry[] {
+	const ids = [...new Set(manifest.entries.map((entry) => entry.id))];
+	return ids.map((id) => audioFor(id, lang)).filter((entry) => entry !== undefined);
+}
+
+/** Whole minutes and seconds, rounded to the second: 80.4 → { minutes: 1, seconds: 20 }. */
+export function durationParts(total: number): { minutes: number; seconds: number } {
+	const rounded = Math.max(1, Math.round(total));
+	return { minutes: Math.floor(rounded / 60), seconds: rounded % 60 };
+}
+
+/** Sizes the way Colombian Spanish writes them: "180 kB", "5,2 MB". */
+export function formatBytes(bytes: number): string {
+	if (bytes < 1_000_000) {
+		return `${new Intl.NumberFormat(INTL_LOCALE).format(Math.max(1, Math.round(bytes / 1000)))} kB`;
+	}
+	return `${new Intl.NumberFormat(INTL_LOCALE, { maximumFractionDigits: 1 }).format(bytes / 1_000_000)} MB`;
+}
