@@ -138,7 +138,11 @@ export const drafts = {
 
 	/** One draft, or undefined once it was removed (sent and seen, or "Borrar todo"). */
 	get(key: string): Promise<Draft | undefined> {
-		return withStore('drafts', 'readonly', (store) => store.get(key) as IDBRequest<Draft | undefined>);
+		return withStore(
+			'drafts',
+			'readonly',
+			(store) => store.get(key) as IDBRequest<Draft | undefined>
+		);
 	},
 
 	/** Forgets a draft: a sent one once the person has seen its answer, or one they discard. */
