@@ -1,15 +1,8 @@
-import type { BrowserContext, Page } from '@playwright/test';
-import {
-	createServer,
-	request as forward,
-	type IncomingHttpHeaders,
-	type IncomingMessage,
-	type ServerResponse
-} from 'node:http';
+import type { BrowserContext } from '@playwright/test';
 import { existsSync, statSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { LOCALES, expect, test } from './fixtures';
+import { deploymentProxy, openControlled } from './offline-support';
 import { precachedPages } from '../../src/lib/offline/precache-pages';
 
 // These journeys need the service worker that every other journey blocks.
@@ -22,70 +15,9 @@ interface ManifestIcon {
 	purpose?: string;
 }
 
-/** Opens a page and waits until the service worker is installed and controls it. */
-async function openControlled(page: Page, path: string): Promise<void> {
-	await page.goto(path);
-	await page.evaluate(() => navigator.serviceWorker.ready);
-	await expect
-		.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)))
-		.toBe(true);
-}
-
 /** Width and height of a PNG, read from its header. */
 function pngSize(body: Buffer): { width: number; height: number } {
 	return { width: body.readUInt32BE(16), height: body.readUInt32BE(20) };
-}
-
-/**
- * A front server that passes every request to the app. After deploy() it serves a service worker
- * with other bytes, as the next build would: the browser sees a new version, like after a release.
- * `own` answers some requests itself (a stand-in for an endpoint this branch does not have).
- */
-async function deploymentProxy(
-	target: string,
-	own?: (incoming: IncomingMessage, outgoing: ServerResponse) => boolean
-) {
-	let deployment = 1;
-	const server = createServer((incoming, outgoing) => {
-		if (own?.(incoming, outgoing)) return;
-		const headers: IncomingHttpHeaders = { ...incoming.headers, host: new URL(target).host };
-		// Plain bodies, so the service worker can be changed without recompressing it.
-		delete headers['accept-encoding'];
-		// A new deployment never answers 304 for its new service worker.
-		if (deployment > 1) {
-			delete headers['if-none-match'];
-			delete headers['if-modified-since'];
-		}
-		const upstream = forward(
-			new URL(incoming.url!, target),
-			{ method: incoming.method, headers },
-			(answer) => {
-				if (deployment === 1 || !incoming.url!.startsWith('/service-worker.js')) {
-					outgoing.writeHead(answer.statusCode!, answer.headers);
-					answer.pipe(outgoing);
-					return;
-				}
-				const chunks: Buffer[] = [];
-				answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-				answer.on('end', () => {
-					const body = Buffer.concat([...chunks, Buffer.from(`\n// deployment ${deployment}\n`)]);
-					const headers = { ...answer.headers, 'content-length': String(body.length) };
-					delete headers.etag;
-					delete headers['last-modified'];
-					outgoing.writeHead(answer.statusCode!, headers);
-					outgoing.end(body);
-				});
-			}
-		);
-		incoming.pipe(upstream);
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	return {
-		url: `http://localhost:${port}`,
-		deploy: () => (deployment += 1),
-		close: () => new Promise<void>((resolve) => server.close(() => resolve()))
-	};
 }
 
 async function goOffline(context: BrowserContext): Promise<void> {
@@ -213,34 +145,44 @@ test('what the device keeps for each language fits a prepaid phone', async ({ pa
 	const stored = await page.evaluate(async () => {
 		const name = (await caches.keys()).find((key) => key.startsWith('workbox-precache'));
 		const cache = await caches.open(name!);
-		const sizes: Record<string, number> = {};
+		const sizes: Record<string, { raw: number; gzip: number }> = {};
 		for (const request of await cache.keys()) {
-			const response = await cache.match(request);
-			sizes[new URL(request.url).pathname] = (await response!.blob()).size;
+			const blob = await (await cache.match(request))!.blob();
+			// What a server compressing with gzip sends over the network.
+			const gzipped = new Response(blob.stream().pipeThrough(new CompressionStream('gzip')));
+			sizes[new URL(request.url).pathname] = {
+				raw: blob.size,
+				gzip: (await gzipped.blob()).size
+			};
 		}
 		return sizes;
 	});
 
-	const sum = (paths: string[]) => paths.reduce((total, path) => total + stored[path]!, 0);
+	const sum = (paths: string[], how: 'raw' | 'gzip' = 'raw') =>
+		paths.reduce((total, path) => total + stored[path]![how], 0);
 	const shared = Object.keys(stored).filter(
 		(path) => !LOCALES.some((l) => path === `/${l}` || path.startsWith(`/${l}/`))
 	);
 	// What crosses the network: static files go out Brotli-compressed (adapter-node precompresses them).
 	const brotli = (path: string) => {
 		const file = join('build/client', path);
-		return existsSync(`${file}.br`) ? statSync(`${file}.br`).size : stored[path]!;
+		return existsSync(`${file}.br`) ? statSync(`${file}.br`).size : stored[path]!.raw;
 	};
 	const report: Record<string, number> = {
 		shared: sum(shared),
+		'shared gzip': sum(shared, 'gzip'),
 		'shared transferred': shared.reduce((total, path) => total + brotli(path), 0)
 	};
 	for (const lang of LOCALES) {
 		const pages = precachedPages(lang);
-		for (const path of pages) expect(stored[path], path).toBeGreaterThan(0);
+		for (const path of pages) expect(stored[path]?.raw, path).toBeGreaterThan(0);
 		report[`${lang} pages`] = sum(pages);
+		report[`${lang} pages gzip`] = sum(pages, 'gzip');
 		report[`${lang} total`] = report.shared! + report[`${lang} pages`]!;
-		// About one minute of a slow 3G connection.
+		report[`${lang} total gzip`] = report['shared gzip']! + report[`${lang} pages gzip`]!;
+		// About one minute of a slow 3G connection as stored; what crosses the network stays under 300 KB.
 		expect(report[`${lang} total`]).toBeLessThan(1_000_000);
+		expect(report[`${lang} total gzip`]).toBeLessThan(300_000);
 	}
 	console.log(`Precache, bytes as stored on the device: ${JSON.stringify(report)}`);
 	await test.info().attach('precache-size.json', {
@@ -259,18 +201,20 @@ test('a petition written offline is filed exactly once when the network returns,
 	const filed = new Map<string, string>();
 	const keys: string[] = [];
 	let losing = true;
-	const front = await deploymentProxy(baseURL!, (incoming, outgoing) => {
-		if (incoming.method !== 'POST' || incoming.url !== '/api/v1/radicados') return false;
-		const key = String(incoming.headers['idempotency-key']);
-		keys.push(key);
-		incoming.resume();
-		incoming.on('end', () => {
-			if (!filed.has(key)) filed.set(key, `1-2026-${String(filed.size + 1).padStart(6, '0')}`);
-			if (losing) return outgoing.socket?.destroy();
-			outgoing.writeHead(201, { 'content-type': 'application/json' });
-			outgoing.end(JSON.stringify({ number: filed.get(key), securityCode: 'K7M2Q9XA' }));
-		});
-		return true;
+	const front = await deploymentProxy(baseURL!, {
+		own: (incoming, outgoing) => {
+			if (incoming.method !== 'POST' || incoming.url !== '/api/v1/radicados') return false;
+			const key = String(incoming.headers['idempotency-key']);
+			keys.push(key);
+			incoming.resume();
+			incoming.on('end', () => {
+				if (!filed.has(key)) filed.set(key, `1-2026-${String(filed.size + 1).padStart(6, '0')}`);
+				if (losing) return outgoing.socket?.destroy();
+				outgoing.writeHead(201, { 'content-type': 'application/json' });
+				outgoing.end(JSON.stringify({ number: filed.get(key), securityCode: 'K7M2Q9XA' }));
+			});
+			return true;
+		}
 	});
 	try {
 		await openControlled(page, `${front.url}/es`);
@@ -392,15 +336,17 @@ test('a draft is sent by Background Sync even with no page open', async ({
 	baseURL
 }) => {
 	const keys: string[] = [];
-	const front = await deploymentProxy(baseURL!, (incoming, outgoing) => {
-		if (incoming.method !== 'POST' || incoming.url !== '/api/v1/radicados') return false;
-		keys.push(String(incoming.headers['idempotency-key']));
-		incoming.resume();
-		incoming.on('end', () => {
-			outgoing.writeHead(201, { 'content-type': 'application/json' });
-			outgoing.end(JSON.stringify({ number: '1-2026-000042', securityCode: 'K7M2Q9XA' }));
-		});
-		return true;
+	const front = await deploymentProxy(baseURL!, {
+		own: (incoming, outgoing) => {
+			if (incoming.method !== 'POST' || incoming.url !== '/api/v1/radicados') return false;
+			keys.push(String(incoming.headers['idempotency-key']));
+			incoming.resume();
+			incoming.on('end', () => {
+				outgoing.writeHead(201, { 'content-type': 'application/json' });
+				outgoing.end(JSON.stringify({ number: '1-2026-000042', securityCode: 'K7M2Q9XA' }));
+			});
+			return true;
+		}
 	});
 	try {
 		await openControlled(page, `${front.url}/es`);

@@ -103,12 +103,20 @@ async function attempt(draft: Draft, fetcher: typeof fetch): Promise<Outcome> {
 }
 
 export const drafts = {
-	/** Keeps what the person wrote on this device, with a new idempotency key. */
-	save(kind: DraftKind, body: Record<string, unknown>, lang: Locale): Promise<Draft> {
+	/**
+	 * Keeps what the person wrote on this device. `key` is the form's own idempotency key when the
+	 * form may already have reached the server (answer lost): the draft then files nothing new.
+	 */
+	save(
+		kind: DraftKind,
+		body: Record<string, unknown>,
+		lang: Locale,
+		key: string = crypto.randomUUID()
+	): Promise<Draft> {
 		// Strictly increasing, so drafts saved in the same millisecond keep their order.
 		lastSaved = Math.max(Date.now(), lastSaved + 1);
 		return put({
-			key: crypto.randomUUID(),
+			key,
 			kind,
 			lang,
 			body,
@@ -126,6 +134,15 @@ export const drafts = {
 			(store) => store.getAll() as IDBRequest<Draft[]>
 		);
 		return all.sort((a, b) => a.savedAt.localeCompare(b.savedAt));
+	},
+
+	/** One draft, or undefined once it was removed (sent and seen, or "Borrar todo"). */
+	get(key: string): Promise<Draft | undefined> {
+		return withStore(
+			'drafts',
+			'readonly',
+			(store) => store.get(key) as IDBRequest<Draft | undefined>
+		);
 	},
 
 	/** Forgets a draft: a sent one once the person has seen its answer, or one they discard. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { allPrecachedPages, offlinePageFor, precachedPages } from './precache-pages';
 
 describe('precached pages', () => {
-	it('keeps the home, charter, portfolio, glossary, Mis trámites, offline page and manifest per language', () => {
+	it('keeps the home, charter, portfolio, glossary, Mis trámites, the PQRSD form, offline page and manifest per language', () => {
 		expect(precachedPages('guc')).toEqual(
 			expect.arrayContaining([
 				'/guc',
@@ -11,6 +11,7 @@ describe('precached pages', () => {
 				'/guc/servicios/subsidio-de-gas-en-cilindro',
 				'/guc/glosario',
 				'/guc/mis-tramites',
+				'/guc/pqrsd',
 				'/guc/sin-conexion',
 				'/guc/manifest.webmanifest'
 			])

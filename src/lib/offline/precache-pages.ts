@@ -15,6 +15,8 @@ export const OFFLINE_PAGES = [
 	'/servicios',
 	'/glosario',
 	'/mis-tramites',
+	// The petition form: one written without signal is kept as a draft and sent later.
+	'/pqrsd',
 	OFFLINE_PATH,
 	'/manifest.webmanifest'
 ] as const;

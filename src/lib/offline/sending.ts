@@ -28,9 +28,10 @@ export async function scheduleSending(): Promise<void> {
 export async function queueDraft(
 	kind: DraftKind,
 	body: Record<string, unknown>,
-	lang: Locale
+	lang: Locale,
+	key?: string
 ): Promise<Draft> {
-	const draft = await drafts.save(kind, body, lang);
+	const draft = await drafts.save(kind, body, lang, key);
 	await scheduleSending();
 	return draft;
 }
