@@ -73,7 +73,10 @@ async function loadUntilKilled(server: AppServer, run: string, acknowledged: num
 						'idempotency-key': `crash-${run}-filing-${i}`
 					});
 					if (answer.status === 201) {
-						result.radicados.set(answer.body!.number as string, answer.body!.securityCode as string);
+						result.radicados.set(
+							answer.body!.number as string,
+							answer.body!.securityCode as string
+						);
 					} else refuse('filing', answer.status, answer.body?.code);
 				}
 			} catch {
@@ -85,10 +88,7 @@ async function loadUntilKilled(server: AppServer, run: string, acknowledged: num
 	};
 	const clients = Array.from({ length: 8 }, client);
 	const deadline = Date.now() + 20_000;
-	while (
-		result.appointments.size + result.radicados.size < acknowledged &&
-		Date.now() < deadline
-	) {
+	while (result.appointments.size + result.radicados.size < acknowledged && Date.now() < deadline) {
 		await new Promise((r) => setTimeout(r, 20));
 	}
 	result.inFlightAtKill = inFlight;
@@ -114,7 +114,8 @@ async function audit(query: Query, load: LoadResult) {
 		...[...load.appointments.keys()].filter((r) => !appointments.includes(r)),
 		...[...load.radicados.keys()].filter((n) => !radicados.includes(n))
 	];
-	const extra = appointments.length + radicados.length - load.appointments.size - load.radicados.size;
+	const extra =
+		appointments.length + radicados.length - load.appointments.size - load.radicados.size;
 	const sequence = radicados.map((n) => Number(n.split('-')[2]));
 	return { appointments, radicados, emails, keys, missing, extra, sequence };
 }
@@ -195,42 +196,39 @@ describe('kill -9 during a booking and filing load', () => {
 		});
 	});
 
-	it.skipIf(!POSTGRES_URL)(
-		'on PostgreSQL keeps every acknowledged request',
-		async () => {
-			const url = POSTGRES_URL!;
-			await blankPostgres(url);
-			const first = await startServer({ port: 4732, databaseUrl: url });
-			servers.push(first);
-			await setClock(first, NOW);
-			const started = Date.now();
-			const load = await loadUntilKilled(first, '12', 60);
-			expect(load.appointments.size + load.radicados.size).toBeGreaterThan(10);
-			const sql = postgres(url, { max: 1, onnotice: () => {} });
-			const stored = await audit((text) => sql.unsafe(text) as never, load);
-			await sql.end();
-			expectConsistent(load, stored);
+	it.skipIf(!POSTGRES_URL)('on PostgreSQL keeps every acknowledged request', async () => {
+		const url = POSTGRES_URL!;
+		await blankPostgres(url);
+		const first = await startServer({ port: 4732, databaseUrl: url });
+		servers.push(first);
+		await setClock(first, NOW);
+		const started = Date.now();
+		const load = await loadUntilKilled(first, '12', 60);
+		expect(load.appointments.size + load.radicados.size).toBeGreaterThan(10);
+		const sql = postgres(url, { max: 1, onnotice: () => {} });
+		const stored = await audit((text) => sql.unsafe(text) as never, load);
+		await sql.end();
+		expectConsistent(load, stored);
 
-			const second = await startServer({ port: 4732, databaseUrl: url });
-			servers.push(second);
-			await setClock(second, NOW);
-			const found = await verifyThroughApi(second, load);
-			expect(found).toBe(load.appointments.size + load.radicados.size);
-			await second.stop();
-			report('crash-postgres', {
-				sent: load.sent,
-				acknowledged: load.appointments.size + load.radicados.size,
-				refused: load.refused,
-				cutOff: load.failed,
-				inFlightAtKill: load.inFlightAtKill,
-				storedAfterRestart: stored.appointments.length + stored.radicados.length,
-				committedWithoutAnswer: stored.extra,
-				missing: stored.missing.length,
-				verifiedThroughApi: found,
-				seconds: (Date.now() - started) / 1000
-			});
-		}
-	);
+		const second = await startServer({ port: 4732, databaseUrl: url });
+		servers.push(second);
+		await setClock(second, NOW);
+		const found = await verifyThroughApi(second, load);
+		expect(found).toBe(load.appointments.size + load.radicados.size);
+		await second.stop();
+		report('crash-postgres', {
+			sent: load.sent,
+			acknowledged: load.appointments.size + load.radicados.size,
+			refused: load.refused,
+			cutOff: load.failed,
+			inFlightAtKill: load.inFlightAtKill,
+			storedAfterRestart: stored.appointments.length + stored.radicados.length,
+			committedWithoutAnswer: stored.extra,
+			missing: stored.missing.length,
+			verifiedThroughApi: found,
+			seconds: (Date.now() - started) / 1000
+		});
+	});
 });
 
 if (!POSTGRES_URL) {
