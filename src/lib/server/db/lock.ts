@@ -2,12 +2,14 @@ import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 
 /** Thrown when another live process holds the embedded data directory. */
 export class DataDirLocked extends Error {
-	constructor(
-		readonly dir: string,
-		readonly owner: number
-	) {
+	readonly dir: string;
+	readonly owner: number;
+	// No parameter properties: scripts/db-*.js load this file with Node's type stripping.
+	constructor(dir: string, owner: number) {
 		super(`The data directory ${dir} is in use by process ${owner}. Stop it first.`);
 		this.name = 'DataDirLocked';
+		this.dir = dir;
+		this.owner = owner;
 	}
 }
 
