@@ -6,7 +6,7 @@ const FILE = 'test-results/reliability.json';
 
 export function report(name: string, figures: Record<string, unknown>): void {
 	mkdirSync('test-results', { recursive: true });
-	let all: Record<string, unknown> = {};
+	let all: Record<string, unknown>;
 	try {
 		all = JSON.parse(readFileSync(FILE, 'utf8')) as Record<string, unknown>;
 	} catch {

@@ -145,13 +145,15 @@ describe.skipIf(!POSTGRES_URL)('two instances on one PostgreSQL', () => {
 		const deadline = Date.now() + 60_000;
 		let pending = Infinity;
 		while (Date.now() < deadline) {
-			[{ pending }] = await sql<{ pending: number }[]>`
+			const [row] = await sql<{ pending: number }[]>`
 				select count(*)::int as pending from outbox where status <> 'sent'`;
+			pending = row!.pending;
 			if (pending === 0) break;
 			await new Promise((r) => setTimeout(r, 250));
 		}
 		expect(pending).toBe(0);
-		const [{ total }] = await sql<{ total: number }[]>`select count(*)::int as total from outbox`;
+		const [row] = await sql<{ total: number }[]>`select count(*)::int as total from outbox`;
+		const total = row!.total;
 		// Let a slow second delivery show itself before counting.
 		await new Promise((r) => setTimeout(r, 1000));
 		const seen = mailbox.messages.map(
