@@ -10,6 +10,8 @@ const config = {
 		inlineStyleThreshold: 10_240,
 		// Registered by $lib/offline/register.ts through workbox-window, which also offers updates.
 		serviceWorker: { register: false },
+		// The origin check lives in hooks.server.ts, which answers the API in problem+json.
+		csrf: { trustedOrigins: ['*'] },
 		alias: {
 			$locales: 'locales'
 		},

@@ -41,6 +41,8 @@ function readJson(file) {
 
 const unitReport = `${results}/${databaseOnly ? 'unit-postgres' : 'unit'}.json`;
 const e2eReport = `${results}/e2e.json`;
+const reliabilityReport = `${results}/reliability-vitest.json`;
+rmSync(reliabilityReport, { force: true });
 rmSync(unitReport, { force: true });
 rmSync(e2eReport, { force: true });
 
@@ -66,6 +68,10 @@ const steps = databaseOnly
 			],
 			['Production build', 'vite build'],
 			[
+				'Reliability: fuzz, scale-out, kill -9, headers, logs, backup (vitest)',
+				`vitest run --config vitest.reliability.config.ts --reporter=default --reporter=json --outputFile=${reliabilityReport}`
+			],
+			[
 				'Journeys in Chromium (playwright)',
 				`PLAYWRIGHT_JSON_OUTPUT_NAME=${e2eReport} playwright test --reporter=list,json`
 			]
@@ -79,11 +85,15 @@ for (const [title, command] of steps) {
 
 const unit = readJson(unitReport);
 const e2e = readJson(e2eReport);
-const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0);
+const reliability = readJson(reliabilityReport);
+const passed =
+	(unit?.numPassedTests ?? 0) + (reliability?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0);
 // A failing lint or build step counts as one failure even though no test ran.
-const counted = (unit?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0);
+const counted =
+	(unit?.numFailedTests ?? 0) + (reliability?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0);
 const failed = counted || (ok ? 0 : 1);
-const skipped = (unit?.numPendingTests ?? 0) + (e2e?.stats?.skipped ?? 0);
+const skipped =
+	(unit?.numPendingTests ?? 0) + (reliability?.numPendingTests ?? 0) + (e2e?.stats?.skipped ?? 0);
 writeFileSync(
 	`${results}/${databaseOnly ? 'counts-postgres' : 'counts'}.json`,
 	JSON.stringify({ passed, failed, skipped })

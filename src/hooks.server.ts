@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_LOCALE, isLocale } from '$lib/i18n/locales';
 import { config } from '$lib/server/config';
@@ -27,6 +27,22 @@ const SECURITY_HEADERS: Record<string, string> = {
 	'cross-origin-opener-policy': 'same-origin'
 };
 
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+
+/** A form posted from another site (CSRF): the types a cross-site form can send, another origin. */
+function crossSiteForm(request: Request, url: URL): boolean {
+	if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return false;
+	const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+	return FORM_TYPES.includes(type) && request.headers.get('origin') !== url.origin;
+}
+
+function https(event: RequestEvent): boolean {
+	return (
+		event.url.protocol === 'https:' ||
+		event.request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https'
+	);
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	event.locals.requestId = event.request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
@@ -39,9 +55,22 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 
 	const lang = isLocale(event.params.lang) ? event.params.lang : DEFAULT_LOCALE;
-	let response = await resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', lang)
-	});
+	let response: Response;
+	if (crossSiteForm(event.request, event.url)) {
+		response = event.url.pathname.startsWith('/api/')
+			? await problemResponse(
+					new Problem(403, 'CROSS_SITE_FORM'),
+					requestLocale(event.url, event.request.headers)
+				)
+			: new Response('Cross-site form submissions are forbidden', {
+					status: 403,
+					headers: { 'content-type': 'text/plain; charset=utf-8' }
+				});
+	} else {
+		response = await resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%lang%', lang)
+		});
+	}
 
 	// SvelteKit answers a wrong method with plain text; the API promises problem+json.
 	if (response.status === 405 && event.url.pathname.startsWith('/api/')) {
@@ -55,7 +84,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}
-	if (event.url.protocol === 'https:') {
+	if (https(event)) {
 		response.headers.set('strict-transport-security', 'max-age=63072000; includeSubDomains');
 	}
 	response.headers.set('x-request-id', event.locals.requestId);
@@ -72,7 +101,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 };
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
-	if (status !== 404) {
+	// 4xx here are the client's doing (a body over the limit, a missing page): not our errors.
+	if (status >= 500) {
 		log.error('unhandled error', {
 			requestId: event.locals.requestId,
 			route: event.route.id ?? 'unmatched',

@@ -27,6 +27,24 @@ describe('rate limit', () => {
 		expect((await rateLimit.hit(db(), 'b', limit)).allowed).toBe(true);
 	});
 
+	it('gives a refunded hit back', async () => {
+		for (let i = 0; i < 2; i++) await rateLimit.hit(db(), 'r', limit);
+		await rateLimit.refund(db(), await rateLimit.hit(db(), 'r', limit));
+		expect((await rateLimit.hit(db(), 'r', limit)).allowed).toBe(true);
+		expect((await rateLimit.hit(db(), 'r', limit)).allowed).toBe(false);
+	});
+
+	it('lets at most the limit through when hits arrive all at once', async () => {
+		const verdicts = await Promise.all(
+			Array.from({ length: 10 }, () => rateLimit.hit(db(), 'burst', limit))
+		);
+		expect(verdicts.filter((v) => v.allowed)).toHaveLength(3);
+	});
+
+	it('stores a bucket that carries a NUL character', async () => {
+		expect((await rateLimit.hit(db(), 'lookup:\u0000x', limit)).allowed).toBe(true);
+	});
+
 	it('counts each bucket apart', async () => {
 		for (let i = 0; i < 3; i++) await rateLimit.hit(db(), 'a', limit);
 		expect((await rateLimit.check(db(), 'a', limit)).allowed).toBe(false);

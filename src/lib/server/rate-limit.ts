@@ -15,6 +15,12 @@ export interface Verdict {
 	retryAfter: number;
 }
 
+/** What `hit` counted, so the hit can be given back with `refund`. */
+export interface Hit extends Verdict {
+	bucket: string;
+	windowStart: Date;
+}
+
 function window(limit: Limit, now: Date): { start: Date; retryAfter: number } {
 	const size = limit.windowSeconds * 1000;
 	const start = Math.floor(now.getTime() / size) * size;
@@ -28,8 +34,12 @@ function window(limit: Limit, now: Date): { start: Date; retryAfter: number } {
  * Fixed-window counters kept in the database, so every app instance shares them.
  * `check` reads without counting; `hit` counts one and says whether it was still allowed.
  */
+// Buckets often carry what a client typed; PostgreSQL text cannot hold U+0000.
+const clean = (bucket: string) => bucket.replaceAll('\u0000', '');
+
 export const rateLimit = {
 	async check(db: Database, bucket: string, limit: Limit): Promise<Verdict> {
+		bucket = clean(bucket);
 		const { start, retryAfter } = window(limit, clock.now());
 		const [row] = await db
 			.select({ hits: rateLimits.hits })
@@ -38,7 +48,8 @@ export const rateLimit = {
 		return { allowed: (row?.hits ?? 0) < limit.max, retryAfter };
 	},
 
-	async hit(db: Database, bucket: string, limit: Limit): Promise<Verdict> {
+	async hit(db: Database, bucket: string, limit: Limit): Promise<Hit> {
+		bucket = clean(bucket);
 		const { start, retryAfter } = window(limit, clock.now());
 		const [row] = await db
 			.insert(rateLimits)
@@ -48,7 +59,18 @@ export const rateLimit = {
 				set: { hits: sql`${rateLimits.hits} + 1` }
 			})
 			.returning({ hits: rateLimits.hits });
-		return { allowed: (row?.hits ?? 1) <= limit.max, retryAfter };
+		return { allowed: (row?.hits ?? 1) <= limit.max, retryAfter, bucket, windowStart: start };
+	},
+
+	/**
+	 * Gives back a hit taken with `hit`. Counting first and refunding what should not count is
+	 * what keeps concurrent requests (on any instance) from all passing a check before any counts.
+	 */
+	async refund(db: Database, hit: Hit): Promise<void> {
+		await db
+			.update(rateLimits)
+			.set({ hits: sql`greatest(${rateLimits.hits} - 1, 0)` })
+			.where(and(eq(rateLimits.bucket, hit.bucket), eq(rateLimits.windowStart, hit.windowStart)));
 	},
 
 	/** Drops windows that ended long ago; the worker calls it. */

@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import postgres from 'postgres';
 import { config } from '../config';
+import { lockDataDir } from './lock';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -41,14 +42,23 @@ export async function open(options: OpenOptions): Promise<DatabaseHandle> {
 			close: () => client.end({ timeout: 5 })
 		};
 	}
-	if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-	const client = new PGlite({ dataDir: options.dataDir, loadDataDir: options.template });
-	await client.waitReady;
-	return {
-		kind: 'pglite',
-		db: drizzlePglite(client, { schema }) as unknown as Database,
-		close: () => client.close()
-	};
+	let release = () => {};
+	if (options.dataDir) {
+		mkdirSync(options.dataDir, { recursive: true });
+		release = lockDataDir(options.dataDir);
+	}
+	try {
+		const client = new PGlite({ dataDir: options.dataDir, loadDataDir: options.template });
+		await client.waitReady;
+		return {
+			kind: 'pglite',
+			db: drizzlePglite(client, { schema }) as unknown as Database,
+			close: () => client.close().finally(release)
+		};
+	} catch (error) {
+		release();
+		throw error;
+	}
 }
 
 /** Applies pending migrations; on PostgreSQL an advisory lock lets many instances start at once. */

@@ -4,7 +4,7 @@ import { translator, type Translator } from '$lib/i18n/translator';
 import type { Locale } from '$lib/i18n/locales';
 import { errorFields, log } from '../log';
 import { Problem, problemResponse, requestLocale } from './problem';
-import { fieldErrors } from './validation';
+import { fieldErrors, withoutNul } from './validation';
 
 export interface ResponseDoc {
 	description: string;
@@ -41,12 +41,20 @@ async function readJson(request: Request): Promise<unknown> {
 	if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
 		throw new Problem(415, 'UNSUPPORTED_MEDIA_TYPE');
 	}
-	const text = await request.text();
+	const tooLarge = new Problem(413, 'BODY_TOO_LARGE', { values: { limit: MAX_JSON_BYTES / 1024 } });
+	if (Number(request.headers.get('content-length') ?? 0) > MAX_JSON_BYTES) throw tooLarge;
+	let text: string;
+	try {
+		text = await request.text();
+	} catch {
+		// The server's own limit (BODY_SIZE_LIMIT) cut the stream, or the client went away.
+		throw tooLarge;
+	}
 	if (new TextEncoder().encode(text).byteLength > MAX_JSON_BYTES) {
-		throw new Problem(413, 'BODY_TOO_LARGE', { values: { limit: MAX_JSON_BYTES / 1024 } });
+		throw tooLarge;
 	}
 	try {
-		return JSON.parse(text);
+		return withoutNul(JSON.parse(text));
 	} catch {
 		throw new Problem(400, 'INVALID_JSON');
 	}

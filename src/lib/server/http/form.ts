@@ -2,7 +2,7 @@ import { fail, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
 import type { Translator } from '$lib/i18n/translator';
 import { normaliseGlottalStop } from '$lib/i18n/glottal';
-import { fieldErrors } from './validation';
+import { fieldErrors, withoutNul } from './validation';
 
 export interface FormFailure {
 	/** What the person typed, so nothing is lost when the page comes back with errors. */
@@ -17,7 +17,7 @@ export function formValues(data: FormData): Record<string, string | string[]> {
 	for (const [name, value] of data.entries()) {
 		if (typeof value !== 'string') continue;
 		// Phones and word processors type look-alike glottal stops; store the standard one.
-		const text = normaliseGlottalStop(value);
+		const text = withoutNul(normaliseGlottalStop(value));
 		const existing = values[name];
 		values[name] =
 			existing === undefined ? text : [...(Array.isArray(existing) ? existing : [existing]), text];

@@ -38,3 +38,18 @@ function messageKey(issue: z.core.$ZodIssue): string {
 			return 'invalid';
 	}
 }
+
+/**
+ * Drops U+0000 from every string in a value: PostgreSQL text cannot hold it (the query fails),
+ * and no person types it.
+ */
+export function withoutNul<T>(value: T): T {
+	if (typeof value === 'string') return value.replaceAll('\u0000', '') as T;
+	if (Array.isArray(value)) return value.map(withoutNul) as T;
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(
+			Object.entries(value).map(([key, item]) => [withoutNul(key), withoutNul(item)])
+		) as T;
+	}
+	return value;
+}

@@ -260,12 +260,16 @@ export const radicados = {
 		const number = normaliseRadicado(input.number);
 		const numberBucket = `lookup:number:${number ?? input.number.trim().toUpperCase().slice(0, 40)}`;
 		const clientBucket = `lookup:client:${client}`;
-		const [byNumber, byClient] = await Promise.all([
-			rateLimit.check(db, numberBucket, LOOKUP_LIMITS.number),
-			rateLimit.check(db, clientBucket, LOOKUP_LIMITS.client)
+		// Every attempt counts before the code is compared, and only misses keep their count: a
+		// burst of parallel guesses (on any instance) cannot all pass a check made before counting.
+		const hits = await Promise.all([
+			rateLimit.hit(db, numberBucket, LOOKUP_LIMITS.number),
+			rateLimit.hit(db, clientBucket, LOOKUP_LIMITS.client)
 		]);
-		const denied = [byNumber, byClient].filter((v) => !v.allowed);
+		const refund = () => Promise.all(hits.map((hit) => rateLimit.refund(db, hit)));
+		const denied = hits.filter((v) => !v.allowed);
 		if (denied.length > 0) {
+			await refund();
 			const retryAfter = Math.max(...denied.map((v) => v.retryAfter));
 			throw new Problem(429, 'LOOKUP_LIMITED', {
 				ns: 'radicado',
@@ -281,12 +285,9 @@ export const radicados = {
 			.where(eq(radicadosTable.number, number ?? ''));
 		const code = normaliseSecurityCode(input.securityCode);
 		if (!verifyCode(number ?? '', code, row?.codeHash) || !row) {
-			await Promise.all([
-				rateLimit.hit(db, numberBucket, LOOKUP_LIMITS.number),
-				rateLimit.hit(db, clientBucket, LOOKUP_LIMITS.client)
-			]);
 			throw new Problem(404, 'NOT_FOUND');
 		}
+		await refund();
 		const events = await db
 			.select()
 			.from(radicadoEvents)

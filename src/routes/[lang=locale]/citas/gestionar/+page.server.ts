@@ -38,7 +38,10 @@ export const actions: Actions = {
 		const tooMany = t('booking:errors.tooMany');
 		const notFound = t('booking:errors.notFound');
 		const bucket = `appointments:lookup:${getClientAddress()}`;
-		if (!(await rateLimit.check(db, bucket, LIMIT)).allowed) {
+		// Count first and give back what should not count, so parallel guesses cannot all pass.
+		const hit = await rateLimit.hit(db, bucket, LIMIT);
+		if (!hit.allowed) {
+			await rateLimit.refund(db, hit);
 			return fail(429, {
 				values: result.values,
 				errors: { reference: tooMany }
@@ -48,12 +51,12 @@ export const actions: Actions = {
 			.openByDocument(db, result.data.reference, result.data.documentNumber)
 			.catch(() => undefined);
 		if (!found) {
-			await rateLimit.hit(db, bucket, LIMIT);
 			return fail(404, {
 				values: result.values,
 				errors: { reference: notFound }
 			});
 		}
+		await rateLimit.refund(db, hit);
 		accessCookie.grant(cookies, found.reference);
 		redirect(303, `/${locale(params.lang)}/citas/cita/${found.reference}`);
 	}
