@@ -167,10 +167,29 @@ CREATE TABLE "radicados" (
 	CONSTRAINT "radicados_sequence_positive" CHECK ("radicados"."sequence" > 0)
 );
 --> statement-breakpoint
+CREATE TABLE "staff_sessions" (
+	"token_hash" text PRIMARY KEY NOT NULL,
+	"user_id" uuid NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "staff_users" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"email" text NOT NULL,
+	"password_hash" text NOT NULL,
+	"role" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"disabled_at" timestamp with time zone,
+	CONSTRAINT "staff_users_email_unique" UNIQUE("email")
+);
+--> statement-breakpoint
 ALTER TABLE "radicado_attachments" ADD CONSTRAINT "radicado_attachments_radicado_id_radicados_id_fk" FOREIGN KEY ("radicado_id") REFERENCES "public"."radicados"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "radicado_events" ADD CONSTRAINT "radicado_events_radicado_id_radicados_id_fk" FOREIGN KEY ("radicado_id") REFERENCES "public"."radicados"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "staff_sessions" ADD CONSTRAINT "staff_sessions_user_id_staff_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."staff_users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "outbox_due_idx" ON "outbox" USING btree ("status","next_attempt_at");--> statement-breakpoint
 CREATE INDEX "callbacks_queue_idx" ON "callbacks" USING btree ("status","window_date","window_start");--> statement-breakpoint
 CREATE INDEX "appointments_document_idx" ON "appointments" USING btree ("document_type","document_number","start");--> statement-breakpoint
 CREATE INDEX "appointments_start_idx" ON "appointments" USING btree ("start","status");--> statement-breakpoint
-CREATE INDEX "radicado_events_radicado_idx" ON "radicado_events" USING btree ("radicado_id","at");
+CREATE INDEX "radicado_events_radicado_idx" ON "radicado_events" USING btree ("radicado_id","at");--> statement-breakpoint
+CREATE INDEX "staff_sessions_user_idx" ON "staff_sessions" USING btree ("user_id");
