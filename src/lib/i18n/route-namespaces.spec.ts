@@ -7,6 +7,17 @@ import { NAMESPACES } from './translator';
 const ROUTES = 'src/routes/[lang=locale]';
 const KEY = new RegExp(`['"\`{](${NAMESPACES.join('|')}):[\\w{]`, 'g');
 
+const COMPONENT = /from '\$lib\/([^']+\.svelte)'/g;
+
+/** The namespaces a file names, and those of the components it uses, all the way down. */
+function namesIn(file: string, named: Set<string>, seen = new Set<string>()): void {
+	if (seen.has(file)) return;
+	seen.add(file);
+	const text = readFileSync(file, 'utf8');
+	for (const match of text.matchAll(KEY)) named.add(match[1]!);
+	for (const match of text.matchAll(COMPONENT)) namesIn(join('src/lib', match[1]!), named, seen);
+}
+
 function sources(folder: string): string[] {
 	return readdirSync(folder, { withFileTypes: true, recursive: true })
 		.filter((entry) => entry.isFile() && /\.(svelte|ts)$/.test(entry.name))
@@ -16,12 +27,10 @@ function sources(folder: string): string[] {
 
 describe('route namespaces', () => {
 	it.each(Object.keys(ROUTE_NAMESPACES).filter(Boolean))(
-		'sends every namespace the %s pages name',
+		'sends every namespace the %s pages and their components name',
 		(segment) => {
 			const named = new Set<string>();
-			for (const file of sources(join(ROUTES, segment))) {
-				for (const match of readFileSync(file, 'utf8').matchAll(KEY)) named.add(match[1]!);
-			}
+			for (const file of sources(join(ROUTES, segment))) namesIn(file, named);
 			const sent = routeNamespaces(`/[lang=locale]/${segment}`) ?? NAMESPACES;
 			expect([...named].filter((ns) => !sent.includes(ns))).toEqual([]);
 		}

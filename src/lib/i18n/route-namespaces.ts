@@ -8,19 +8,20 @@ export const SHARED_NAMESPACES = ['common', 'offline', 'forms', 'validation', 'e
 
 export const ROUTE_NAMESPACES: Record<string, string[]> = {
 	'': ['home'],
-	'carta-de-trato-digno': ['charter'],
-	servicios: ['services'],
+	'carta-de-trato-digno': ['charter', 'audio'],
+	servicios: ['services', 'audio'],
 	contacto: ['channels'],
 	glosario: ['glossary'],
 	accesibilidad: ['accessibility'],
 	privacidad: ['privacy'],
 	indicadores: ['indicators', 'pqrsd'],
-	citas: ['booking'],
-	pqrsd: ['pqrsd'],
-	radicado: ['radicado', 'pqrsd', 'surveys'],
-	'te-llamamos': ['callbacks'],
+	citas: ['booking', 'audio'],
+	pqrsd: ['pqrsd', 'audio', 'surveys'],
+	radicado: ['radicado', 'pqrsd', 'surveys', 'audio'],
+	'te-llamamos': ['callbacks', 'surveys'],
 	encuesta: ['surveys'],
-	'sin-conexion': ['home']
+	'sin-conexion': ['home'],
+	audios: ['audio']
 };
 
 /** The namespaces of a route id such as `/[lang=locale]/citas/datos`; undefined means all of them. */
