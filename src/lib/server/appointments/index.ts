@@ -13,6 +13,7 @@ import {
 } from '$lib/domain/slots';
 import { clock } from '../clock';
 import type { Database } from '../db';
+import { generation } from '../db/generation';
 import { appointmentSlots, appointments as table } from '../db/schema';
 import { Problem } from '../http/problem';
 import { once, type Transaction } from '../idempotency';
@@ -74,6 +75,28 @@ async function bookedCounts(db: Database | Transaction, from: Date, to: Date) {
 	return new Map(rows.map((row) => [row.start.getTime(), row]));
 }
 
+// The places taken, as last read, kept for one second: under load the slot list is read far more
+// often than it changes. Every change made by this process drops it at once; another instance's
+// change shows within the second. Bookings never rely on it: takePlace checks capacity itself.
+const COUNTS_TTL_MS = 1000;
+let countsCache:
+	{ key: string; until: number; counts: ReturnType<typeof bookedCounts> } | undefined;
+
+function cachedCounts(db: Database | Transaction, from: Date, to: Date) {
+	const key = `${generation.current()}|${from.getTime()}|${to.getTime()}`;
+	const now = Date.now();
+	if (countsCache?.key !== key || countsCache.until < now) {
+		const counts = bookedCounts(db, from, to);
+		countsCache = { key, until: now + COUNTS_TTL_MS, counts };
+		counts.catch(() => (countsCache = undefined));
+	}
+	return countsCache.counts;
+}
+
+function forgetCounts(): void {
+	countsCache = undefined;
+}
+
 /** Bookable slots between two dates with the places left; full slots are listed with 0. */
 async function slots(
 	db: Database | Transaction,
@@ -85,7 +108,7 @@ async function slots(
 	if (days.length === 0) return [];
 	const first = days[0]!.starts[0]!;
 	const last = days.at(-1)!.starts.at(-1)!;
-	const counts = await bookedCounts(db, first, slotEnd(last, rules));
+	const counts = await cachedCounts(db, first, slotEnd(last, rules));
 	return days
 		.map((day) => ({
 			date: day.date,
@@ -116,6 +139,7 @@ async function nearestFree(db: Database, target: Date, count = 3): Promise<strin
  * bookings of the same slot (on one instance or many) never exceed its capacity.
  */
 async function takePlace(tx: Transaction, start: Date): Promise<boolean> {
+	forgetCounts();
 	const taken = await tx
 		.insert(appointmentSlots)
 		.values({ start, capacity: entity.appointments.slotCapacity, booked: 1 })
@@ -129,6 +153,7 @@ async function takePlace(tx: Transaction, start: Date): Promise<boolean> {
 }
 
 async function freePlace(tx: Transaction, start: Date): Promise<void> {
+	forgetCounts();
 	await tx
 		.update(appointmentSlots)
 		.set({ booked: sql`greatest(${appointmentSlots.booked} - 1, 0)` })
