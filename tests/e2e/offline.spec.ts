@@ -72,6 +72,8 @@ for (const lang of LOCALES) {
 }
 
 test('reloads every page kept on the device without a network', async ({ page, context }) => {
+	// Some 40 pages, each loaded and reloaded.
+	test.slow();
 	await openControlled(page, '/es');
 	await goOffline(context);
 	for (const lang of LOCALES) {

@@ -49,3 +49,33 @@ export async function deviceStoreExists(): Promise<boolean> {
 	if (typeof indexedDB.databases !== 'function') return true;
 	return (await indexedDB.databases()).some((db) => db.name === NAME);
 }
+
+/**
+ * Writes `value` only if a record with its key is still there, in one transaction: a send that
+ * finishes after another page (or "Borrar todo") removed the draft must not bring it back.
+ */
+export async function replaceIfPresent(
+	store: StoreName,
+	key: IDBValidKey,
+	value: unknown
+): Promise<boolean> {
+	const db = await open();
+	try {
+		const transaction = db.transaction(store, 'readwrite');
+		const objects = transaction.objectStore(store);
+		let present = false;
+		const lookup = objects.getKey(key);
+		lookup.onsuccess = () => {
+			present = lookup.result !== undefined;
+			if (present) objects.put(value);
+		};
+		await new Promise<void>((resolve, reject) => {
+			transaction.oncomplete = () => resolve();
+			transaction.onerror = () => reject(transaction.error);
+			transaction.onabort = () => reject(transaction.error);
+		});
+		return present;
+	} finally {
+		db.close();
+	}
+}

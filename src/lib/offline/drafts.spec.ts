@@ -144,4 +144,13 @@ describe('drafts', () => {
 		expect(outcomes).toHaveLength(1);
 		expect((await drafts.list()).map((d) => d.key)).toEqual([first.key, second.key]);
 	});
+
+	it('does not bring back a draft removed while it was being sent', async () => {
+		const server = fakeServer();
+		const draft = await drafts.save('pqrsd', PETITION, 'es');
+		const sending = drafts.send(draft, server.fetcher);
+		await drafts.remove(draft.key);
+		expect((await sending).result).toBe('sent');
+		expect(await drafts.list()).toEqual([]);
+	});
 });

@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/locales';
-import { withStore } from './device-store';
+import { replaceIfPresent, withStore } from './device-store';
 
 /** What a citizen can write offline, and where each is sent when the network returns. */
 export const DRAFT_ENDPOINTS = {
@@ -46,6 +46,12 @@ async function put(draft: Draft): Promise<Draft> {
 	return draft;
 }
 
+/** Records the outcome of a try, unless the draft was removed meanwhile (seen, or "Borrar todo"). */
+async function record(draft: Draft): Promise<Draft> {
+	await replaceIfPresent('drafts', draft.key, draft);
+	return draft;
+}
+
 async function answerOf(response: Response): Promise<unknown> {
 	try {
 		return await response.json();
@@ -70,7 +76,7 @@ async function attempt(draft: Draft, fetcher: typeof fetch): Promise<Outcome> {
 		});
 	} catch {
 		// No network, or the answer was lost on the way: the same key makes the next try safe.
-		const kept = await put({ ...draft, attempts: draft.attempts + 1 });
+		const kept = await record({ ...draft, attempts: draft.attempts + 1 });
 		return { result: 'pending', draft: kept, reason: 'offline' };
 	}
 	if (response.ok) {
@@ -79,11 +85,11 @@ async function attempt(draft: Draft, fetcher: typeof fetch): Promise<Outcome> {
 			answer = await response.json();
 		} catch {
 			// Filed, but the answer (the radicado and its code) was cut off: the next try replays it.
-			const kept = await put({ ...draft, attempts: draft.attempts + 1 });
+			const kept = await record({ ...draft, attempts: draft.attempts + 1 });
 			return { result: 'pending', draft: kept, reason: 'offline' };
 		}
 		// Sent, perhaps with no page open: the text goes, the answer stays until the person reads it.
-		const sent = await put({
+		const sent = await record({
 			...draft,
 			body: {},
 			attempts: draft.attempts + 1,
@@ -93,12 +99,12 @@ async function attempt(draft: Draft, fetcher: typeof fetch): Promise<Outcome> {
 		return { result: 'sent', draft: sent, status: response.status, answer };
 	}
 	if (response.status >= 500 || RETRY_LATER.has(response.status)) {
-		const kept = await put({ ...draft, attempts: draft.attempts + 1 });
+		const kept = await record({ ...draft, attempts: draft.attempts + 1 });
 		return { result: 'pending', draft: kept, reason: 'server' };
 	}
 	// The content was refused (a missing field…): kept, never lost, for the person to correct.
 	const problem = await answerOf(response);
-	const kept = await put({ ...draft, attempts: draft.attempts + 1, state: 'rejected', problem });
+	const kept = await record({ ...draft, attempts: draft.attempts + 1, state: 'rejected', problem });
 	return { result: 'rejected', draft: kept, status: response.status, problem };
 }
 
