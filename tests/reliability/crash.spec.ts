@@ -108,7 +108,12 @@ async function audit(query: Query, load: LoadResult) {
 	const radicados = (await query('select number from radicados order by number')).map(
 		(r) => r.number as string
 	);
-	const emails = (await query(`select count(*)::int as n from outbox`))[0]!.n as number;
+	// The emails written with the booking or the filing; the worker adds reminders of its own.
+	const emails = (
+		await query(
+			`select count(*)::int as n from outbox where kind in ('appointment.confirmed', 'radicado.filed')`
+		)
+	)[0]!.n as number;
 	const keys = (await query(`select count(*)::int as n from idempotency_keys`))[0]!.n as number;
 	const missing = [
 		...[...load.appointments.keys()].filter((r) => !appointments.includes(r)),

@@ -144,7 +144,12 @@ beforeAll(async () => {
 			'POSTGRES_TEST_URL is unset: fuzzing on PGlite without the database-unchanged check.'
 		);
 	}
-	server = await startServer({ port: 4750, databaseUrl: POSTGRES_URL });
+	// No background work (reminders, retries) may change a table while a request is judged.
+	server = await startServer({
+		port: 4750,
+		databaseUrl: POSTGRES_URL,
+		env: { WORKER_INTERVAL_MS: '3600000' }
+	});
 	await setClock(server, NOW);
 });
 
