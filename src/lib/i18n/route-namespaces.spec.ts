@@ -20,7 +20,14 @@ describe('route namespaces', () => {
 		(segment) => {
 			const named = new Set<string>();
 			for (const file of sources(join(ROUTES, segment))) {
-				for (const match of readFileSync(file, 'utf8').matchAll(KEY)) named.add(match[1]!);
+				const text = readFileSync(file, 'utf8');
+				// The shared components a page uses name namespaces too.
+				const used = [...text.matchAll(/from '\$lib\/components\/([\w/]+\.svelte)'/g)].map((m) =>
+					readFileSync(join('src/lib/components', m[1]!), 'utf8')
+				);
+				for (const source of [text, ...used]) {
+					for (const match of source.matchAll(KEY)) named.add(match[1]!);
+				}
 			}
 			const sent = routeNamespaces(`/[lang=locale]/${segment}`) ?? NAMESPACES;
 			expect([...named].filter((ns) => !sent.includes(ns))).toEqual([]);

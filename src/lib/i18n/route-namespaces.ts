@@ -3,8 +3,16 @@
 // pages ship no script (csr = false), so their entries only decide what the server renders with.
 // route-namespaces.spec.ts checks that every namespace a route folder names is listed here.
 
-/** Used by the layout, the update prompt, forms and error pages: sent with every page. */
-export const SHARED_NAMESPACES = ['common', 'offline', 'forms', 'validation', 'errors', 'problems'];
+/** Used by the layout, the update prompt, forms, the survey and error pages: sent with every page. */
+export const SHARED_NAMESPACES = [
+	'common',
+	'offline',
+	'forms',
+	'validation',
+	'errors',
+	'problems',
+	'surveys'
+];
 
 export const ROUTE_NAMESPACES: Record<string, string[]> = {
 	'': ['home'],
@@ -17,9 +25,9 @@ export const ROUTE_NAMESPACES: Record<string, string[]> = {
 	indicadores: ['indicators', 'pqrsd'],
 	citas: ['booking'],
 	pqrsd: ['pqrsd'],
-	radicado: ['radicado', 'pqrsd', 'surveys'],
+	radicado: ['radicado', 'pqrsd'],
 	'te-llamamos': ['callbacks'],
-	encuesta: ['surveys'],
+	encuesta: [],
 	'sin-conexion': ['home']
 };
 
