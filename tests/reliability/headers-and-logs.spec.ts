@@ -78,7 +78,29 @@ describe('security headers', () => {
 		}
 	});
 
-	it.skip('staff session cookies (the staff console is built in another branch)', () => {});
+	it('set the staff session cookie HttpOnly, Secure, SameSite=Strict and host-only', async () => {
+		const account = { email: 'cookie@example.org', role: 'agent', password: 'una clave larga 123' };
+		const json = { origin: server.url, 'content-type': 'application/json' };
+		const created = await fetch(`${server.url}/__test__/staff`, {
+			method: 'POST',
+			headers: json,
+			body: JSON.stringify(account)
+		});
+		expect(created.status).toBe(204);
+		const response = await fetch(`${server.url}/api/v1/staff/session`, {
+			method: 'POST',
+			headers: json,
+			body: JSON.stringify({ email: account.email, password: account.password })
+		});
+		expect(response.status).toBe(200);
+		const [cookie] = response.headers.getSetCookie();
+		expect(cookie).toMatch(/^__Host-/);
+		expect(cookie).toMatch(/;\s*HttpOnly/i);
+		expect(cookie).toMatch(/;\s*Secure/i);
+		expect(cookie).toMatch(/;\s*SameSite=Strict/i);
+		expect(cookie).toMatch(/;\s*Path=\//i);
+		expect(cookie).not.toMatch(/;\s*Domain=/i);
+	});
 
 	it('refuses every form posted from another site', async () => {
 		for (const path of [
