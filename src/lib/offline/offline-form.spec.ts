@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ActionResult } from '@sveltejs/kit';
 import { drafts, type Draft } from './drafts';
-import { followDraft, formBody, lostConnection } from './offline-form';
+import { followDraft, formBody, lostConnection, fieldErrors } from './offline-form';
 
 const PETITION = { type: 'peticion', subject: 'Subsidio de gas', description: 'Quiero saber.' };
 
@@ -101,5 +101,28 @@ describe('offline form', () => {
 		const refused = await settledWith(draft.key);
 		expect(refused?.state).toBe('rejected');
 		expect(refused?.body).toEqual(PETITION);
+	});
+});
+
+describe('field errors of a refused draft', () => {
+	it('keeps the first message of each field', () => {
+		const problem = {
+			errors: [
+				{ path: 'email', message: 'Escriba un correo válido.' },
+				{ path: 'email.domain', message: 'Otro mensaje.' },
+				{ path: 'name', message: 'Escriba su nombre.' }
+			]
+		};
+		expect(fieldErrors(problem, 'No se pudo enviar.')).toEqual({
+			email: 'Escriba un correo válido.',
+			name: 'Escriba su nombre.'
+		});
+	});
+
+	it('gives the whole form one message when no field is named', () => {
+		expect(fieldErrors({ detail: 'Demasiados intentos.' }, 'No se pudo enviar.')).toEqual({
+			form: 'Demasiados intentos.'
+		});
+		expect(fieldErrors(undefined, 'No se pudo enviar.')).toEqual({ form: 'No se pudo enviar.' });
 	});
 });

@@ -105,3 +105,19 @@ export function followDraft(key: string, settled: (draft: Draft | undefined) => 
 	void tick();
 	return stop;
 }
+
+/** A refused draft's problem+json as the form shows it: one message per field, or one for the form. */
+export function fieldErrors(problem: unknown, fallback: string): Record<string, string> {
+	const found = (problem ?? {}) as {
+		detail?: string;
+		title?: string;
+		errors?: { path?: string; message?: string }[];
+	};
+	const byField: Record<string, string> = {};
+	for (const { path, message } of found.errors ?? []) {
+		const field = (path ?? '').split('.')[0] || 'form';
+		if (message) byField[field] ??= message;
+	}
+	if (Object.keys(byField).length === 0) byField.form = found.detail ?? found.title ?? fallback;
+	return byField;
+}
