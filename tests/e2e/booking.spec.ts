@@ -138,7 +138,12 @@ test('the loser of a race is offered the nearest free times', async ({ page, req
 	await page.getByLabel('Número de documento').fill('77123456');
 	await page.getByLabel('Correo electrónico').fill('rosa@example.com');
 	await page.getByRole('button', { name: 'Continuar' }).click();
+	// Both pages have a "Continuar" button: wait for the next one before pressing it.
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ajustes para su cita');
 	await page.getByRole('button', { name: 'Continuar' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Revise su cita antes de confirmarla'
+	);
 	// Two other people take both places while Rosa reads her answers.
 	await bookByApi(request, '2030-02-05T09:00:00-05:00');
 	await bookByApi(request, '2030-02-05T09:00:00-05:00');
