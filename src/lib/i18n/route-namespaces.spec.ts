@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROUTE_NAMESPACES, routeNamespaces } from './route-namespaces';
@@ -15,7 +15,11 @@ function namesIn(file: string, named: Set<string>, seen = new Set<string>()): vo
 	seen.add(file);
 	const text = readFileSync(file, 'utf8');
 	for (const match of text.matchAll(KEY)) named.add(match[1]!);
-	for (const match of text.matchAll(COMPONENT)) namesIn(join('src/lib', match[1]!), named, seen);
+	for (const match of text.matchAll(COMPONENT)) {
+		// `$lib/x.svelte` is a component, or a module with runes in `x.svelte.ts`.
+		const path = join('src/lib', match[1]!);
+		namesIn(existsSync(path) ? path : `${path}.ts`, named, seen);
+	}
 }
 
 function sources(folder: string): string[] {
