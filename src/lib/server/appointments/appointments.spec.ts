@@ -7,6 +7,7 @@ import { appointmentSlots, appointments as table, outbox } from '../db/schema';
 import { sendDue } from '../email/outbox';
 import { Problem } from '../http/problem';
 import { useTestDatabase } from '../testing/database';
+import { bookingInput } from '../testing/factories';
 import { startMailbox, type Mailbox } from '../testing/smtp';
 import { appointments } from '.';
 
@@ -15,24 +16,8 @@ const db = useTestDatabase();
 const NOW = new Date('2030-02-04T07:00:00-05:00');
 const SLOT = '2030-02-05T09:00:00-05:00';
 
-let counter = 0;
 function booking(overrides: Partial<BookingInput> = {}): BookingInput {
-	counter += 1;
-	return {
-		topic: 'subsidio-de-gas-en-cilindro',
-		start: SLOT,
-		consent: true,
-		name: 'Ana María Epieyú',
-		documentType: 'CC',
-		documentNumber: `10${counter}${Date.now() % 100000}`,
-		email: `persona${counter}@example.com`,
-		phone: undefined,
-		description: '',
-		callLanguage: 'es',
-		accessibilityNeeds: '',
-		preferential: [],
-		...overrides
-	};
+	return bookingInput({ start: SLOT, ...overrides });
 }
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {

@@ -288,15 +288,7 @@ export const radicados = {
 			throw new Problem(404, 'NOT_FOUND');
 		}
 		await refund();
-		const events = await db
-			.select()
-			.from(radicadoEvents)
-			.where(eq(radicadoEvents.radicadoId, row.id))
-			.orderBy(asc(radicadoEvents.at), asc(radicadoEvents.id));
-		const answered = events.findLast((e) => e.kind === 'respondida');
-		const until = answered ? answered.at : clock.now();
-		const termDays = termUntil(row.filedAt, row.dueDate);
-		const elapsed = elapsedBusinessDays(row.filedAt, until);
+		const { events, termDays, elapsedBusinessDays, band } = await radicados.progress(db, row);
 		return {
 			number: row.number,
 			type: row.type as PetitionType,
@@ -305,13 +297,31 @@ export const radicados = {
 			municipality: row.municipality,
 			state: row.state,
 			termDays,
-			elapsedBusinessDays: elapsed,
+			elapsedBusinessDays,
 			dueDate: row.dueDate,
-			band: band(elapsed, termDays, row.state === 'respondida'),
+			band,
 			events: events.map(publicEvent),
 			responses: events
 				.filter((e) => e.kind === 'respondida' && e.responseNumber)
 				.map((e) => ({ number: e.responseNumber!, date: e.responseDate ?? localDate(e.at) }))
+		};
+	},
+
+	/** A petition's events in order and where it stands against its term (an answer stops the count). */
+	async progress(db: Database, row: typeof radicadosTable.$inferSelect) {
+		const events = await db
+			.select()
+			.from(radicadoEvents)
+			.where(eq(radicadoEvents.radicadoId, row.id))
+			.orderBy(asc(radicadoEvents.at), asc(radicadoEvents.id));
+		const answered = events.findLast((e) => e.kind === 'respondida');
+		const termDays = termUntil(row.filedAt, row.dueDate);
+		const elapsed = elapsedBusinessDays(row.filedAt, answered ? answered.at : clock.now());
+		return {
+			events,
+			termDays,
+			elapsedBusinessDays: elapsed,
+			band: band(elapsed, termDays, row.state === 'respondida')
 		};
 	},
 

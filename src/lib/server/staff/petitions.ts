@@ -1,19 +1,13 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { formatInstant, localDate } from '$lib/domain/calendar';
 import { normaliseRadicado } from '$lib/domain/radicado-number';
-import {
-	band,
-	elapsedBusinessDays,
-	latestExtendedDueDate,
-	termUntil,
-	type PetitionType
-} from '$lib/domain/terms';
+import { latestExtendedDueDate, type PetitionType } from '$lib/domain/terms';
 import { clock } from '../clock';
 import type { Database } from '../db';
-import { radicadoEvents, radicados as table } from '../db/schema';
+import { radicados as table } from '../db/schema';
 import { Problem } from '../http/problem';
-import type { NewEvent } from '../radicados';
+import { radicados, type NewEvent } from '../radicados';
 
 export const STAFF_EVENT_KINDS = [
 	'en_tramite',
@@ -104,14 +98,7 @@ export async function findPetition(db: Database, typed: string) {
 	if (!number) throw new Problem(404, 'NOT_FOUND');
 	const [row] = await db.select().from(table).where(eq(table.number, number));
 	if (!row) throw new Problem(404, 'NOT_FOUND');
-	const events = await db
-		.select()
-		.from(radicadoEvents)
-		.where(eq(radicadoEvents.radicadoId, row.id))
-		.orderBy(asc(radicadoEvents.at), asc(radicadoEvents.id));
-	const answered = events.findLast((e) => e.kind === 'respondida');
-	const termDays = termUntil(row.filedAt, row.dueDate);
-	const elapsed = elapsedBusinessDays(row.filedAt, answered ? answered.at : clock.now());
+	const { events, termDays, elapsedBusinessDays, band } = await radicados.progress(db, row);
 	return {
 		number: row.number,
 		type: row.type as PetitionType,
@@ -123,11 +110,11 @@ export async function findPetition(db: Database, typed: string) {
 		state: row.state,
 		filedAt: formatInstant(row.filedAt),
 		termDays,
-		elapsedBusinessDays: elapsed,
+		elapsedBusinessDays,
 		dueDate: row.dueDate,
 		/** The latest due date an extension may set: twice the legal term. */
 		latestDueDate: latestExtendedDueDate(row.filedAt, row.termDays),
-		band: band(elapsed, termDays, row.state === 'respondida'),
+		band,
 		events: events.map((e) => ({
 			kind: e.kind,
 			at: formatInstant(e.at),

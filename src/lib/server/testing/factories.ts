@@ -1,0 +1,22 @@
+import type { BookingInput } from '$lib/domain/appointments';
+
+let counter = 0;
+
+/** A valid booking by a new person each time (the two-appointment limit is per person). */
+export function bookingInput(overrides: Partial<BookingInput> & { start: string }): BookingInput {
+	counter += 1;
+	return {
+		topic: 'subsidio-de-gas-en-cilindro',
+		consent: true,
+		name: 'Ana María Epieyú',
+		documentType: 'CC',
+		documentNumber: `10${counter}${Date.now() % 100000}`,
+		email: `persona${counter}@example.com`,
+		phone: undefined,
+		description: '',
+		callLanguage: 'es',
+		accessibilityNeeds: '',
+		preferential: [],
+		...overrides
+	};
+}
