@@ -113,16 +113,18 @@ let cases = 0;
 let resets = 0;
 
 /**
- * fetch, tried once more when the connection was reset: the server closes a keep-alive
- * connection whose body it refused unread, and the client pool may pick that socket next.
+ * fetch, tried again (up to three times) when the connection was reset: the server closes a
+ * keep-alive connection whose body it refused unread, and the client pool may pick that socket
+ * next. A reset socket never delivered the request, so trying again cannot file anything twice.
  */
-async function send(url: string, init: RequestInit): Promise<Response> {
-	try {
-		return await fetch(url, init);
-	} catch (error) {
-		resets++;
-		if (!String((error as Error).cause).includes('ECONNRESET')) throw error;
-		return fetch(url, init);
+async function send(url: string, init?: RequestInit): Promise<Response> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await fetch(url, init);
+		} catch (error) {
+			if (attempt === 3 || !String((error as Error).cause).includes('ECONNRESET')) throw error;
+			resets++;
+		}
 	}
 }
 const started = Date.now();
@@ -168,7 +170,7 @@ afterAll(async () => {
 describe('the API under malformed input', async () => {
 	const operations: Operation[] = [];
 	it('lists the POST and PATCH operations of the OpenAPI document', async () => {
-		const document = (await (await fetch(`${server.url}/api/v1/openapi.json`)).json()) as {
+		const document = (await (await send(`${server.url}/api/v1/openapi.json`)).json()) as {
 			paths: Record<string, Record<string, { 'x-example'?: unknown; requestBody?: unknown }>>;
 		};
 		for (const [path, methods] of Object.entries(document.paths)) {
@@ -217,7 +219,7 @@ describe('the API under malformed input', async () => {
 
 	it('refuses a body over the JSON limit with 413 problem+json', async () => {
 		cases++;
-		const response = await fetch(`${server.url}/api/v1/radicados`, {
+		const response = await send(`${server.url}/api/v1/radicados`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ description: 'x'.repeat(200_000) })
@@ -260,7 +262,7 @@ const FORMS = [
 ];
 
 async function fieldsOf(path: string): Promise<string[]> {
-	const html = await (await fetch(`${server.url}${path}`)).text();
+	const html = await (await send(`${server.url}${path}`)).text();
 	const names = [...html.matchAll(/\bname="([^"]+)"/g)].map((m) => m[1]!);
 	return [...new Set(names.filter((n) => !['viewport', 'description', 'theme-color'].includes(n)))];
 }
@@ -314,7 +316,7 @@ describe('the forms under malformed input', () => {
 
 	it('refuses a form posted from another site', async () => {
 		cases++;
-		const response = await fetch(`${server.url}/es/pqrsd`, {
+		const response = await send(`${server.url}/es/pqrsd`, {
 			method: 'POST',
 			headers: { origin: 'https://evil.example', accept: 'text/html' },
 			body: new URLSearchParams({ type: 'peticion' }),
@@ -325,7 +327,7 @@ describe('the forms under malformed input', () => {
 
 	it('refuses a text/plain API call from another site with problem+json', async () => {
 		cases++;
-		const response = await fetch(`${server.url}/api/v1/radicados`, {
+		const response = await send(`${server.url}/api/v1/radicados`, {
 			method: 'POST',
 			headers: { origin: 'https://evil.example', 'content-type': 'text/plain' },
 			body: '{}'
@@ -339,7 +341,7 @@ describe('the forms under malformed input', () => {
 describe('bodies over the server limit (BODY_SIZE_LIMIT)', () => {
 	it('refuses a body over the server limit without a 5xx', async () => {
 		cases++;
-		const response = await fetch(`${server.url}/api/v1/radicados`, {
+		const response = await send(`${server.url}/api/v1/radicados`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			body: 'x'.repeat(17 * 1024 * 1024)
@@ -353,7 +355,7 @@ describe('bodies over the server limit (BODY_SIZE_LIMIT)', () => {
 		const body = new FormData();
 		body.append('type', 'peticion');
 		body.append('files', new Blob([new Uint8Array(17 * 1024 * 1024)]), 'grande.pdf');
-		const response = await fetch(`${server.url}/es/pqrsd`, {
+		const response = await send(`${server.url}/es/pqrsd`, {
 			method: 'POST',
 			headers: { origin: server.url, accept: 'text/html' },
 			body
