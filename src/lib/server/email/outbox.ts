@@ -1,4 +1,4 @@
-import { and, eq, lte, sql } from 'drizzle-orm';
+import { and, eq, lte } from 'drizzle-orm';
 import type { Transporter } from 'nodemailer';
 import { clock } from '../clock';
 import type { Database } from '../db';
@@ -81,7 +81,9 @@ export async function sendDue(db: Database, transport: Transporter, batch = 20):
 						attempts,
 						status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
 						lastError: errorFields(error).error as string,
-						nextAttemptAt: sql`now() + make_interval(secs => ${Math.min(3600, 2 ** attempts * 15)})`
+						nextAttemptAt: new Date(
+							clock.now().getTime() + Math.min(3600, 2 ** attempts * 15) * 1000
+						)
 					})
 					.where(eq(outbox.id, message.id));
 			}

@@ -20,9 +20,12 @@ export const CALLBACK_TOPICS = [
 /** Version of the data-treatment text the person accepted; change it when the policy changes. */
 export const POLICY_VERSION = '2026-01';
 
-/** What a call-back request needs; the offered days depend on `now`, so the schema is built per request. */
-export function callbackSchema(now: Date) {
-	const days = callbackDays(entity.officeHours, now);
+/**
+ * What a call-back request needs. The offered days depend on the moment of the request, so the
+ * schema asks for "now" each time it checks a day (the app's clock unless a test gives one).
+ */
+export function callbackSchema(now: () => Date = () => clock.now()) {
+	const days = () => callbackDays(entity.officeHours, now());
 	const windows = callbackWindows(entity.officeHours).map((w) => `${w.start}-${w.end}`);
 	return z
 		.object({
@@ -45,7 +48,7 @@ export function callbackSchema(now: Date) {
 				.max(500, { error: 'callbacks:errors.detailsLong' })
 				.optional()
 				.transform((value) => value || undefined),
-			day: z.string({ error: 'callbacks:errors.day' }).refine((day) => days.includes(day), {
+			day: z.string({ error: 'callbacks:errors.day' }).refine((day) => days().includes(day), {
 				error: 'callbacks:errors.day'
 			}),
 			window: z.string({ error: 'callbacks:errors.window' }).refine((w) => windows.includes(w), {
@@ -55,7 +58,7 @@ export function callbackSchema(now: Date) {
 		})
 		.superRefine((input, ctx) => {
 			const [start = '', end = ''] = input.window.split('-');
-			if (days.includes(input.day) && !windowIsOpen(input.day, { start, end }, now)) {
+			if (days().includes(input.day) && !windowIsOpen(input.day, { start, end }, now())) {
 				ctx.addIssue({ code: 'custom', path: ['window'], message: 'callbacks:errors.windowPast' });
 			}
 		});

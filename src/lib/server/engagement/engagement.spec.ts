@@ -34,7 +34,7 @@ function callbackForm(overrides: Record<string, unknown> = {}) {
 describe('call-back requests', () => {
 	it('stores the phone in E.164 with the chosen window', async () => {
 		clock.set(now);
-		const input = callbackSchema(now).parse(callbackForm());
+		const input = callbackSchema(() => now).parse(callbackForm());
 		const receipt = await callbacks.request(db(), input, 'form-key-000001');
 		expect(receipt).toMatchObject({
 			phone: '+573001234567',
@@ -45,7 +45,7 @@ describe('call-back requests', () => {
 	});
 
 	it('does not create a second request when the same form is sent twice', async () => {
-		const input = callbackSchema(now).parse(callbackForm());
+		const input = callbackSchema(() => now).parse(callbackForm());
 		const first = await callbacks.request(db(), input, 'form-key-000002');
 		const second = await callbacks.request(db(), input, 'form-key-000002');
 		expect(second.id).toBe(first.id);
@@ -54,7 +54,7 @@ describe('call-back requests', () => {
 
 	it('refuses a window that has already ended today', () => {
 		const late = instantAt('2026-11-24', '10:30');
-		const result = callbackSchema(late).safeParse(
+		const result = callbackSchema(() => late).safeParse(
 			callbackForm({ day: '2026-11-24', window: '08:00-10:00' })
 		);
 		expect(result.success).toBe(false);
@@ -62,17 +62,17 @@ describe('call-back requests', () => {
 	});
 
 	it('refuses a day that is not offered, like a Sunday', () => {
-		const result = callbackSchema(now).safeParse(callbackForm({ day: '2026-11-29' }));
+		const result = callbackSchema(() => now).safeParse(callbackForm({ day: '2026-11-29' }));
 		expect(result.error?.issues[0]?.path).toEqual(['day']);
 	});
 
 	it('requires consent', () => {
-		const result = callbackSchema(now).safeParse(callbackForm({ consent: undefined }));
+		const result = callbackSchema(() => now).safeParse(callbackForm({ consent: undefined }));
 		expect(result.error?.issues[0]?.message).toBe('callbacks:errors.consent');
 	});
 
 	it('lists the queue by preferred day and window', async () => {
-		const schema = callbackSchema(now);
+		const schema = callbackSchema(() => now);
 		await callbacks.request(db(), schema.parse(callbackForm({ day: '2026-11-26' })), null);
 		await callbacks.request(db(), schema.parse(callbackForm({ window: '14:00-16:00' })), null);
 		await callbacks.request(db(), schema.parse(callbackForm()), null);

@@ -12,7 +12,7 @@ let id: string;
 
 beforeEach(async () => {
 	clock.set(NOW);
-	const input = callbackSchema(NOW).parse({
+	const input = callbackSchema(() => NOW).parse({
 		name: 'Ana Epieyú',
 		phone: '300 123 4567',
 		language: 'guc',

@@ -20,7 +20,7 @@ export const load: PageServerLoad = () => ({
 export const actions: Actions = {
 	default: async ({ request, params }) => {
 		const { t } = await translator(params.lang as Locale);
-		const form = await parseForm(request, callbackSchema(clock.now()), t);
+		const form = await parseForm(request, callbackSchema(), t);
 		if (isFormFailure(form)) return form;
 		const key = typeof form.values.idempotencyKey === 'string' ? form.values.idempotencyKey : null;
 		return { receipt: await callbacks.request(await database(), form.data, key) };

@@ -1,3 +1,4 @@
+import { recordedAt } from './columns';
 import { sql } from 'drizzle-orm';
 import {
 	boolean,
@@ -76,8 +77,8 @@ export const appointments = pgTable(
 		cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
 		/** When the personal data was erased, once the retention period ended. */
 		anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: recordedAt('created_at'),
+		updatedAt: recordedAt('updated_at')
 	},
 	(t) => [
 		index('appointments_document_idx').on(t.documentType, t.documentNumber, t.start),

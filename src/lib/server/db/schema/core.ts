@@ -1,3 +1,4 @@
+import { recordedAt } from './columns';
 import { sql } from 'drizzle-orm';
 import {
 	bigserial,
@@ -21,7 +22,7 @@ export const idempotencyKeys = pgTable(
 		requestHash: text('request_hash').notNull(),
 		status: integer('status').notNull(),
 		body: jsonb('body').notNull(),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: recordedAt('created_at')
 	},
 	(t) => [primaryKey({ columns: [t.scope, t.key] })]
 );
@@ -55,10 +56,10 @@ export const outbox = pgTable(
 			.notNull()
 			.default('pending'),
 		attempts: integer('attempts').notNull().default(0),
-		nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+		nextAttemptAt: recordedAt('next_attempt_at'),
 		sentAt: timestamp('sent_at', { withTimezone: true }),
 		lastError: text('last_error'),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: recordedAt('created_at')
 	},
 	(t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt)]
 );
@@ -72,7 +73,7 @@ export const auditLog = pgTable('audit_log', {
 	data: jsonb('data')
 		.notNull()
 		.default(sql`'{}'::jsonb`),
-	at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
+	at: recordedAt('at')
 });
 
 /** Legal response terms in business days (Ley 1755 de 2015, art. 14); an entity may publish shorter ones. */
@@ -81,7 +82,7 @@ export const legalTerms = pgTable(
 	{
 		petitionType: text('petition_type').primaryKey(),
 		businessDays: integer('business_days').notNull(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		updatedAt: recordedAt('updated_at')
 	},
 	(t) => [check('legal_terms_positive', sql`${t.businessDays} > 0`)]
 );

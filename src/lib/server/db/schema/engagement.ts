@@ -1,3 +1,4 @@
+import { recordedAt } from './columns';
 import { sql } from 'drizzle-orm';
 import {
 	check,
@@ -31,7 +32,7 @@ export const callbacks = pgTable(
 			.default('pending'),
 		attempts: integer('attempts').notNull().default(0),
 		calledAt: timestamp('called_at', { withTimezone: true }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: recordedAt('created_at')
 	},
 	(t) => [index('callbacks_queue_idx').on(t.status, t.windowDate, t.windowStart)]
 );
@@ -46,7 +47,7 @@ export const surveys = pgTable(
 		rating: integer('rating').notNull(),
 		comment: text('comment'),
 		locale: text('locale').notNull(),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: recordedAt('created_at')
 	},
 	(t) => [
 		unique('surveys_one_per_journey').on(t.journey, t.journeyRef),

@@ -1,3 +1,4 @@
+import { recordedAt } from './columns';
 import { sql } from 'drizzle-orm';
 import {
 	bigserial,
@@ -95,5 +96,5 @@ export const radicadoAttachments = pgTable('radicado_attachments', {
 	contentType: text('content_type').notNull(),
 	size: integer('size').notNull(),
 	sha256: text('sha256').notNull(),
-	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	createdAt: recordedAt('created_at')
 });

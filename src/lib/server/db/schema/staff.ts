@@ -1,3 +1,4 @@
+import { recordedAt } from './columns';
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const STAFF_ROLES = ['agent', 'admin'] as const;
@@ -10,7 +11,7 @@ export const staffUsers = pgTable('staff_users', {
 	/** scrypt$N$r$p$salt$hash (memory-hard; parameters kept so they can grow). */
 	passwordHash: text('password_hash').notNull(),
 	role: text('role', { enum: STAFF_ROLES }).notNull(),
-	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+	createdAt: recordedAt('created_at'),
 	disabledAt: timestamp('disabled_at', { withTimezone: true })
 });
 

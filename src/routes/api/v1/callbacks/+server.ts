@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { clock } from '$lib/server/clock';
 import { database } from '$lib/server/db';
 import { callbackSchema, callbacks } from '$lib/server/engagement/callbacks';
-import { endpoint, reply, validate } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/http/api';
 
 const receiptSchema = z.object({
 	id: z.string(),
@@ -18,7 +17,7 @@ export const POST = endpoint(
 	{
 		summary: 'Ask to be called back, in Spanish or Wayuunaiki, within a preferred window',
 		tags: ['callbacks'],
-		body: callbackSchema(new Date()),
+		body: callbackSchema(),
 		headers: {
 			'Idempotency-Key': {
 				required: false,
@@ -43,12 +42,10 @@ export const POST = endpoint(
 			}
 		}
 	},
-	async ({ event, body, t, lang }) => {
-		// The offered days depend on the time of the request, so the body is checked again against now.
-		const input = validate(callbackSchema(clock.now()), body, t);
+	async ({ event, body, lang }) => {
 		const receipt = await callbacks.request(
 			await database(),
-			input,
+			body,
 			event.request.headers.get('idempotency-key')
 		);
 		return reply(receipt, { status: 201, lang });
