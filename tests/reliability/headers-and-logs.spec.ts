@@ -78,7 +78,7 @@ describe('security headers', () => {
 		}
 	});
 
-	it('set the staff session cookie HttpOnly, Secure, SameSite=Strict and host-only', async () => {
+	it('set the staff session cookie HttpOnly, Secure, SameSite=Strict, host-only, for 12 hours', async () => {
 		const account = { email: 'cookie@example.org', role: 'agent', password: 'una clave larga 123' };
 		const json = { origin: server.url, 'content-type': 'application/json' };
 		const created = await fetch(`${server.url}/__test__/staff`, {
@@ -100,6 +100,9 @@ describe('security headers', () => {
 		expect(cookie).toMatch(/;\s*SameSite=Strict/i);
 		expect(cookie).toMatch(/;\s*Path=\//i);
 		expect(cookie).not.toMatch(/;\s*Domain=/i);
+		// A lifetime, not a date: the browser's clock judges it, the app's clock judges the session.
+		expect(cookie).toMatch(/;\s*Max-Age=43200/i);
+		expect(cookie).not.toMatch(/;\s*Expires=/i);
 	});
 
 	it('refuses every form posted from another site', async () => {
