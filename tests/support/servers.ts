@@ -31,14 +31,19 @@ export function temporaryDir(prefix = 'ventanilla-reliab-'): string {
 	return mkdtempSync(join(tmpdir(), prefix));
 }
 
+// Suites run side by side on one machine pick their ports with E2E_PORT (4173 by default); the
+// reliability servers move with it, so each suite's 47xx ports stay its own.
+const PORT_OFFSET = Number(process.env.E2E_PORT ?? 4173) - 4173;
+
 /** Spawns a server; resolves once /api/v1/health answers 200, rejects if it exits first. */
 export async function startServer(options: ServerOptions): Promise<AppServer> {
 	const dataDir = options.dataDir ?? temporaryDir();
-	const url = `http://127.0.0.1:${options.port}`;
+	const port = options.port + PORT_OFFSET;
+	const url = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, ['scripts/start.js'], {
 		env: {
 			...process.env,
-			PORT: String(options.port),
+			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: url,
 			DATA_DIR: dataDir,
@@ -68,10 +73,10 @@ export async function startServer(options: ServerOptions): Promise<AppServer> {
 
 	const deadline = Date.now() + 90_000;
 	for (;;) {
-		if (gone) throw new Error(`server on ${options.port} exited:\n${logs.join('\n')}`);
+		if (gone) throw new Error(`server on ${port} exited:\n${logs.join('\n')}`);
 		if (Date.now() > deadline) {
 			child.kill('SIGKILL');
-			throw new Error(`server on ${options.port} did not start:\n${logs.join('\n')}`);
+			throw new Error(`server on ${port} did not start:\n${logs.join('\n')}`);
 		}
 		const ok = await fetch(`${url}/api/v1/health`)
 			.then((r) => r.ok)
@@ -81,7 +86,7 @@ export async function startServer(options: ServerOptions): Promise<AppServer> {
 	}
 	return {
 		url,
-		port: options.port,
+		port,
 		dataDir,
 		process: child,
 		logs,
