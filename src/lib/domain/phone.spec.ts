@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { callbackSchema } from '$lib/server/engagement/callbacks';
 import { filingSchema } from '$lib/server/radicados/schema';
 import { bookingSchema } from './appointments';
-import { formatPhone, normalisePhone, optionalPhoneSchema, phoneSchema } from './phone';
+import { normalisePhone, optionalPhoneSchema, phoneSchema } from './phone';
+import { formatPhone } from './phone-format';
 
 describe('normalisePhone', () => {
 	it('accepts a mobile number written with spaces', () => {

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { DOCUMENT_TYPES, detailsSchema } from '$lib/domain/appointments';
-import { formatPhone } from '$lib/domain/phone';
+import { formatPhone } from '$lib/domain/phone-format';
 import { translator } from '$lib/i18n/translator';
 import { answers } from '$lib/server/appointments/flow';
 import { requireAnswers, stepPath, locale } from '$lib/server/appointments/pages';
