@@ -2,6 +2,7 @@
 // reliability suite: on any port, on PGlite or PostgreSQL, and lets a test kill -9 them.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
@@ -119,16 +120,26 @@ export async function blankPostgres(url: string): Promise<void> {
 	}
 }
 
-/** Row counts of every table in the public schema. */
-export async function rowCounts(sql: postgres.Sql): Promise<Record<string, number>> {
-	const tables = await sql<{ tablename: string }[]>`
-		select tablename from pg_tables where schemaname = 'public' order by tablename`;
-	if (tables.length === 0) return {};
-	const query = tables
-		.map((t) => `select '${t.tablename}' as name, count(*)::int as n from "${t.tablename}"`)
-		.join(' union all ');
-	const rows = await sql.unsafe<{ name: string; n: number }[]>(query);
-	return Object.fromEntries(rows.map((r) => [r.name, r.n]));
+/**
+ * A digest of each table's contents (test mode only): equal digests, equal tables. On a socket of
+ * its own: a pooled one may just have been closed by the server after a refused upload.
+ */
+export function tableDigests(server: AppServer): Promise<Record<string, string>> {
+	return new Promise((resolve, reject) => {
+		const request = httpRequest(`${server.url}/__test__/tables`, { method: 'POST', agent: false });
+		request.on('error', reject);
+		request.on('response', (response) => {
+			let body = '';
+			response.setEncoding('utf8');
+			response.on('data', (chunk: string) => (body += chunk));
+			response.on('end', () =>
+				response.statusCode === 200
+					? resolve(JSON.parse(body) as Record<string, string>)
+					: reject(new Error(`tables: ${response.statusCode}`))
+			);
+		});
+		request.end();
+	});
 }
 
 export async function setClock(server: AppServer, now: string | null): Promise<void> {
