@@ -85,6 +85,75 @@ export async function setClock(request: APIRequestContext, now: string | null): 
 	expect(response.status()).toBe(204);
 }
 
+/** What the API answers for a booking: enough to manage it afterwards. */
+export interface Booked {
+	reference: string;
+	manageToken: string;
+	[field: string]: unknown;
+}
+
+/**
+ * Books a video appointment through the API, as the booking form would, and checks it was made.
+ * Give at least `start`; anything else given replaces the defaults (a citizen with a unique
+ * document and email, so bookings of one test never collide).
+ */
+export async function bookAppointment(
+	request: APIRequestContext,
+	booking: { start: string } & Record<string, unknown>,
+	headers: Record<string, string> = {}
+): Promise<Booked> {
+	const id = Math.floor(Math.random() * 1e8);
+	const response = await request.post('/api/v1/appointments?lang=es', {
+		data: {
+			topic: 'informacion-general',
+			consent: true,
+			name: 'Luis Pushaina',
+			documentType: 'CC',
+			documentNumber: String(10_000_000 + id),
+			email: `persona${id}@example.com`,
+			callLanguage: 'es',
+			...booking
+		},
+		headers
+	});
+	expect(response.status(), await response.text()).toBe(201);
+	return response.json();
+}
+
+/** What the API answers for a petition: its number and the security code, shown once. */
+export interface Filed {
+	number: string;
+	securityCode: string;
+	[field: string]: unknown;
+}
+
+/**
+ * Files a petition through the API, as the PQRSD form would, and checks it was filed. Anything
+ * given replaces the defaults (a named petition answered online).
+ */
+export async function filePetition(
+	request: APIRequestContext,
+	petition: Record<string, unknown> = {},
+	headers: Record<string, string> = {}
+): Promise<Filed> {
+	const response = await request.post('/api/v1/radicados?lang=es', {
+		data: {
+			type: 'peticion',
+			subject: 'Subsidio de gas',
+			description: 'Pido revisar el subsidio de gas de mi vivienda.',
+			identity: 'identified',
+			name: 'Ana Pérez',
+			email: 'ana@example.com',
+			contactPreference: 'online',
+			consent: true,
+			...petition
+		},
+		headers
+	});
+	expect(response.status(), await response.text()).toBe(201);
+	return response.json();
+}
+
 export const STAFF_PASSWORD = 'una frase larga de prueba';
 
 /** Creates an official (test mode only) and signs the page's browser in as them, through the API. */
