@@ -42,7 +42,7 @@ const messages: Record<PhoneProblem, string> = {
 	tollFree: 'validation:phone.tollFree'
 };
 
-function toE164(value: string, ctx: z.RefinementCtx<string>): string {
+function toE164(value: string, ctx: z.RefinementCtx<string | undefined>): string {
 	const result = normalisePhone(value);
 	if (result.ok) return result.e164;
 	ctx.addIssue({ code: 'custom', message: messages[result.problem] });
