@@ -29,7 +29,8 @@ async function nextNumber(request: APIRequestContext): Promise<string> {
 		subject: 'Horario',
 		description: 'Sugiero abrir la oficina los sábados.',
 		name: 'Luis Gómez',
-		email: undefined
+		email: undefined,
+		contactPreference: 'online'
 	});
 	return filed.number;
 }
@@ -163,7 +164,8 @@ test('keeps a look-up in "Mis trámites", shows it offline without the code, and
 		type: 'queja',
 		subject: 'Atención en la oficina',
 		description: 'Esperé dos horas para ser atendida en la oficina.',
-		email: undefined
+		email: undefined,
+		contactPreference: 'online'
 	});
 
 	await openControlled(page, '/es/radicado');

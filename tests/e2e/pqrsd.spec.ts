@@ -162,7 +162,8 @@ test('the API files a petition once per Idempotency-Key', async ({ request }) =>
 		description: '¿Cómo se calcula la tarifa del gas natural vehicular?',
 		identity: 'reserved',
 		name: 'María Gómez',
-		email: undefined
+		email: undefined,
+		contactPreference: 'online'
 	};
 	const headers = { 'idempotency-key': 'api-filing-0001' };
 	const filed = await filePetition(request, body, headers);

@@ -3,7 +3,11 @@ import { LOCALES, axeViolations, expect, filePetition, setClock, test } from './
 
 /** A petition with a municipality and a postal address, filed through the API. */
 function fileOne(request: APIRequestContext) {
-	return filePetition(request, { municipality: 'Riohacha', address: 'Calle 1 # 2-3' });
+	return filePetition(request, {
+		municipality: 'Riohacha',
+		address: 'Calle 1 # 2-3',
+		contactPreference: 'online'
+	});
 }
 
 test('looks up a petition with its security code', async ({ page, request }) => {

@@ -201,7 +201,7 @@ test('a failed connection emails the citizen a link to choose a new time', async
 });
 
 test('a petition event shows in the citizen look-up', async ({ page, request }) => {
-	const filed = await filePetition(request, { contactPreference: 'email' });
+	const filed = await filePetition(request);
 	await signInAsStaff(page);
 	await page.goto('/staff/peticiones');
 	await page.getByLabel('Número de radicado', { exact: true }).fill(filed.number);
@@ -221,7 +221,7 @@ test('a petition event shows in the citizen look-up', async ({ page, request }) 
 });
 
 test('an extension beyond twice the legal term is refused', async ({ page, request }) => {
-	const filed = await filePetition(request, { contactPreference: 'email' });
+	const filed = await filePetition(request);
 	await signInAsStaff(page);
 	const response = await page.request.post(`/api/v1/staff/radicados/${filed.number}/events`, {
 		data: {
