@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { ApiHandler, OperationDoc } from './api';
+import type { ApiHandler, OperationDoc, ResponseDoc } from './api';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 // Any operation that needs the database may answer this while it is unreachable.
-const UNAVAILABLE = {
+const UNAVAILABLE: ResponseDoc = {
 	description:
 		'The service is unavailable for now (database down or restarting); try again after Retry-After seconds.'
 };
