@@ -33,11 +33,6 @@ export interface OpenOptions {
 	statementTimeoutMs?: number;
 }
 
-/** Thrown when the database cannot take a request now; the caller may try again later. */
-export class DatabaseUnavailable extends Error {
-	override name = 'DatabaseUnavailable';
-}
-
 // Errors that say "the database (or its disk) cannot answer now", not "this request is wrong":
 // the driver's own connection errors, the socket's, and SQLSTATEs of lost connections (08),
 // insufficient resources such as a full disk (53), shutdown and restart (57P01-57P03), a statement
@@ -64,7 +59,6 @@ const UNAVAILABLE_STATES = /^(08...|53...|57P0[123]|57014|25006|58030)$/;
 export function unavailable(error: unknown): boolean {
 	let current = error;
 	for (let depth = 0; current instanceof Error && depth < 5; depth++) {
-		if (current instanceof DatabaseUnavailable) return true;
 		const code = (current as { code?: unknown }).code;
 		if (
 			typeof code === 'string' &&
