@@ -8,6 +8,8 @@ declare global {
 			requestId: string;
 			/** The signed-in official, on /staff pages and /api/v1/staff calls. */
 			staff?: StaffUser;
+			/** Set when the request needed the database while it was unavailable: answered 503. */
+			unavailable?: boolean;
 		}
 		interface PageData {
 			lang?: Locale;

@@ -49,10 +49,12 @@ afterEach(() => {
 });
 
 describe('offline form', () => {
-	it('keeps a draft only when no answer came back', () => {
+	it('keeps a draft only when no answer came back, or a 503', () => {
 		expect(lostConnection({ type: 'error', error: new TypeError('Failed to fetch') })).toBe(true);
 		const serverError = { type: 'error', status: 500, error: {} } as ActionResult;
 		expect(lostConnection(serverError)).toBe(false);
+		const unavailable = { type: 'error', status: 503, error: {} } as ActionResult;
+		expect(lostConnection(unavailable)).toBe(true);
 		expect(lostConnection({ type: 'failure', status: 400, data: {} })).toBe(false);
 	});
 

@@ -4,10 +4,12 @@ import { drafts, type Draft } from './drafts';
 
 /**
  * Whether an enhanced submission got no answer at all (no network, or the answer was lost on the
- * way), as opposed to an answer from the server: only then is the form kept as a draft.
+ * way) or a 503 (the service cannot take it for now), as opposed to an answer from the server:
+ * only then is the form kept as a draft, to be sent again later.
  */
 export function lostConnection(result: ActionResult): boolean {
-	return result.type === 'error' && (result as { status?: number }).status === undefined;
+	const status = (result as { status?: number }).status;
+	return result.type === 'error' && (status === undefined || status === 503);
 }
 
 /**

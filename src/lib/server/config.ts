@@ -6,6 +6,8 @@ import { resolve } from 'node:path';
 export interface ServerConfig {
 	dataDir: string;
 	databaseUrl: string | undefined;
+	/** PostgreSQL cancels a statement running longer (DATABASE_STATEMENT_TIMEOUT_MS, 10000). */
+	statementTimeoutMs: number;
 	origin: string | undefined;
 	smtp: {
 		host: string | undefined;
@@ -14,6 +16,8 @@ export interface ServerConfig {
 		user: string | undefined;
 		password: string | undefined;
 		from: string;
+		/** Connecting, the greeting and each exchange give up after this long (SMTP_TIMEOUT_MS, 10000). */
+		timeoutMs: number;
 	};
 	/** Lets the end-to-end suite reset the database and set the clock. Never set in production. */
 	testMode: boolean;
@@ -23,6 +27,7 @@ function read(env: NodeJS.ProcessEnv): ServerConfig {
 	return {
 		dataDir: resolve(env.DATA_DIR ?? 'data'),
 		databaseUrl: env.DATABASE_URL || undefined,
+		statementTimeoutMs: Number(env.DATABASE_STATEMENT_TIMEOUT_MS || 10_000),
 		origin: env.ORIGIN || undefined,
 		smtp: {
 			host: env.SMTP_HOST || undefined,
@@ -30,7 +35,8 @@ function read(env: NodeJS.ProcessEnv): ServerConfig {
 			secure: env.SMTP_SECURE === 'true',
 			user: env.SMTP_USER || undefined,
 			password: env.SMTP_PASSWORD || undefined,
-			from: env.SMTP_FROM ?? 'Ventanilla <no-responder@demo.ventanilla.gov.co>'
+			from: env.SMTP_FROM ?? 'Ventanilla <no-responder@demo.ventanilla.gov.co>',
+			timeoutMs: Number(env.SMTP_TIMEOUT_MS || 10_000)
 		},
 		testMode: env.VENTANILLA_TEST_MODE === '1'
 	};

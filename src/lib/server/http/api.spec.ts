@@ -84,4 +84,20 @@ describe('endpoint', () => {
 		expect(response.status).toBe(500);
 		expect(text).not.toContain('secret');
 	});
+
+	it('answers 503 with Retry-After when the database is unreachable, never 500', async () => {
+		const down = endpoint(
+			{ summary: 'Down', tags: ['test'], responses: { 200: { description: 'ok' } } },
+			async () => {
+				throw new Error('the database went away', {
+					cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' })
+				});
+			}
+		);
+		const response = await down(requestEvent('/api/v1/down'));
+		expect(response.status).toBe(503);
+		expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+		expect(response.headers.get('retry-after')).toBe('10');
+		expect((await response.json()).code).toBe('SERVICE_UNAVAILABLE');
+	});
 });

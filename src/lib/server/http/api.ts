@@ -2,8 +2,9 @@ import type { RequestEvent, RequestHandler } from '@sveltejs/kit';
 import { z } from 'zod';
 import { translator, type Translator } from '$lib/i18n/translator';
 import type { Locale } from '$lib/i18n/locales';
+import { unavailable } from '../db';
 import { errorFields, log } from '../log';
-import { Problem, problemResponse, requestLocale } from './problem';
+import { Problem, problemResponse, requestLocale, unavailableProblem } from './problem';
 import { fieldErrors, withoutNul } from './validation';
 
 export interface ResponseDoc {
@@ -94,6 +95,10 @@ export function endpoint<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType
 			});
 		} catch (error) {
 			if (error instanceof Problem) return problemResponse(error, lang);
+			if (unavailable(error)) {
+				log.warn('database unavailable', { route: event.route.id, ...errorFields(error) });
+				return problemResponse(unavailableProblem(), lang);
+			}
 			log.error('unhandled API error', { route: event.route.id, ...errorFields(error) });
 			return problemResponse(new Problem(500, 'INTERNAL'), lang);
 		}

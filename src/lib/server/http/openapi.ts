@@ -1,7 +1,13 @@
 import { z } from 'zod';
-import type { ApiHandler, OperationDoc } from './api';
+import type { ApiHandler, OperationDoc, ResponseDoc } from './api';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+// Any operation that needs the database may answer this while it is unreachable.
+const UNAVAILABLE: ResponseDoc = {
+	description:
+		'The service is unavailable for now (database down or restarting); try again after Retry-After seconds.'
+};
 
 export const problemSchema = z.object({
 	type: z.string(),
@@ -104,7 +110,7 @@ export function document(operations: RouteOperation[], version: string): Record<
 			}
 		];
 		const responses = Object.fromEntries(
-			Object.entries(operation.responses).map(([status, response]) => {
+			Object.entries({ 503: UNAVAILABLE, ...operation.responses }).map(([status, response]) => {
 				const problem = Number(status) >= 400;
 				const schema = response.schema
 					? jsonSchema(response.schema, 'output')

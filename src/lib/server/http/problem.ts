@@ -29,6 +29,16 @@ export class Problem extends Error {
 	}
 }
 
+/** Seconds a client should wait before trying again while the database is unavailable. */
+export const RETRY_AFTER_SECONDS = 10;
+
+/** The answer to a request that needs the database while it is unreachable, full or too slow. */
+export function unavailableProblem(): Problem {
+	return new Problem(503, 'SERVICE_UNAVAILABLE', {
+		headers: { 'retry-after': String(RETRY_AFTER_SECONDS) }
+	});
+}
+
 /** The language of an API request: ?lang= first, then Accept-Language. */
 export function requestLocale(url: URL, headers: Headers): Locale {
 	const query = url.searchParams.get('lang');

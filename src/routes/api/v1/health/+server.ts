@@ -1,21 +1,27 @@
 import { z } from 'zod';
 import { endpoint, reply } from '$lib/server/http/api';
-import { Problem } from '$lib/server/http/problem';
+import { Problem, RETRY_AFTER_SECONDS } from '$lib/server/http/problem';
 import { database, ping } from '$lib/server/db';
 
 const healthSchema = z.object({ status: z.literal('ok'), database: z.literal('up') });
 
+// Readiness, for a load balancer: an instance whose database does not answer should get no
+// requests. Liveness (whether to restart the process) is /api/v1/health/live.
 export const GET = endpoint(
 	{
-		summary: 'Liveness and database check',
+		summary: 'Readiness: the app and its database answer',
 		tags: ['system'],
 		responses: {
 			200: { description: 'The app and its database answer.', schema: healthSchema },
-			503: { description: 'The database does not answer.' }
+			503: { description: 'The database does not answer within 2 seconds.' }
 		}
 	},
 	async () => {
-		if (!(await ping(await database()))) throw new Problem(503, 'DATABASE_DOWN');
+		if (!(await ping(await database()))) {
+			throw new Problem(503, 'DATABASE_DOWN', {
+				headers: { 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' }
+			});
+		}
 		return reply({ status: 'ok', database: 'up' }, { headers: { 'cache-control': 'no-store' } });
 	}
 );

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { endpoint, reply } from '$lib/server/http/api';
+
+const liveSchema = z.object({ status: z.literal('ok') });
+
+// Liveness: the process answers requests. It does not touch the database, so an outage of the
+// database never makes an orchestrator restart instances that will serve again once it is back.
+export const GET = endpoint(
+	{
+		summary: 'Liveness: the process is able to serve',
+		tags: ['system'],
+		responses: { 200: { description: 'The process answers.', schema: liveSchema } }
+	},
+	async () => reply({ status: 'ok' }, { headers: { 'cache-control': 'no-store' } })
+);
