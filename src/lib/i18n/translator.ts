@@ -123,7 +123,10 @@ function patternsOf(lang: Locale): RegExp[] {
 }
 
 function createTranslator(lang: Locale): Translator {
-	const fixed = i18n.getFixedT(lang) as unknown as (key: string, options?: I18nextOptions) => string;
+	const fixed = i18n.getFixedT(lang) as unknown as (
+		key: string,
+		options?: I18nextOptions
+	) => string;
 	const t = (key: string, options?: TOptions) => fixed(key, options ?? {});
 	const has = (key: string, options?: TOptions) =>
 		Boolean(i18n.exists(key, { ...options, lng: lang, fallbackLng: false }));

@@ -50,6 +50,9 @@ async function start(box: HTMLElement): Promise<void> {
 			say(status, said('working', { done }));
 		}
 		button.disabled = false;
-		say(status, failed ? said('failed', { failed }) : said(format === 'opus' ? 'savedOpus' : 'savedMp3'));
+		say(
+			status,
+			failed ? said('failed', { failed }) : said(format === 'opus' ? 'savedOpus' : 'savedMp3')
+		);
 	});
 }

@@ -96,7 +96,10 @@ function start(form: HTMLFormElement): void {
 		again.action = location.pathname;
 		again.hidden = true;
 		// Corrected, it is another request: it gets its own key.
-		const fields = { ...(draft.body as Record<string, string>), idempotencyKey: crypto.randomUUID() };
+		const fields = {
+			...(draft.body as Record<string, string>),
+			idempotencyKey: crypto.randomUUID()
+		};
 		for (const [name, value] of Object.entries(fields)) {
 			const input = document.createElement('input');
 			input.type = 'hidden';

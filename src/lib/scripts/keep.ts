@@ -29,7 +29,9 @@ enhance<HTMLElement>('[data-keep]', (section) => {
 				{ ...record, securityCode },
 				{ consent: true, keepCode: keepCode?.checked ?? false }
 			);
-			message = JSON.parse(kept?.securityCode ? section.dataset.savedCode! : section.dataset.saved!);
+			message = JSON.parse(
+				kept?.securityCode ? section.dataset.savedCode! : section.dataset.saved!
+			);
 		} catch {
 			message = JSON.parse(section.dataset.failed!);
 		}

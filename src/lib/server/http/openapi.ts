@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Translator } from '$lib/i18n/translator';
 import type { ApiHandler, OperationDoc } from './api';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -72,8 +73,15 @@ function objectProperties(schema: z.ZodType): [string, boolean][] {
 	]);
 }
 
-/** The OpenAPI 3.1 document, generated from the same schemas that validate requests. */
-export function document(operations: RouteOperation[], version: string): Record<string, unknown> {
+/**
+ * The OpenAPI 3.1 document, generated from the same schemas that validate requests; its texts
+ * (keys in the operations) in the language of `t`.
+ */
+export function document(
+	operations: RouteOperation[],
+	version: string,
+	t: Translator['t']
+): Record<string, unknown> {
 	const paths: Record<string, Record<string, unknown>> = {};
 	for (const { method, path, params, operation } of operations) {
 		const parameters = [
@@ -92,14 +100,14 @@ export function document(operations: RouteOperation[], version: string): Record<
 				name,
 				in: 'header',
 				required: header.required,
-				description: header.description,
+				description: t(header.description),
 				schema: { type: 'string' }
 			})),
 			{
 				name: 'lang',
 				in: 'query',
 				required: false,
-				description: 'Language of titles and messages; otherwise Accept-Language decides.',
+				description: t('api:document.lang'),
 				schema: { type: 'string', enum: ['es', 'guc'] }
 			}
 		];
@@ -115,7 +123,7 @@ export function document(operations: RouteOperation[], version: string): Record<
 				return [
 					status,
 					{
-						description: response.description,
+						description: t(response.description),
 						...(schema ? { content: { [type]: { schema } } } : {})
 					}
 				];
@@ -123,7 +131,7 @@ export function document(operations: RouteOperation[], version: string): Record<
 		);
 		paths[path] ??= {};
 		paths[path][method.toLowerCase()] = {
-			summary: operation.summary,
+			summary: t(operation.summary),
 			tags: operation.tags,
 			parameters,
 			...(operation.body
@@ -141,10 +149,9 @@ export function document(operations: RouteOperation[], version: string): Record<
 	return {
 		openapi: '3.1.0',
 		info: {
-			title: 'Ventanilla API',
+			title: t('api:document.title'),
 			version,
-			description:
-				'The REST API behind Ventanilla. Errors are application/problem+json (RFC 9457) in the requested language.'
+			description: t('api:document.description')
 		},
 		servers: [{ url: '/' }],
 		paths,

@@ -7,11 +7,11 @@ const healthSchema = z.object({ status: z.literal('ok'), database: z.literal('up
 
 export const GET = endpoint(
 	{
-		summary: 'Liveness and database check',
+		summary: 'api:operations.health.get.summary',
 		tags: ['system'],
 		responses: {
-			200: { description: 'The app and its database answer.', schema: healthSchema },
-			503: { description: 'The database does not answer.' }
+			200: { description: 'api:operations.health.get.responses.200', schema: healthSchema },
+			503: { description: 'api:operations.health.get.responses.503' }
 		}
 	},
 	async () => {
