@@ -1,4 +1,4 @@
-import type { Translator } from '$lib/i18n/translate';
+import type { Translator } from '$lib/i18n/translator';
 import type { Locale } from '$lib/i18n/locales';
 import type { StaffUser } from '$lib/server/staff';
 

@@ -215,3 +215,44 @@ test('keeps a new radicado with its security code only when the person chooses i
 	await expect(page.getByText(`Radicado ${number}`)).toBeVisible();
 	await expect(page.getByText(`Código de seguridad: ${code}`)).toBeVisible();
 });
+
+test('the confirmation of a petition sent from the phone keeps it in "Mis trámites" and thanks for the survey in place', async ({
+	page,
+	context
+}) => {
+	await openControlled(page, '/es/pqrsd');
+	await writePetition(page, 'Confirmación desde el teléfono');
+	await context.setOffline(true);
+	await page.getByRole('button', { name: 'Enviar petición' }).click();
+	await expect(page.getByText('Estado: pendiente de envío.')).toBeVisible();
+	await context.setOffline(false);
+
+	// The confirmation the server rendered into the page, filled with its answer.
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Recibimos su petición', {
+		timeout: 20_000
+	});
+	const number = (await page.getByTestId('radicado-number').textContent())!.trim();
+	const code = (await page.getByTestId('security-code').textContent())!.trim();
+	expect(number).toMatch(/^1-\d{4}-\d{6}$/);
+	await expect(page.getByText('15 días hábiles')).toBeVisible();
+	await expect(page.getByText('Le enviamos un correo a ana@example.com')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Copiar número y código' })).toBeVisible();
+
+	await page.getByRole('checkbox', { name: 'Guardar también el código de seguridad' }).check();
+	await page.getByRole('button', { name: 'Guardar en Mis trámites' }).click();
+	await expect(
+		page.getByText(/Guardado en Mis trámites .* con el código de seguridad/)
+	).toBeVisible();
+
+	await page.getByRole('radio', { name: 'Me sirvió mucho' }).check();
+	await page.getByRole('button', { name: 'Enviar respuesta' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Gracias. Recibimos su respuesta.' })
+	).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Recibimos su petición');
+
+	await page.goto('/es/mis-tramites');
+	await expect(page.getByText(`Radicado ${number}`)).toBeVisible();
+	await expect(page.getByText('Tipo: Petición')).toBeVisible();
+	await expect(page.getByText(`Código de seguridad: ${code}`)).toBeVisible();
+});

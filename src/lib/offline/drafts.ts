@@ -8,6 +8,31 @@ export const DRAFT_ENDPOINTS = {
 } as const;
 export type DraftKind = keyof typeof DRAFT_ENDPOINTS;
 
+/** The page of each form, after the language (`/es/pqrsd`, `/guc/te-llamamos`). */
+export const DRAFT_PAGES: Record<DraftKind, string> = {
+	pqrsd: 'pqrsd',
+	callback: 'te-llamamos'
+};
+
+/** The fields each form sends as the API takes them (attachments are never kept in drafts). */
+export const DRAFT_FIELDS: Record<DraftKind, readonly string[]> = {
+	pqrsd: [
+		'type',
+		'subject',
+		'description',
+		'municipality',
+		'identity',
+		'name',
+		'document',
+		'email',
+		'phone',
+		'address',
+		'contactPreference',
+		'consent'
+	],
+	callback: ['name', 'phone', 'language', 'topic', 'details', 'day', 'window', 'consent']
+};
+
 /** The Background Sync tag the service worker answers by sending pending drafts. */
 export const SYNC_TAG = 'send-drafts';
 

@@ -8,12 +8,14 @@ import { Problem, problemResponse, requestLocale, unavailableProblem } from './p
 import { fieldErrors, withoutNul } from './validation';
 
 export interface ResponseDoc {
+	/** An `api:` key: the OpenAPI document says it in the asked language, through i18next. */
 	description: string;
 	schema?: z.ZodType;
 }
 
 /** What the OpenAPI document says of an operation; the same object validates requests. */
 export interface OperationDoc {
+	/** An `api:` key, like every description below (locales/{lang}/api.json). */
 	summary: string;
 	tags: string[];
 	body?: z.ZodType;

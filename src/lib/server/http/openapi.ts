@@ -1,13 +1,11 @@
 import { z } from 'zod';
+import type { Translator } from '$lib/i18n/translator';
 import type { ApiHandler, OperationDoc, ResponseDoc } from './api';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 // Any operation that needs the database may answer this while it is unreachable.
-const UNAVAILABLE: ResponseDoc = {
-	description:
-		'The service is unavailable for now (database down or restarting); try again after Retry-After seconds.'
-};
+const UNAVAILABLE: ResponseDoc = { description: 'api:common.unavailable' };
 
 export const problemSchema = z.object({
 	type: z.string(),
@@ -78,8 +76,15 @@ function objectProperties(schema: z.ZodType): [string, boolean][] {
 	]);
 }
 
-/** The OpenAPI 3.1 document, generated from the same schemas that validate requests. */
-export function document(operations: RouteOperation[], version: string): Record<string, unknown> {
+/**
+ * The OpenAPI 3.1 document, generated from the same schemas that validate requests; its texts
+ * (keys in the operations) in the language of `t`.
+ */
+export function document(
+	operations: RouteOperation[],
+	version: string,
+	t: Translator['t']
+): Record<string, unknown> {
 	const paths: Record<string, Record<string, unknown>> = {};
 	for (const { method, path, params, operation } of operations) {
 		const parameters = [
@@ -98,14 +103,14 @@ export function document(operations: RouteOperation[], version: string): Record<
 				name,
 				in: 'header',
 				required: header.required,
-				description: header.description,
+				description: t(header.description),
 				schema: { type: 'string' }
 			})),
 			{
 				name: 'lang',
 				in: 'query',
 				required: false,
-				description: 'Language of titles and messages; otherwise Accept-Language decides.',
+				description: t('api:document.lang'),
 				schema: { type: 'string', enum: ['es', 'guc'] }
 			}
 		];
@@ -121,7 +126,7 @@ export function document(operations: RouteOperation[], version: string): Record<
 				return [
 					status,
 					{
-						description: response.description,
+						description: t(response.description),
 						...(schema ? { content: { [type]: { schema } } } : {})
 					}
 				];
@@ -129,7 +134,7 @@ export function document(operations: RouteOperation[], version: string): Record<
 		);
 		paths[path] ??= {};
 		paths[path][method.toLowerCase()] = {
-			summary: operation.summary,
+			summary: t(operation.summary),
 			tags: operation.tags,
 			parameters,
 			...(operation.body
@@ -147,10 +152,9 @@ export function document(operations: RouteOperation[], version: string): Record<
 	return {
 		openapi: '3.1.0',
 		info: {
-			title: 'Ventanilla API',
+			title: t('api:document.title'),
 			version,
-			description:
-				'The REST API behind Ventanilla. Errors are application/problem+json (RFC 9457) in the requested language.'
+			description: t('api:document.description')
 		},
 		servers: [{ url: '/' }],
 		paths,

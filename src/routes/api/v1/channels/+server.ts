@@ -27,15 +27,15 @@ const channelsSchema = z.object({
 
 export const GET = endpoint(
 	{
-		summary: 'Channels of attention with address, numbers, hours and whether each is open now',
+		summary: 'api:operations.channels.get.summary',
 		tags: ['content'],
 		query: z.object({ lang: z.string().optional() }),
 		responses: {
 			200: {
-				description: 'The channels; openNow is computed in Bogotá time, holidays included.',
+				description: 'api:operations.channels.get.responses.200',
 				schema: channelsSchema
 			},
-			422: { description: 'The query is not valid.' }
+			422: { description: 'api:common.badQuery' }
 		},
 		example: { query: { lang: 'es' } }
 	},

@@ -25,15 +25,15 @@ const charterSchema = z.object({
 
 export const GET = endpoint(
 	{
-		summary: 'The current carta de trato digno: rights, duties and channels, with its validity',
+		summary: 'api:operations.charter.get.summary',
 		tags: ['content'],
 		query: z.object({ lang: z.string().optional() }),
 		responses: {
 			200: {
-				description: 'The charter, each section in the asked language or in Spanish.',
+				description: 'api:operations.charter.get.responses.200',
 				schema: charterSchema
 			},
-			422: { description: 'The query is not valid.' }
+			422: { description: 'api:common.badQuery' }
 		},
 		example: { query: { lang: 'es' } }
 	},

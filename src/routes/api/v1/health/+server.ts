@@ -9,11 +9,11 @@ const healthSchema = z.object({ status: z.literal('ok'), database: z.literal('up
 // requests. Liveness (whether to restart the process) is /api/v1/health/live.
 export const GET = endpoint(
 	{
-		summary: 'Readiness: the app and its database answer',
+		summary: 'api:operations.health.get.summary',
 		tags: ['system'],
 		responses: {
-			200: { description: 'The app and its database answer.', schema: healthSchema },
-			503: { description: 'The database does not answer within 2 seconds.' }
+			200: { description: 'api:operations.health.get.responses.200', schema: healthSchema },
+			503: { description: 'api:operations.health.get.responses.503' }
 		}
 	},
 	async () => {

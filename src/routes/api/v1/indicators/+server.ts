@@ -27,11 +27,11 @@ const monthSchema = z.object({
 
 export const GET = endpoint(
 	{
-		summary: 'Published figures for the last 12 months, by month (Bogotá time)',
+		summary: 'api:operations.indicators.get.summary',
 		tags: ['indicators'],
 		responses: {
 			200: {
-				description: 'Figures by month, oldest first.',
+				description: 'api:operations.indicators.get.responses.200',
 				schema: z.object({ timeZone: z.string(), months: z.array(monthSchema) })
 			}
 		}

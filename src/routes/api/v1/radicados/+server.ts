@@ -15,21 +15,21 @@ const filedSchema = z.object({
 
 export const POST = endpoint(
 	{
-		summary: 'File a PQRSD (petición, queja, reclamo, sugerencia, denuncia, consulta, información)',
+		summary: 'api:operations.radicados.post.summary',
 		tags: ['radicados'],
 		body: filingSchema,
 		headers: {
 			'Idempotency-Key': {
 				required: false,
-				description: 'Send one per petition: a retry with the same key returns the first answer.'
+				description: 'api:operations.radicados.post.headers.Idempotency-Key'
 			}
 		},
 		responses: {
-			201: { description: 'Filed. The security code is shown only here.', schema: filedSchema },
-			400: { description: 'Malformed JSON or Idempotency-Key.' },
-			413: { description: 'Body too large.' },
-			415: { description: 'Not JSON.' },
-			422: { description: 'Field errors, or an Idempotency-Key reused with other data.' }
+			201: { description: 'api:operations.radicados.post.responses.201', schema: filedSchema },
+			400: { description: 'api:operations.radicados.post.responses.400' },
+			413: { description: 'api:common.tooLarge' },
+			415: { description: 'api:common.notJson' },
+			422: { description: 'api:operations.radicados.post.responses.422' }
 		},
 		example: {
 			body: {

@@ -7,9 +7,11 @@ const liveSchema = z.object({ status: z.literal('ok') });
 // database never makes an orchestrator restart instances that will serve again once it is back.
 export const GET = endpoint(
 	{
-		summary: 'Liveness: the process is able to serve',
+		summary: 'api:operations.healthLive.get.summary',
 		tags: ['system'],
-		responses: { 200: { description: 'The process answers.', schema: liveSchema } }
+		responses: {
+			200: { description: 'api:operations.healthLive.get.responses.200', schema: liveSchema }
+		}
 	},
 	async () => reply({ status: 'ok' }, { headers: { 'cache-control': 'no-store' } })
 );

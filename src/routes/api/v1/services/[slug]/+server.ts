@@ -32,13 +32,13 @@ const serviceSchema = z.object({
 
 export const GET = endpoint(
 	{
-		summary: 'One service: what it is, who can ask, requirements, steps, cost, time and channels',
+		summary: 'api:operations.services.slug.get.summary',
 		tags: ['content'],
 		query: z.object({ lang: z.string().optional() }),
 		responses: {
-			200: { description: 'The service.', schema: serviceSchema },
-			404: { description: 'No service has this slug.' },
-			422: { description: 'The query is not valid.' }
+			200: { description: 'api:operations.services.slug.get.responses.200', schema: serviceSchema },
+			404: { description: 'api:operations.services.slug.get.responses.404' },
+			422: { description: 'api:common.badQuery' }
 		},
 		example: { params: { slug: 'subsidio-de-gas-en-cilindro' } }
 	},

@@ -9,19 +9,19 @@ import { agendaItemSchema } from '$lib/server/staff/api-schemas';
 
 export const GET = endpoint(
 	{
-		summary: "A day's appointments for the officials, in time order (default: today in Bogotá)",
+		summary: 'api:operations.staff.appointments.get.summary',
 		tags: ['staff'],
 		query: z.object({
 			date: z.iso.date({ error: 'staff:errors.date' }).optional()
 		}),
 		responses: {
 			200: {
-				description: 'The agenda; cancelled appointments are left out.',
+				description: 'api:operations.staff.appointments.get.responses.200',
 				schema: z.object({ date: z.string(), appointments: z.array(agendaItemSchema) })
 			},
-			401: { description: 'No valid session.' },
-			403: { description: 'The role may not see the agenda.' },
-			422: { description: 'The date is not YYYY-MM-DD.' }
+			401: { description: 'api:common.noSession' },
+			403: { description: 'api:operations.staff.appointments.get.responses.403' },
+			422: { description: 'api:operations.staff.appointments.get.responses.422' }
 		},
 		example: { query: { date: '2026-03-02' } }
 	},

@@ -6,13 +6,16 @@ import { findPetition } from '$lib/server/staff/petitions';
 
 export const GET = endpoint(
 	{
-		summary: 'A petition by its radicado number, with its events and the petitioner contact',
+		summary: 'api:operations.staff.radicados.number.get.summary',
 		tags: ['staff'],
 		responses: {
-			200: { description: 'The petition.', schema: z.record(z.string(), z.unknown()) },
-			401: { description: 'No valid session.' },
-			403: { description: 'The role may not see petitions.' },
-			404: { description: 'No petition with that number.' }
+			200: {
+				description: 'api:operations.staff.radicados.number.get.responses.200',
+				schema: z.record(z.string(), z.unknown())
+			},
+			401: { description: 'api:common.noSession' },
+			403: { description: 'api:operations.staff.radicados.number.get.responses.403' },
+			404: { description: 'api:operations.staff.radicados.number.get.responses.404' }
 		},
 		example: { params: { number: '1-2026-999999' } }
 	},
