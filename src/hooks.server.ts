@@ -5,10 +5,12 @@ import { config } from '$lib/server/config';
 import { connect, database, migrate } from '$lib/server/db';
 import { start as startWorker } from '$lib/server/worker';
 import { seed } from '$lib/server/db/seed';
-import { Problem, problemResponse, requestLocale } from '$lib/server/http/problem';
+import { Problem, problemResponse, requestLocale } from '$lib/server/http/problems';
 import { errorFields, log } from '$lib/server/log';
-import { testingHook } from '$lib/server/testing-hooks';
-import { SESSION_COOKIE, staff } from '$lib/server/staff';
+import { staff } from '$lib/server/staff';
+import { crossSiteForm, crossSiteRefusal } from '$lib/server/web/cross-site';
+import { sessionCookie } from '$lib/server/web/staff';
+import { testingHook } from '$lib/server/web/testing-hooks';
 
 export const init: ServerInit = async () => {
 	const started = Date.now();
@@ -27,15 +29,6 @@ const SECURITY_HEADERS: Record<string, string> = {
 	'cross-origin-opener-policy': 'same-origin'
 };
 
-const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
-
-/** A form posted from another site (CSRF): the types a cross-site form can send, another origin. */
-function crossSiteForm(request: Request, url: URL): boolean {
-	if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return false;
-	const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-	return FORM_TYPES.includes(type) && request.headers.get('origin') !== url.origin;
-}
-
 function https(event: RequestEvent): boolean {
 	return (
 		event.url.protocol === 'https:' ||
@@ -51,21 +44,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (testing) return testing;
 
 	if (event.url.pathname.startsWith('/staff') || event.url.pathname.startsWith('/api/v1/staff')) {
-		event.locals.staff = await staff.session(await database(), event.cookies.get(SESSION_COOKIE));
+		event.locals.staff = await staff.session(await database(), sessionCookie.get(event.cookies));
 	}
 
 	const lang = isLocale(event.params.lang) ? event.params.lang : DEFAULT_LOCALE;
 	let response: Response;
 	if (crossSiteForm(event.request, event.url)) {
-		response = event.url.pathname.startsWith('/api/')
-			? await problemResponse(
-					new Problem(403, 'CROSS_SITE_FORM'),
-					requestLocale(event.url, event.request.headers)
-				)
-			: new Response('Cross-site form submissions are forbidden', {
-					status: 403,
-					headers: { 'content-type': 'text/plain; charset=utf-8' }
-				});
+		response = await crossSiteRefusal(event);
 	} else {
 		response = await resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%lang%', lang)
@@ -76,7 +61,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (response.status === 405 && event.url.pathname.startsWith('/api/')) {
 		const allow = response.headers.get('allow');
 		response = await problemResponse(
-			new Problem(405, 'METHOD_NOT_ALLOWED', { headers: allow ? { allow } : {} }),
+			new Problem('METHOD_NOT_ALLOWED', { headers: allow ? { allow } : {} }),
 			requestLocale(event.url, event.request.headers)
 		);
 	}

@@ -5,7 +5,7 @@ import { clock } from '../clock';
 import { open } from '../db';
 import { appointmentSlots, appointments as table, outbox } from '../db/schema';
 import { sendDue } from '../email/outbox';
-import { Problem } from '../http/problem';
+import { DomainError } from '../errors';
 import { useTestDatabase } from '../testing/database';
 import { bookingInput } from '../testing/factories';
 import { startMailbox, type Mailbox } from '../testing/smtp';
@@ -25,7 +25,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 		await promise;
 		return 'ok';
 	} catch (error) {
-		if (error instanceof Problem) return error.code;
+		if (error instanceof DomainError) return error.code;
 		throw error;
 	}
 }
@@ -86,7 +86,7 @@ describe('booking', () => {
 			await appointments.book(db(), booking(), { locale: 'es' });
 			expect.unreachable();
 		} catch (error) {
-			expect((error as Problem).options.extra?.nearest).toEqual(
+			expect((error as DomainError).details.extra?.nearest).toEqual(
 				[
 					'2030-02-05T08:30:00-05:00',
 					'2030-02-05T09:30:00-05:00',
@@ -224,17 +224,5 @@ describe('emails', () => {
 		expect(mailbox.messages[0]!.subject).toMatch(/^Recordatorio: su cita CITA-.* es mañana/);
 		const [row] = await db().select().from(table).where(eq(table.email, 'luis@example.com'));
 		expect(row!.reminderSentAt).not.toBeNull();
-	});
-});
-
-describe('problem texts', () => {
-	it('give every problem code a title and a detail in Spanish', async () => {
-		const { translator } = await import('$lib/i18n/translator');
-		const { PROBLEM_TEXTS } = await import('.');
-		const { t } = await translator('es');
-		for (const key of Object.values(PROBLEM_TEXTS)) {
-			expect(t(`${key}.title`)).not.toContain('problems.');
-			expect(t(`${key}.detail`)).not.toContain('problems.');
-		}
 	});
 });

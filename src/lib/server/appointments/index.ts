@@ -6,6 +6,7 @@ import { formatInstant, localDate, type LocalDate } from '$lib/domain/calendar';
 import {
 	bookableStarts,
 	isBookable,
+	lastBookableDate,
 	nearest,
 	referenceFrom,
 	slotEnd,
@@ -15,7 +16,7 @@ import { clock } from '../clock';
 import type { Database } from '../db';
 import { generation } from '../db/generation';
 import { appointmentSlots, appointments as table } from '../db/schema';
-import { Problem } from '../http/problem';
+import { DomainError } from '../errors';
 import { once, type Transaction } from '../idempotency';
 import { calendarFile } from './calendar';
 import { enqueue } from '../email/outbox';
@@ -30,8 +31,6 @@ export const rules: SlotRules = {
 	minimumNoticeHours: entity.appointments.minimumNoticeHours,
 	bookingWindowDays: entity.appointments.bookingWindowDays
 };
-
-const NS = { ns: 'booking' } as const;
 
 export interface Slot {
 	start: string;
@@ -127,6 +126,12 @@ async function slots(
 		.filter((day) => day.slots.length > 0);
 }
 
+/** The free slots from today to the end of the booking window. */
+async function freeDays(db: Database): Promise<SlotDay[]> {
+	const now = clock.now();
+	return slots(db, localDate(now), lastBookableDate(now, rules), { onlyFree: true });
+}
+
 /** Up to `count` free starts closest to the one that was taken. */
 async function nearestFree(db: Database, target: Date, count = 3): Promise<string[]> {
 	const days = await slots(db, localDate(clock.now()), '9999-12-31', { onlyFree: true });
@@ -160,9 +165,8 @@ async function freePlace(tx: Transaction, start: Date): Promise<void> {
 		.where(eq(appointmentSlots.start, start));
 }
 
-async function slotUnavailable(db: Database, start: Date): Promise<Problem> {
-	return new Problem(409, 'SLOT_UNAVAILABLE', {
-		...NS,
+async function slotUnavailable(db: Database, start: Date): Promise<DomainError> {
+	return new DomainError('SLOT_UNAVAILABLE', {
 		extra: { nearest: await nearestFree(db, start) }
 	});
 }
@@ -170,7 +174,7 @@ async function slotUnavailable(db: Database, start: Date): Promise<Problem> {
 function parseStart(start: string): Date {
 	const instant = new Date(start);
 	if (!isBookable(instant, clock.now(), rules)) {
-		throw new Problem(422, 'SLOT_NOT_OFFERED', NS);
+		throw new DomainError('SLOT_NOT_OFFERED');
 	}
 	return instant;
 }
@@ -219,7 +223,7 @@ async function bookOnce(
 	const email = await composeEmail('confirmed', draft, token);
 	let full = false;
 	try {
-		const result = await once(
+		const { result, replayed } = await once(
 			db,
 			'appointments.book',
 			options.idempotencyKey ?? null,
@@ -242,14 +246,13 @@ async function bookOnce(
 						)
 					);
 				if (count >= entity.appointments.maxFutureAppointmentsPerPerson) {
-					throw new Problem(422, 'TOO_MANY_APPOINTMENTS', {
-						...NS,
+					throw new DomainError('TOO_MANY_APPOINTMENTS', {
 						values: { max: entity.appointments.maxFutureAppointmentsPerPerson }
 					});
 				}
 				if (!(await takePlace(tx, start))) {
 					full = true;
-					throw new Problem(409, 'SLOT_UNAVAILABLE', NS);
+					throw new DomainError('SLOT_UNAVAILABLE');
 				}
 				await tx.insert(table).values({
 					...draft,
@@ -268,21 +271,16 @@ async function bookOnce(
 				});
 				await enqueue(tx, email);
 				return {
-					status: 201,
-					body: {
-						reference: draft.reference,
-						start: formatInstant(start),
-						end: formatInstant(draft.end),
-						status: draft.status,
-						sealedToken: seal(token)
-					}
+					reference: draft.reference,
+					start: formatInstant(start),
+					end: formatInstant(draft.end),
+					status: draft.status,
+					sealedToken: seal(token)
 				};
 			}
 		);
-		const { sealedToken, ...body } = result.body as Omit<Booked, 'manageToken'> & {
-			sealedToken: string;
-		};
-		return { ...body, manageToken: unseal(sealedToken), replayed: result.replayed };
+		const { sealedToken, ...body } = result;
+		return { ...body, manageToken: unseal(sealedToken), replayed };
 	} catch (error) {
 		if (full) throw await slotUnavailable(db, start);
 		throw error;
@@ -293,7 +291,7 @@ async function bookOnce(
 async function open(db: Database, reference: string, token: string): Promise<Appointment> {
 	const [found] = await db.select().from(table).where(eq(table.reference, reference));
 	if (!found || !tokenMatches(token, found.manageTokenHash)) {
-		throw new Problem(404, 'APPOINTMENT_NOT_FOUND', NS);
+		throw new DomainError('APPOINTMENT_NOT_FOUND');
 	}
 	return found;
 }
@@ -309,14 +307,14 @@ async function openByDocument(
 	const given = Buffer.from(tokenHash(`doc:${number}`));
 	const stored = Buffer.from(tokenHash(`doc:${found?.documentNumber ?? ''}`));
 	if (!found || !timingSafeEqual(given, stored)) {
-		throw new Problem(404, 'APPOINTMENT_NOT_FOUND', NS);
+		throw new DomainError('APPOINTMENT_NOT_FOUND');
 	}
 	return found;
 }
 
 async function byReference(db: Database, reference: string): Promise<Appointment> {
 	const [found] = await db.select().from(table).where(eq(table.reference, reference));
-	if (!found) throw new Problem(404, 'APPOINTMENT_NOT_FOUND', NS);
+	if (!found) throw new DomainError('APPOINTMENT_NOT_FOUND');
 	return found;
 }
 
@@ -327,7 +325,7 @@ function changeable(appointment: Appointment): boolean {
 }
 
 function assertChangeable(appointment: Appointment): void {
-	if (!changeable(appointment)) throw new Problem(409, 'APPOINTMENT_NOT_CHANGEABLE', NS);
+	if (!changeable(appointment)) throw new DomainError('APPOINTMENT_NOT_CHANGEABLE');
 }
 
 /** Moves an appointment to another slot; the reference stays, the old place is freed at once. */
@@ -341,7 +339,7 @@ async function reschedule(db: Database, reference: string, newStart: string): Pr
 				.from(table)
 				.where(eq(table.reference, reference))
 				.for('update');
-			if (!current) throw new Problem(404, 'APPOINTMENT_NOT_FOUND', NS);
+			if (!current) throw new DomainError('APPOINTMENT_NOT_FOUND');
 			assertChangeable(current);
 			if (current.start.getTime() === start.getTime() && current.status === 'booked') {
 				return current;
@@ -354,7 +352,7 @@ async function reschedule(db: Database, reference: string, newStart: string): Pr
 			for (const step of steps) {
 				if (!(await step())) {
 					full = true;
-					throw new Problem(409, 'SLOT_UNAVAILABLE', NS);
+					throw new DomainError('SLOT_UNAVAILABLE');
 				}
 			}
 			const [moved] = await tx
@@ -386,7 +384,7 @@ async function cancel(db: Database, reference: string): Promise<Appointment> {
 			.from(table)
 			.where(eq(table.reference, reference))
 			.for('update');
-		if (!current) throw new Problem(404, 'APPOINTMENT_NOT_FOUND', NS);
+		if (!current) throw new DomainError('APPOINTMENT_NOT_FOUND');
 		assertChangeable(current);
 		await freePlace(tx, current.start);
 		const [cancelled] = await tx
@@ -460,6 +458,7 @@ async function anonymise(db: Database): Promise<number> {
 
 export const appointments = {
 	slots,
+	freeDays,
 	book,
 	open,
 	openByDocument,
@@ -472,13 +471,3 @@ export const appointments = {
 	calendar: calendarFile,
 	view
 };
-
-/** The texts of this journey's problem codes (title and detail under each key). */
-export const PROBLEM_TEXTS = {
-	SLOT_UNAVAILABLE: 'booking:problems.SLOT_UNAVAILABLE',
-	SLOT_NOT_OFFERED: 'booking:problems.SLOT_NOT_OFFERED',
-	TOO_MANY_APPOINTMENTS: 'booking:problems.TOO_MANY_APPOINTMENTS',
-	APPOINTMENT_NOT_FOUND: 'booking:problems.APPOINTMENT_NOT_FOUND',
-	APPOINTMENT_NOT_CHANGEABLE: 'booking:problems.APPOINTMENT_NOT_CHANGEABLE',
-	UNAUTHORIZED: 'booking:problems.UNAUTHORIZED'
-} as const;

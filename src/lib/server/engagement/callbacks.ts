@@ -6,7 +6,7 @@ import { normalisePhone } from '$lib/domain/phone';
 import { clock } from '../clock';
 import type { Database } from '../db';
 import { auditLog, callbacks as table } from '../db/schema';
-import { Problem } from '../http/problem';
+import { DomainError } from '../errors';
 import { once } from '../idempotency';
 
 export const CALLBACK_TOPICS = [
@@ -95,7 +95,7 @@ export const callbacks = {
 	/** Records a call-back request once per idempotency key (a resent form is not a second request). */
 	async request(db: Database, input: CallbackInput, key: string | null): Promise<CallbackReceipt> {
 		const [start = '', end = ''] = input.window.split('-');
-		const result = await once(db, 'callbacks', key, input, async (tx) => {
+		const { result } = await once(db, 'callbacks', key, input, async (tx) => {
 			const [row] = await tx
 				.insert(table)
 				.values({
@@ -111,9 +111,9 @@ export const callbacks = {
 					policyVersion: POLICY_VERSION
 				})
 				.returning();
-			return { status: 201, body: receipt(row!) };
+			return receipt(row!);
 		});
-		return result.body as CallbackReceipt;
+		return result;
 	},
 
 	/** The queue for the staff console: pending first, by preferred day and window. */
@@ -132,8 +132,8 @@ export const callbacks = {
 	async mark(db: Database, id: string, result: 'called' | 'unreachable', actor: string) {
 		return db.transaction(async (tx) => {
 			const [row] = await tx.select().from(table).where(eq(table.id, id)).for('update');
-			if (!row) throw new Problem(404, 'NOT_FOUND');
-			if (row.status !== 'pending') throw new Problem(409, 'CALLBACK_CLOSED', { ns: 'staff' });
+			if (!row) throw new DomainError('NOT_FOUND');
+			if (row.status !== 'pending') throw new DomainError('CALLBACK_CLOSED');
 			const now = clock.now();
 			const attempts = row.attempts + 1;
 			const status =

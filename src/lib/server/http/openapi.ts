@@ -1,7 +1,24 @@
 import { z } from 'zod';
-import type { ApiHandler, OperationDoc } from './api';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+export interface ResponseDoc {
+	description: string;
+	schema?: z.ZodType;
+}
+
+/** What the OpenAPI document says of an operation; the same object validates requests. */
+export interface OperationDoc {
+	summary: string;
+	tags: string[];
+	body?: z.ZodType;
+	query?: z.ZodType;
+	/** Headers the operation reads, e.g. Idempotency-Key or Authorization. */
+	headers?: Record<string, { required: boolean; description: string }>;
+	responses: Record<number, ResponseDoc>;
+	/** Values for the path's parameters and a valid request, used by the contract test. */
+	example?: { params?: Record<string, string>; query?: Record<string, string>; body?: unknown };
+}
 
 export const problemSchema = z.object({
 	type: z.string(),
@@ -43,7 +60,7 @@ export function collect(modules: Record<string, Record<string, unknown>>): Route
 		const route = routePath(file);
 		if (!route) continue;
 		for (const method of METHODS) {
-			const handler = module[method] as ApiHandler | undefined;
+			const handler = module[method] as { operation?: OperationDoc } | undefined;
 			if (handler?.operation) found.push({ method, ...route, operation: handler.operation });
 		}
 	}

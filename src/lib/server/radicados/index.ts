@@ -27,7 +27,7 @@ import {
 	type Petitioner
 } from '../db/schema';
 import { enqueue } from '../email/outbox';
-import { Problem } from '../http/problem';
+import { DomainError } from '../errors';
 import { once, type Transaction } from '../idempotency';
 import { rateLimit, type Limit } from '../rate-limit';
 import { checkUploads, discard, store, type Upload } from './attachments';
@@ -170,13 +170,13 @@ export const radicados = {
 		const uploads = options.attachments ?? [];
 		const uploadError = checkUploads(uploads);
 		if (uploadError) {
-			throw new Problem(422, 'VALIDATION_FAILED', {
-				errors: [{ path: 'attachments', message: uploadError }]
+			throw new DomainError('VALIDATION_FAILED', {
+				fields: [{ path: 'attachments', message: uploadError }]
 			});
 		}
 		const files = await store(uploads);
 		try {
-			const result = await once(
+			const { result, replayed } = await once(
 				db,
 				'radicados',
 				options.idempotencyKey ?? null,
@@ -240,12 +240,11 @@ export const radicados = {
 						termDays: term.days
 					};
 					if (petitioner?.email) await receipt(tx, filed, petitioner.email, options);
-					return { status: 201, body: { ...filed, securityCode: seal(securityCode) } };
+					return { ...filed, securityCode: seal(securityCode) };
 				}
 			);
-			if (result.replayed) await discard(files);
-			const body = result.body as Filed;
-			return { ...body, securityCode: unseal(body.securityCode) };
+			if (replayed) await discard(files);
+			return { ...result, securityCode: unseal(result.securityCode) };
 		} catch (error) {
 			await discard(files);
 			throw error;
@@ -271,10 +270,9 @@ export const radicados = {
 		if (denied.length > 0) {
 			await refund();
 			const retryAfter = Math.max(...denied.map((v) => v.retryAfter));
-			throw new Problem(429, 'LOOKUP_LIMITED', {
-				ns: 'radicado',
+			throw new DomainError('LOOKUP_LIMITED', {
 				values: { minutes: Math.ceil(retryAfter / 60) },
-				headers: { 'retry-after': String(retryAfter) },
+				retryAfter,
 				extra: { retryAfter }
 			});
 		}
@@ -285,7 +283,7 @@ export const radicados = {
 			.where(eq(radicadosTable.number, number ?? ''));
 		const code = normaliseSecurityCode(input.securityCode);
 		if (!verifyCode(number ?? '', code, row?.codeHash) || !row) {
-			throw new Problem(404, 'NOT_FOUND');
+			throw new DomainError('NOT_FOUND');
 		}
 		await refund();
 		const { events, termDays, elapsedBusinessDays, band } = await radicados.progress(db, row);
@@ -333,14 +331,13 @@ export const radicados = {
 				.from(radicadosTable)
 				.where(eq(radicadosTable.number, number))
 				.for('update');
-			if (!row) throw new Problem(404, 'NOT_FOUND');
+			if (!row) throw new DomainError('NOT_FOUND');
 			const now = clock.now();
 			if (event.kind === 'ampliacion_de_plazo') {
 				const verdict = checkExtension(row.filedAt, row.termDays, row.dueDate, event.newDueDate);
 				if (verdict !== 'ok') {
-					throw new Problem(422, 'EXTENSION_INVALID', {
-						ns: 'radicado',
-						errors: [{ path: 'newDueDate', message: verdict }]
+					throw new DomainError('EXTENSION_INVALID', {
+						fields: [{ path: 'newDueDate', message: verdict }]
 					});
 				}
 				await tx

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appointments } from '../appointments';
 import { clock } from '../clock';
 import { appointments as table, auditLog, outbox } from '../db/schema';
-import { Problem } from '../http/problem';
+import { DomainError } from '../errors';
 import { useTestDatabase } from '../testing/database';
 import { staff, type StaffUser } from '.';
 import { agenda } from './agenda';
@@ -29,11 +29,11 @@ beforeEach(async () => {
 });
 afterEach(() => clock.set(undefined));
 
-async function problemOf(promise: Promise<unknown>): Promise<Problem> {
+async function refusalOf(promise: Promise<unknown>): Promise<DomainError> {
 	try {
 		await promise;
 	} catch (error) {
-		if (error instanceof Problem) return error;
+		if (error instanceof DomainError) return error;
 		throw error;
 	}
 	throw new Error('expected a problem');
@@ -42,10 +42,9 @@ async function problemOf(promise: Promise<unknown>): Promise<Problem> {
 describe('the 5-minute rule', () => {
 	it('refuses a no-show before start + 5 minutes and says when it becomes possible', async () => {
 		clock.set(at('09:04'));
-		const problem = await problemOf(agenda.record(db(), reference, 'no_show', agent));
-		expect(problem.status).toBe(409);
+		const problem = await refusalOf(agenda.record(db(), reference, 'no_show', agent));
 		expect(problem.code).toBe('WAIT_NOT_ELAPSED');
-		expect(problem.options.extra).toEqual({ availableAt: '2030-02-05T09:05:00-05:00' });
+		expect(problem.details.extra).toEqual({ availableAt: '2030-02-05T09:05:00-05:00' });
 	});
 
 	it('records a no-show from start + 5 minutes', async () => {
@@ -56,9 +55,9 @@ describe('the 5-minute rule', () => {
 
 	it('refuses "attended" before start − 5 minutes', async () => {
 		clock.set(at('08:54'));
-		const problem = await problemOf(agenda.record(db(), reference, 'attended', agent));
+		const problem = await refusalOf(agenda.record(db(), reference, 'attended', agent));
 		expect(problem.code).toBe('TOO_EARLY');
-		expect(problem.options.extra).toEqual({ availableAt: '2030-02-05T08:55:00-05:00' });
+		expect(problem.details.extra).toEqual({ availableAt: '2030-02-05T08:55:00-05:00' });
 	});
 
 	it('records "attended" from start − 5 minutes', async () => {
@@ -69,7 +68,7 @@ describe('the 5-minute rule', () => {
 	it('records an outcome only once', async () => {
 		clock.set(at('09:10'));
 		await agenda.record(db(), reference, 'attended', agent);
-		const problem = await problemOf(agenda.record(db(), reference, 'no_show', agent));
+		const problem = await refusalOf(agenda.record(db(), reference, 'no_show', agent));
 		expect(problem.code).toBe('OUTCOME_ALREADY_RECORDED');
 	});
 

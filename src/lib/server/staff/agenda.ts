@@ -9,7 +9,7 @@ import { clock } from '../clock';
 import type { Database } from '../db';
 import { appointments as table, auditLog } from '../db/schema';
 import { enqueue } from '../email/outbox';
-import { Problem } from '../http/problem';
+import { DomainError } from '../errors';
 import type { Transaction } from '../idempotency';
 import type { StaffUser } from '.';
 
@@ -131,19 +131,15 @@ export const agenda = {
 				.from(table)
 				.where(eq(table.reference, reference))
 				.for('update');
-			if (!row) throw new Problem(404, 'APPOINTMENT_NOT_FOUND', { ns: 'booking' });
+			if (!row) throw new DomainError('APPOINTMENT_NOT_FOUND');
 			if (row.status !== 'booked') {
-				throw new Problem(409, 'OUTCOME_ALREADY_RECORDED', {
-					ns: 'staff',
-					extra: { status: row.status }
-				});
+				throw new DomainError('OUTCOME_ALREADY_RECORDED', { extra: { status: row.status } });
 			}
 			const now = clock.now();
 			const from = outcomeTimes(row.start)[outcome];
 			if (now < from) {
 				const availableAt = formatInstant(from);
-				throw new Problem(409, outcome === 'no_show' ? 'WAIT_NOT_ELAPSED' : 'TOO_EARLY', {
-					ns: 'staff',
+				throw new DomainError(outcome === 'no_show' ? 'WAIT_NOT_ELAPSED' : 'TOO_EARLY', {
 					values: { time: timeInWords(from) },
 					extra: { availableAt }
 				});

@@ -3,17 +3,12 @@ import { and, asc, eq, gt, lt } from 'drizzle-orm';
 import { clock } from '../clock';
 import type { Database } from '../db';
 import { auditLog, staffSessions, staffUsers, type StaffRole } from '../db/schema';
-import { Problem } from '../http/problem';
+import { DomainError } from '../errors';
 import { rateLimit, type Limit } from '../rate-limit';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 
 export { STAFF_ROLES, type StaffRole } from '../db/schema';
 
-/**
- * `__Host-` makes the browser refuse the cookie unless it is Secure, host-only and for path /.
- * Chromium accepts Secure cookies from http://localhost, so tests run over plain HTTP.
- */
-export const SESSION_COOKIE = '__Host-ventanilla_staff';
 /** A working day and a bit; after that the official signs in again. */
 export const SESSION_HOURS = 12;
 
@@ -34,8 +29,6 @@ export interface SignedIn {
 	token: string;
 	expiresAt: Date;
 }
-
-const NS = { ns: 'staff' } as const;
 
 /** Only the SHA-256 of a session token is stored: a stolen table opens no session. */
 function tokenHash(token: string): string {
@@ -102,10 +95,9 @@ export const staff = {
 		for (const [bucket, limit] of buckets) {
 			const verdict = await rateLimit.check(db, bucket, limit);
 			if (!verdict.allowed) {
-				throw new Problem(429, 'SIGN_IN_LIMITED', {
-					...NS,
+				throw new DomainError('SIGN_IN_LIMITED', {
 					values: { minutes: Math.ceil(verdict.retryAfter / 60) },
-					headers: { 'retry-after': String(verdict.retryAfter) }
+					retryAfter: verdict.retryAfter
 				});
 			}
 		}
@@ -113,7 +105,7 @@ export const staff = {
 		const matches = await verifyPassword(input.password, row?.passwordHash ?? (await decoyHash()));
 		if (!row || !matches || row.disabledAt) {
 			await Promise.all(buckets.map(([bucket, limit]) => rateLimit.hit(db, bucket, limit)));
-			throw new Problem(401, 'INVALID_CREDENTIALS', NS);
+			throw new DomainError('INVALID_CREDENTIALS');
 		}
 		const token = randomBytes(32).toString('base64url');
 		const now = clock.now();
@@ -151,9 +143,9 @@ export const staff = {
 	async signOutEverywhere(db: Database, userId: string, actor: StaffUser): Promise<number> {
 		return db.transaction(async (tx) => {
 			const [target] = await tx.select().from(staffUsers).where(eq(staffUsers.id, userId));
-			if (!target) throw new Problem(404, 'STAFF_NOT_FOUND', NS);
+			if (!target) throw new DomainError('STAFF_NOT_FOUND');
 			if (target.id !== actor.id && actor.role !== 'admin') {
-				throw new Problem(403, 'FORBIDDEN', NS);
+				throw new DomainError('FORBIDDEN');
 			}
 			const ended = await tx
 				.delete(staffSessions)
@@ -189,9 +181,9 @@ export const staff = {
 	}
 };
 
-/** Throws 401 without a session and 403 when the role is not enough (for the API). */
+/** Refuses without a session (UNAUTHENTICATED) and when the role is not enough (FORBIDDEN). */
 export function requireRole(user: StaffUser | undefined, needed: StaffRole = 'agent'): StaffUser {
-	if (!user) throw new Problem(401, 'UNAUTHENTICATED', NS);
-	if (!allows(user.role, needed)) throw new Problem(403, 'FORBIDDEN', NS);
+	if (!user) throw new DomainError('UNAUTHENTICATED');
+	if (!allows(user.role, needed)) throw new DomainError('FORBIDDEN');
 	return user;
 }

@@ -6,7 +6,7 @@ import { latestExtendedDueDate, type PetitionType } from '$lib/domain/terms';
 import { clock } from '../clock';
 import type { Database } from '../db';
 import { radicados as table } from '../db/schema';
-import { Problem } from '../http/problem';
+import { DomainError } from '../errors';
 import { radicados, type NewEvent } from '../radicados';
 
 export const STAFF_EVENT_KINDS = [
@@ -95,9 +95,9 @@ export const eventSchema = z
 /** A petition as the staff console shows it: the public status plus the petitioner's contact. */
 export async function findPetition(db: Database, typed: string) {
 	const number = normaliseRadicado(typed);
-	if (!number) throw new Problem(404, 'NOT_FOUND');
+	if (!number) throw new DomainError('NOT_FOUND');
 	const [row] = await db.select().from(table).where(eq(table.number, number));
-	if (!row) throw new Problem(404, 'NOT_FOUND');
+	if (!row) throw new DomainError('NOT_FOUND');
 	const { events, termDays, elapsedBusinessDays, band } = await radicados.progress(db, row);
 	return {
 		number: row.number,

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clock } from '../clock';
 import { auditLog, staffSessions, staffUsers } from '../db/schema';
-import { Problem } from '../http/problem';
+import { DomainError } from '../errors';
 import { useTestDatabase } from '../testing/database';
 import { allows, requireRole, SIGN_IN_LIMITS, staff } from '.';
 import { hashPassword, verifyPassword } from './passwords';
@@ -17,7 +17,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 		await promise;
 		return 'ok';
 	} catch (error) {
-		if (error instanceof Problem) return error.code;
+		if (error instanceof DomainError) return error.code;
 		throw error;
 	}
 }
@@ -114,9 +114,13 @@ describe('roles', () => {
 	});
 
 	it('answer 401 without a session and 403 for a role that is not enough', () => {
-		expect(() => requireRole(undefined)).toThrow(expect.objectContaining({ status: 401 }));
+		expect(() => requireRole(undefined)).toThrow(
+			expect.objectContaining({ code: 'UNAUTHENTICATED' })
+		);
 		const user = { id: '1', email: 'a@example.org', role: 'agent' as const };
-		expect(() => requireRole(user, 'admin')).toThrow(expect.objectContaining({ status: 403 }));
+		expect(() => requireRole(user, 'admin')).toThrow(
+			expect.objectContaining({ code: 'FORBIDDEN' })
+		);
 	});
 
 	it('a new password for an existing account ends its sessions', async () => {

@@ -3,8 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { isLocale, DEFAULT_LOCALE } from '$lib/i18n/locales';
 import { translator } from '$lib/i18n/translator';
 import { database } from '$lib/server/db';
-import { formValues } from '$lib/server/http/form';
-import { Problem } from '$lib/server/http/problem';
+import { failWith, formValues } from '$lib/server/web/forms';
 import { fieldErrors } from '$lib/server/http/validation';
 import { filingSchema, publicOrigin, radicados } from '$lib/server/radicados';
 import {
@@ -88,15 +87,8 @@ export const actions: Actions = {
 				emailedTo: parsed.data.identity === 'anonymous' ? null : parsed.data.email || null
 			};
 		} catch (error) {
-			if (error instanceof Problem && error.code === 'IDEMPOTENCY_KEY_REUSED') {
-				// The same page was sent before with other data (after going back): offer a fresh key.
-				const message = t('pqrsd:errors.alreadySent');
-				return fail(409, {
-					values: { ...values, idempotencyKey: randomUUID() },
-					errors: { form: message }
-				});
-			}
-			throw error;
+			// E.g. the same page sent before with other data (after going back): a fresh key is offered.
+			return failWith(error, t, { field: 'form', values, keyField: 'idempotencyKey' });
 		}
 	}
 };

@@ -5,7 +5,9 @@ import { bookableServices } from '$lib/content/services';
 import { clock } from '$lib/server/clock';
 import { database } from '$lib/server/db';
 import { agenda, OUTCOMES } from '$lib/server/staff/agenda';
-import { failWith, signedIn } from '$lib/server/staff/pages';
+import { translator } from '$lib/i18n/translator';
+import { failWith } from '$lib/server/web/forms';
+import { signedIn } from '$lib/server/web/staff';
 import type { Actions, PageServerLoad } from './$types';
 
 const dateSchema = z.iso.date();
@@ -53,7 +55,7 @@ export const actions: Actions = {
 			await agenda.record(await database(), reference, outcome, user);
 			return { recorded: { reference, outcome } };
 		} catch (caught) {
-			return failWith(caught, `outcome-${reference}`);
+			return failWith(caught, (await translator('es')).t, { field: `outcome-${reference}` });
 		}
 	}
 };

@@ -3,7 +3,7 @@ import { translator } from '$lib/i18n/translator';
 import { clock } from '$lib/server/clock';
 import { channelsView } from '$lib/server/content';
 import { localisedFields } from '$lib/server/content-schemas';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 
 const channelsSchema = z.object({
 	timeZone: z.literal('America/Bogota'),

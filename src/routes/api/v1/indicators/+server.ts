@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { clock } from '$lib/server/clock';
 import { database } from '$lib/server/db';
 import { monthly } from '$lib/server/engagement/indicators';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 
 const monthSchema = z.object({
 	month: z.string(),

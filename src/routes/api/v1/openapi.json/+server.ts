@@ -1,6 +1,6 @@
 import type { RequestHandler } from '@sveltejs/kit';
 import { collect, document } from '$lib/server/http/openapi';
-import { reply } from '$lib/server/http/api';
+import { reply } from '$lib/server/web/api';
 
 // Every endpoint module under /api/v1 describes itself; this one only gathers them.
 const modules = import.meta.glob<Record<string, unknown>>(

@@ -1,7 +1,7 @@
-import { locale } from '$lib/server/appointments/pages';
+import { locale } from '$lib/server/web/booking-journey';
 import { dateInWords, timeInWords } from '$lib/domain/appointments';
 import { appointments } from '$lib/server/appointments';
-import { managed } from '$lib/server/appointments/manage';
+import { managed } from '$lib/server/web/appointment-access';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ cookies, params, url, setHeaders }) => {

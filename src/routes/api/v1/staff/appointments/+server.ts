@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { localDate } from '$lib/domain/calendar';
 import { clock } from '$lib/server/clock';
 import { database } from '$lib/server/db';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 import { requireRole } from '$lib/server/staff';
 import { agenda } from '$lib/server/staff/agenda';
 import { agendaItemSchema } from '$lib/server/staff/api-schemas';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { database } from '$lib/server/db';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 import { requireRole } from '$lib/server/staff';
 import { findPetition } from '$lib/server/staff/petitions';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { normaliseReference } from '$lib/domain/slots';
 import { database } from '$lib/server/db';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 import { requireRole } from '$lib/server/staff';
 import { agenda, OUTCOMES } from '$lib/server/staff/agenda';
 import { agendaItemSchema } from '$lib/server/staff/api-schemas';

@@ -1,9 +1,9 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { clock } from './clock';
-import { config } from './config';
-import { connect } from './db';
-import { reset } from './db/reset';
-import { staff } from './staff';
+import { clock } from '../clock';
+import { config } from '../config';
+import { connect } from '../db';
+import { reset } from '../db/reset';
+import { staff } from '../staff';
 
 /**
  * Only with VENTANILLA_TEST_MODE=1: lets the end-to-end suite give each test a clean database

@@ -1,6 +1,10 @@
-import type { Cookies } from '@sveltejs/kit';
+import { redirect, type Cookies } from '@sveltejs/kit';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { signValue, verifyValue } from './secrets';
+import { localDateInWords, timeInWords, TOPICS } from '$lib/domain/appointments';
+import { localDate } from '$lib/domain/calendar';
+import { isLocale, type Locale } from '$lib/i18n/locales';
+import { translator } from '$lib/i18n/translator';
+import { signValue, verifyValue } from '../appointments/secrets';
 
 /**
  * The answers of the booking journey travel in a signed HttpOnly cookie: the pages work without
@@ -75,3 +79,44 @@ export const accessCookie = {
 		return !!value && value.reference === reference && value.until > Date.now();
 	}
 };
+
+export type Step = 'tema' | 'dia' | 'hora' | 'datos' | 'ajustes' | 'revisar';
+
+/** Where a step lives; the first one is the journey's start page. */
+export function stepPath(lang: Locale, step: Step): string {
+	return step === 'tema' ? `/${lang}/citas` : `/${lang}/citas/${step}`;
+}
+
+/** What each step needs from the ones before it; a missing answer sends the person back. */
+const NEEDS: [Step, (a: Answers) => boolean][] = [
+	['tema', (a) => (TOPICS as readonly string[]).includes(a.topic ?? '')],
+	['dia', (a) => !!a.day],
+	['hora', (a) => !!a.start],
+	['datos', (a) => !!a.name && !!a.documentNumber && !!a.email],
+	['ajustes', (a) => !!a.callLanguage]
+];
+
+export function requireAnswers(cookies: Cookies, lang: Locale, step: Step): Answers {
+	const current = answers.read(cookies);
+	for (const [earlier, done] of NEEDS) {
+		if (earlier === step) break;
+		if (!done(current)) redirect(303, stepPath(lang, earlier));
+	}
+	return current;
+}
+
+/** "martes, 5 de febrero de 2030, 9:00 a. m. Quedan 2 cupos": weekday, date, time and places. */
+export async function slotLabel(lang: Locale, start: string, available: number): Promise<string> {
+	const { t } = await translator(lang);
+	const instant = new Date(start);
+	return t('booking:time.option', {
+		date: localDateInWords(localDate(instant)),
+		time: timeInWords(instant),
+		count: available
+	});
+}
+
+/** The page's locale; the route's matcher already refused anything else. */
+export function locale(lang: string): Locale {
+	return isLocale(lang) ? lang : 'es';
+}
