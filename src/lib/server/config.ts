@@ -6,7 +6,8 @@ import { resolve } from 'node:path';
 export interface ServerConfig {
 	dataDir: string;
 	databaseUrl: string | undefined;
-	origin: string | undefined;
+	/** The public address, for links in emails and receipts; form posts are checked against it. */
+	origin: string;
 	smtp: {
 		host: string | undefined;
 		port: number;
@@ -23,7 +24,7 @@ function read(env: NodeJS.ProcessEnv): ServerConfig {
 	return {
 		dataDir: resolve(env.DATA_DIR ?? 'data'),
 		databaseUrl: env.DATABASE_URL || undefined,
-		origin: env.ORIGIN || undefined,
+		origin: env.ORIGIN || `http://localhost:${env.PORT || 3000}`,
 		smtp: {
 			host: env.SMTP_HOST || undefined,
 			port: Number(env.SMTP_PORT ?? 587),

@@ -20,6 +20,14 @@ export function tokenMatches(token: string, storedHash: string): boolean {
 	return presented.length === stored.length && timingSafeEqual(presented, stored);
 }
 
+/** Whether a typed document number is the stored one, in constant time (also when none is stored). */
+export function documentMatches(typed: string, stored: string | undefined): boolean {
+	const number = typed.replace(/[\s.-]/g, '').toUpperCase();
+	const given = Buffer.from(tokenHash(`doc:${number}`));
+	const expected = Buffer.from(tokenHash(`doc:${stored ?? ''}`));
+	return timingSafeEqual(given, expected) && stored !== undefined;
+}
+
 /** 192 random bits, URL-safe. */
 export function newToken(): string {
 	return randomBytes(24).toString('base64url');

@@ -5,7 +5,8 @@ import { callbackDays, callbackWindows, windowIsOpen } from '$lib/domain/callbac
 import { normalisePhone } from '$lib/domain/phone';
 import { clock } from '../clock';
 import type { Database } from '../db';
-import { auditLog, callbacks as table } from '../db/schema';
+import { audit } from '../audit';
+import { callbacks as table } from '../db/schema';
 import { DomainError } from '../errors';
 import { once } from '../idempotency';
 
@@ -143,12 +144,11 @@ export const callbacks = {
 				.set({ status, attempts, calledAt: result === 'called' ? now : row.calledAt })
 				.where(eq(table.id, id))
 				.returning();
-			await tx.insert(auditLog).values({
+			await audit(tx, {
 				actor,
 				action: `callback.${result}`,
 				subject: id,
-				data: { attempts, status },
-				at: now
+				data: { attempts, status }
 			});
 			return updated!;
 		});

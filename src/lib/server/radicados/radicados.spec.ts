@@ -5,14 +5,14 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { clock } from '../clock';
 import { config } from '../config';
-import { outbox, radicadoAttachments, radicados as radicadosTable } from '../db/schema';
+import { auditLog, outbox, radicadoAttachments, radicados as radicadosTable } from '../db/schema';
 import { DomainError } from '../errors';
 import { useTestDatabase } from '../testing/database';
 import { LOOKUP_LIMITS, radicados } from '.';
 import { filingSchema, type FilingInput } from './schema';
 
 const db = useTestDatabase();
-const options = { lang: 'es' as const, origin: 'https://ventanilla.test' };
+const options = { lang: 'es' as const };
 
 function petition(overrides: Partial<FilingInput> = {}): FilingInput {
 	return filingSchema.parse({
@@ -30,6 +30,7 @@ function petition(overrides: Partial<FilingInput> = {}): FilingInput {
 
 beforeAll(() => {
 	config.dataDir = mkdtempSync(join(tmpdir(), 'ventanilla-radicados-'));
+	config.origin = 'https://ventanilla.test';
 });
 
 afterEach(() => clock.set(undefined));
@@ -274,6 +275,19 @@ describe('staff events', () => {
 			kind: 'ampliacion_de_plazo',
 			newDueDate: '2026-02-19'
 		});
+	});
+
+	it('audits an event at the app clock, with who did it, however the number was typed', async () => {
+		clock.set(new Date('2026-01-15T10:00:00-05:00'));
+		const filed = await radicados.file(db(), petition(), options);
+		const at = new Date('2026-01-16T11:30:00-05:00');
+		clock.set(at);
+		const typed = filed.number.replaceAll('-', ' – ');
+		expect(await radicados.addEvent(db(), typed, { kind: 'en_tramite' }, 'ana@example.org')).toBe(
+			filed.number
+		);
+		const [row] = await db().select().from(auditLog).where(eq(auditLog.subject, filed.number));
+		expect(row).toMatchObject({ actor: 'ana@example.org', action: 'radicado.en_tramite', at });
 	});
 
 	it('shows an answered petition as respondida with its response document', async () => {

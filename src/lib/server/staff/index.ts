@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, gt, lt } from 'drizzle-orm';
 import { clock } from '../clock';
 import type { Database } from '../db';
-import { auditLog, staffSessions, staffUsers, type StaffRole } from '../db/schema';
+import { audit } from '../audit';
+import { staffSessions, staffUsers, type StaffRole } from '../db/schema';
 import { DomainError } from '../errors';
 import { rateLimit, type Limit } from '../rate-limit';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
@@ -67,12 +68,11 @@ export const staff = {
 						.returning()
 				: await tx.insert(staffUsers).values({ email, passwordHash, role: input.role }).returning();
 			if (existing) await tx.delete(staffSessions).where(eq(staffSessions.userId, existing.id));
-			await tx.insert(auditLog).values({
+			await audit(tx, {
 				actor,
 				action: existing ? 'staff.password_reset' : 'staff.created',
 				subject: email,
-				data: { role: input.role },
-				at: clock.now()
+				data: { role: input.role }
 			});
 			return { user: userOf(row!), created: !existing };
 		});
@@ -114,9 +114,7 @@ export const staff = {
 			await tx
 				.insert(staffSessions)
 				.values({ tokenHash: tokenHash(token), userId: row.id, createdAt: now, expiresAt });
-			await tx
-				.insert(auditLog)
-				.values({ actor: email, action: 'staff.signed_in', subject: email, at: now });
+			await audit(tx, { actor: email, action: 'staff.signed_in', subject: email });
 		});
 		return { user: userOf(row), token, expiresAt };
 	},
@@ -151,12 +149,11 @@ export const staff = {
 				.delete(staffSessions)
 				.where(eq(staffSessions.userId, userId))
 				.returning({ tokenHash: staffSessions.tokenHash });
-			await tx.insert(auditLog).values({
+			await audit(tx, {
 				actor: actor.email,
 				action: 'staff.signed_out_everywhere',
 				subject: target.email,
-				data: { sessions: ended.length },
-				at: clock.now()
+				data: { sessions: ended.length }
 			});
 			return ended.length;
 		});

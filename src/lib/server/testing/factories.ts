@@ -1,4 +1,6 @@
 import type { BookingInput } from '$lib/domain/appointments';
+import { appointments } from '../appointments';
+import type { Database } from '../db';
 
 let counter = 0;
 
@@ -19,4 +21,9 @@ export function bookingInput(overrides: Partial<BookingInput> & { start: string 
 		preferential: [],
 		...overrides
 	};
+}
+
+/** Books one appointment at `start` as a citizen would. */
+export async function bookAt(db: Database, start: string, overrides: Partial<BookingInput> = {}) {
+	return appointments.book(db, bookingInput({ start, ...overrides }), { locale: 'es' });
 }

@@ -1,6 +1,7 @@
 import { redirect, type Cookies } from '@sveltejs/kit';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { localDateInWords, timeInWords, TOPICS } from '$lib/domain/appointments';
+import { TOPICS } from '$lib/domain/appointments';
+import { dateInWords, timeInWords } from '$lib/domain/dates-in-words';
 import { localDate } from '$lib/domain/calendar';
 import { isLocale, type Locale } from '$lib/i18n/locales';
 import { translator } from '$lib/i18n/translator';
@@ -105,12 +106,12 @@ export function requireAnswers(cookies: Cookies, lang: Locale, step: Step): Answ
 	return current;
 }
 
-/** "martes, 5 de febrero de 2030, 9:00 a. m. Quedan 2 cupos": weekday, date, time and places. */
+/** "martes 5 de febrero de 2030, 9:00 a. m. Quedan 2 cupos": weekday, date, time and places. */
 export async function slotLabel(lang: Locale, start: string, available: number): Promise<string> {
 	const { t } = await translator(lang);
 	const instant = new Date(start);
 	return t('booking:time.option', {
-		date: localDateInWords(localDate(instant)),
+		date: dateInWords(localDate(instant)),
 		time: timeInWords(instant),
 		count: available
 	});

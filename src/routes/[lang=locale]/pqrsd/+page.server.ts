@@ -1,11 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
+import { PETITION_CONTROLS } from '$lib/domain/petition-form';
 import { isLocale, DEFAULT_LOCALE } from '$lib/i18n/locales';
 import { translator } from '$lib/i18n/translator';
 import { database } from '$lib/server/db';
 import { failWith, formValues } from '$lib/server/web/forms';
 import { fieldErrors } from '$lib/server/http/validation';
-import { filingSchema, publicOrigin, radicados } from '$lib/server/radicados';
+import { filingSchema, radicados } from '$lib/server/radicados';
 import {
 	MAX_FILE_BYTES,
 	MAX_FILES,
@@ -13,24 +14,6 @@ import {
 	type Upload
 } from '$lib/server/radicados/attachments';
 import type { Actions, PageServerLoad } from './$types';
-
-// Fields in the order of the form, so the error summary reads top to bottom.
-const ORDER = [
-	'type',
-	'subject',
-	'description',
-	'municipality',
-	'attachments',
-	'identity',
-	'name',
-	'document',
-	'email',
-	'phone',
-	'address',
-	'contactPreference',
-	'consent',
-	'form'
-];
 
 export const load: PageServerLoad = async () => ({
 	terms: await radicados.terms(await database()),
@@ -48,7 +31,7 @@ async function uploadsOf(data: FormData): Promise<Upload[]> {
 }
 
 export const actions: Actions = {
-	default: async ({ request, params, url }) => {
+	default: async ({ request, params }) => {
 		const lang = isLocale(params.lang) ? params.lang : DEFAULT_LOCALE;
 		const { t } = await translator(lang);
 		const data = await request.formData();
@@ -69,8 +52,11 @@ export const actions: Actions = {
 			});
 		}
 		if (!parsed.success || uploadError) {
+			// In the order of the form, so the error summary reads top to bottom.
 			const errors = Object.fromEntries(
-				ORDER.filter((field) => found[field]).map((field) => [field, found[field]!])
+				[...PETITION_CONTROLS, 'form']
+					.filter((field) => found[field])
+					.map((field) => [field, found[field]!])
 			);
 			return fail(400, { values, errors });
 		}
@@ -78,7 +64,6 @@ export const actions: Actions = {
 		try {
 			const filed = await radicados.file(await database(), parsed.data, {
 				lang,
-				origin: publicOrigin(url.origin),
 				idempotencyKey: key,
 				attachments: uploads
 			});

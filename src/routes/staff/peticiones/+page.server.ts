@@ -2,8 +2,7 @@ import { translator } from '$lib/i18n/translator';
 import { database } from '$lib/server/db';
 import { isDomainError } from '$lib/server/errors';
 import { failWith, isFormFailure, parseForm } from '$lib/server/web/forms';
-import { radicados } from '$lib/server/radicados';
-import { findPetition, eventSchema, STAFF_EVENT_KINDS } from '$lib/server/staff/petitions';
+import { eventSchema, radicados, STAFF_EVENT_KINDS } from '$lib/server/radicados';
 import { signedIn } from '$lib/server/web/staff';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,7 +11,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const typed = url.searchParams.get('numero')?.trim() ?? '';
 	if (!typed) return { typed, petition: null, notFound: false, kinds: [...STAFF_EVENT_KINDS] };
 	try {
-		const petition = await findPetition(await database(), typed);
+		const petition = await radicados.forStaff(await database(), typed);
 		return { typed, petition, notFound: false, kinds: [...STAFF_EVENT_KINDS] };
 	} catch (caught) {
 		if (isDomainError(caught, 'NOT_FOUND')) {
@@ -30,8 +29,7 @@ export const actions: Actions = {
 		if (isFormFailure(form)) return form;
 		const db = await database();
 		try {
-			const { number } = await findPetition(db, url.searchParams.get('numero') ?? '');
-			await radicados.addEvent(db, number, form.data, user.email);
+			await radicados.addEvent(db, url.searchParams.get('numero') ?? '', form.data, user.email);
 			return { added: form.data.kind };
 		} catch (caught) {
 			return failWith(caught, t, { field: 'kind', values: form.values });

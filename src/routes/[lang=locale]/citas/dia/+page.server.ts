@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { localDateInWords } from '$lib/domain/appointments';
+import { dateInWords } from '$lib/domain/dates-in-words';
 import { translator } from '$lib/i18n/translator';
 import { appointments } from '$lib/server/appointments';
 import { database } from '$lib/server/db';
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async ({ cookies, params }) => {
 		day: current.day ?? '',
 		days: days.map((day) => ({
 			date: day.date,
-			words: localDateInWords(day.date),
+			words: dateInWords(day.date),
 			free: day.slots.length
 		}))
 	};

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fail, redirect } from '@sveltejs/kit';
-import { bookingSchema, dateInWords, timeInWords } from '$lib/domain/appointments';
+import { bookingSchema } from '$lib/domain/appointments';
+import { dateInWords, timeInWords } from '$lib/domain/dates-in-words';
 import { translator } from '$lib/i18n/translator';
 import { appointments } from '$lib/server/appointments';
 import { database } from '$lib/server/db';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TIME_ZONE } from '$lib/domain/calendar';
 import { clock } from '$lib/server/clock';
 import { database } from '$lib/server/db';
 import { monthly } from '$lib/server/engagement/indicators';
@@ -38,7 +39,7 @@ export const GET = endpoint(
 	},
 	async ({ lang }) =>
 		reply(
-			{ timeZone: 'America/Bogota', months: await monthly(await database(), clock.now()) },
+			{ timeZone: TIME_ZONE, months: await monthly(await database(), clock.now()) },
 			{ lang, headers: { 'cache-control': 'public, max-age=300' } }
 		)
 );

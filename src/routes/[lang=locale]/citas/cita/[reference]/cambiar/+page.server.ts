@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { localDateInWords } from '$lib/domain/appointments';
+import { dateInWords } from '$lib/domain/dates-in-words';
 import { translator } from '$lib/i18n/translator';
 import { appointments } from '$lib/server/appointments';
 import { managed } from '$lib/server/web/appointment-access';
@@ -30,7 +30,7 @@ export const load: PageServerLoad = async ({ cookies, params, url }) => {
 		reference: found.reference,
 		days: days.map((d) => ({
 			value: d.date,
-			label: localDateInWords(d.date),
+			label: dateInWords(d.date),
 			hint: t('booking:day.places', { count: d.slots.length })
 		})),
 		day: day?.date,

@@ -1,6 +1,6 @@
 import { locale } from '$lib/server/web/booking-journey';
 import { redirect } from '@sveltejs/kit';
-import { dateInWords, timeInWords } from '$lib/domain/appointments';
+import { dateInWords, timeInWords } from '$lib/domain/dates-in-words';
 import { appointments } from '$lib/server/appointments';
 import { managed } from '$lib/server/web/appointment-access';
 import { database } from '$lib/server/db';
