@@ -1,7 +1,7 @@
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_LOCALE, isLocale } from '$lib/i18n/locales';
-import { config } from '$lib/server/config';
+import { checkServing, config } from '$lib/server/config';
 import { connect, database, migrate } from '$lib/server/db';
 import { start as startWorker } from '$lib/server/worker';
 import { seed } from '$lib/server/db/seed';
@@ -13,12 +13,13 @@ import { sessionCookie } from '$lib/server/web/staff';
 import { testingHook } from '$lib/server/web/testing-hooks';
 
 export const init: ServerInit = async () => {
+	checkServing();
 	const started = Date.now();
 	const handle = await connect();
 	await migrate(handle, config.databaseUrl);
 	await seed(handle.db);
 	log.info('database ready', { kind: handle.kind, ms: Date.now() - started });
-	startWorker(handle.db, Number(process.env.WORKER_INTERVAL_MS ?? 5000));
+	startWorker(handle.db, config.workerIntervalMs);
 };
 
 const SECURITY_HEADERS: Record<string, string> = {

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
+import { hash } from './crypto';
 import type { Database } from './db';
 import { idempotencyKeys } from './db/schema';
 import { DomainError } from './errors';
@@ -8,9 +8,7 @@ export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 /** A stable fingerprint of a request body, so a reused key with other data is refused. */
 export function fingerprint(body: unknown): string {
-	return createHash('sha256')
-		.update(JSON.stringify(body ?? null))
-		.digest('hex');
+	return hash(JSON.stringify(body ?? null));
 }
 
 const KEY = /^[\w-]{8,128}$/;

@@ -1,11 +1,14 @@
+import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BookingInput } from '$lib/domain/appointments';
 import { clock } from '../clock';
 import { open } from '../db';
-import { appointmentSlots, appointments as table, outbox } from '../db/schema';
+import { appSecret } from '../config';
+import { appointmentSlots, appointments as table, idempotencyKeys, outbox } from '../db/schema';
 import { sendDue } from '../email/outbox';
 import { DomainError } from '../errors';
+import { fingerprint } from '../idempotency';
 import { useTestDatabase } from '../testing/database';
 import { bookingInput } from '../testing/factories';
 import { startMailbox, type Mailbox } from '../testing/smtp';
@@ -108,6 +111,30 @@ describe('booking', () => {
 		});
 		expect(again).toEqual({ ...first, replayed: true });
 		expect(await db().select().from(table)).toHaveLength(1);
+	});
+
+	it('replays a booking recorded by an earlier version, with its sealed token', async () => {
+		const input = booking();
+		const key = createHash('sha256').update(`appointment-seal:${appSecret()}`).digest();
+		const iv = randomBytes(12);
+		const cipher = createCipheriv('aes-256-gcm', key, iv);
+		const data = Buffer.concat([cipher.update('old-token', 'utf8'), cipher.final()]);
+		const sealedToken = [iv, cipher.getAuthTag(), data].map((p) => p.toString('base64url'));
+		const first = { reference: 'CITA-7K3M-Q9', start: SLOT, end: SLOT, status: 'booked' };
+		await db()
+			.insert(idempotencyKeys)
+			.values({
+				scope: 'appointments.book',
+				key: 'key-earlier-version',
+				requestHash: fingerprint({ ...input, locale: 'es' }),
+				status: 201,
+				body: { ...first, sealedToken: sealedToken.join('.') }
+			});
+		const again = await appointments.book(db(), input, {
+			locale: 'es',
+			idempotencyKey: 'key-earlier-version'
+		});
+		expect(again).toEqual({ ...first, manageToken: 'old-token', replayed: true });
 	});
 
 	it('refuses a third future appointment for the same document', async () => {

@@ -10,7 +10,7 @@ import { DomainError } from '../errors';
 import type { Transaction } from '../idempotency';
 import { rescheduleEmail } from './emails';
 import type { Appointment } from './model';
-import { newToken, tokenHash } from './secrets';
+import { newToken, tokenHash } from './tokens';
 
 export const OUTCOMES = ['attended', 'no_show', 'connection_failed'] as const;
 export type Outcome = (typeof OUTCOMES)[number];

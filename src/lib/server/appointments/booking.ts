@@ -5,6 +5,7 @@ import { POLICY_VERSION, type BookingInput } from '$lib/domain/appointments';
 import { formatInstant } from '$lib/domain/calendar';
 import { referenceFrom, slotEnd } from '$lib/domain/slots';
 import { clock } from '../clock';
+import { randomToken, seal, unseal } from '../crypto';
 import type { Database } from '../db';
 import { appointments as table } from '../db/schema';
 import { enqueue } from '../email/outbox';
@@ -13,7 +14,7 @@ import { once } from '../idempotency';
 import { appointmentEmail } from './emails';
 import { rules, type Booked } from './model';
 import { offeredStart, orNearest, takePlace } from './slots';
-import { newToken, seal, tokenHash, unseal } from './secrets';
+import { newToken, tokenHash } from './tokens';
 
 /** Whether an error is PostgreSQL's unique violation on the reference (a one-in-a-billion clash). */
 function referenceClash(error: unknown): boolean {
@@ -51,7 +52,7 @@ async function bookOnce(
 		locale: options.locale,
 		name: input.name,
 		email: input.email,
-		videoUrl: `${entity.appointments.videoCallBaseUrl}/${randomBytes(12).toString('base64url')}`,
+		videoUrl: `${entity.appointments.videoCallBaseUrl}/${randomToken(12)}`,
 		sequence: 0,
 		status: 'booked' as const
 	};
@@ -108,11 +109,11 @@ async function bookOnce(
 					start: formatInstant(start),
 					end: formatInstant(draft.end),
 					status: draft.status,
-					sealedToken: seal(token)
+					sealedToken: seal('appointment-manage', token)
 				};
 			}
 		)
 	);
 	const { sealedToken, ...booked } = result;
-	return { ...booked, manageToken: unseal(sealedToken), replayed };
+	return { ...booked, manageToken: unseal('appointment-manage', sealedToken), replayed };
 }

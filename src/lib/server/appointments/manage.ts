@@ -8,7 +8,7 @@ import type { Transaction } from '../idempotency';
 import { queueEmail } from './emails';
 import { rules, type Appointment } from './model';
 import { freePlace, offeredStart, orNearest, takePlace } from './slots';
-import { documentMatches, tokenMatches } from './secrets';
+import { documentMatches, tokenMatches } from './tokens';
 
 async function find(db: Database, reference: string): Promise<Appointment | undefined> {
 	const [found] = await db.select().from(table).where(eq(table.reference, reference));

@@ -6,6 +6,7 @@ import { dueDate as computeDueDate, type PetitionType } from '$lib/domain/terms'
 import type { Locale } from '$lib/i18n/locales';
 import { clock } from '../clock';
 import { config } from '../config';
+import { seal, unseal } from '../crypto';
 import type { Database } from '../db';
 import {
 	legalTerms,
@@ -19,7 +20,7 @@ import { enqueue } from '../email/outbox';
 import { DomainError } from '../errors';
 import { once } from '../idempotency';
 import { checkUploads, discard, store, type Upload } from './attachments';
-import { hashCode, seal, unseal } from './codes';
+import { hashCode } from './codes';
 import { nextNumber } from './numbering';
 import type { FilingInput } from './schema';
 
@@ -153,11 +154,11 @@ export async function file(db: Database, input: FilingInput, options: FileOption
 					await enqueue(tx, await receipt(filed, petitioner.email, options.lang));
 				}
 				// Kept for replays of the same key: the code only sealed, never readable.
-				return { ...filed, securityCode: seal(securityCode) };
+				return { ...filed, securityCode: seal('radicado-code', securityCode) };
 			}
 		);
 		if (replayed) await discard(files);
-		return { ...result, securityCode: unseal(result.securityCode) };
+		return { ...result, securityCode: unseal('radicado-code', result.securityCode) };
 	} catch (error) {
 		await discard(files);
 		throw error;

@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, gt, lt } from 'drizzle-orm';
 import { clock } from '../clock';
+import { hash, randomToken } from '../crypto';
 import type { Database } from '../db';
 import { audit } from '../audit';
 import { staffSessions, staffUsers, type StaffRole } from '../db/schema';
@@ -32,9 +32,7 @@ export interface SignedIn {
 }
 
 /** Only the SHA-256 of a session token is stored: a stolen table opens no session. */
-function tokenHash(token: string): string {
-	return createHash('sha256').update(token).digest('hex');
-}
+const tokenHash = (token: string) => hash(token);
 
 export function normaliseEmail(email: string): string {
 	return email.trim().toLowerCase();
@@ -107,7 +105,7 @@ export const staff = {
 			await Promise.all(buckets.map(([bucket, limit]) => rateLimit.hit(db, bucket, limit)));
 			throw new DomainError('INVALID_CREDENTIALS');
 		}
-		const token = randomBytes(32).toString('base64url');
+		const token = randomToken(32);
 		const now = clock.now();
 		const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
 		await db.transaction(async (tx) => {

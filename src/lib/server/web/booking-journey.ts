@@ -5,7 +5,7 @@ import { dateInWords, timeInWords } from '$lib/domain/dates-in-words';
 import { localDate } from '$lib/domain/calendar';
 import { isLocale, type Locale } from '$lib/i18n/locales';
 import { translator } from '$lib/i18n/translator';
-import { signValue, verifyValue } from '../appointments/secrets';
+import { sign, verify } from '../crypto';
 
 /**
  * The answers of the booking journey travel in a signed HttpOnly cookie: the pages work without
@@ -42,7 +42,7 @@ function options(maxAge: number) {
 
 export const answers = {
 	read(cookies: Cookies): Answers {
-		const packed = verifyValue<string>(cookies.get(ANSWERS));
+		const packed = verify<string>(cookies.get(ANSWERS));
 		if (!packed) return {};
 		try {
 			return JSON.parse(inflateRawSync(Buffer.from(packed, 'base64url')).toString('utf8'));
@@ -53,7 +53,7 @@ export const answers = {
 	/** Keeps the answers; false when they are too long for a cookie, so the page can say so. */
 	save(cookies: Cookies, next: Answers): boolean {
 		const packed = deflateRawSync(JSON.stringify(next)).toString('base64url');
-		const value = signValue(packed);
+		const value = sign(packed);
 		if (value.length > MAX_COOKIE) return false;
 		cookies.set(ANSWERS, value, options(2 * HOUR));
 		return true;
@@ -71,12 +71,12 @@ export const accessCookie = {
 	grant(cookies: Cookies, reference: string): void {
 		cookies.set(
 			ACCESS,
-			signValue({ reference, until: Date.now() + 2 * HOUR * 1000 }),
+			sign({ reference, until: Date.now() + 2 * HOUR * 1000 }),
 			options(2 * HOUR)
 		);
 	},
 	allows(cookies: Cookies, reference: string): boolean {
-		const value = verifyValue<{ reference: string; until: number }>(cookies.get(ACCESS));
+		const value = verify<{ reference: string; until: number }>(cookies.get(ACCESS));
 		return !!value && value.reference === reference && value.until > Date.now();
 	}
 };
