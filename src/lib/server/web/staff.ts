@@ -1,4 +1,5 @@
 import { error, redirect, type Cookies } from '@sveltejs/kit';
+import { clock } from '../clock';
 import { allows, type StaffRole, type StaffUser } from '../staff';
 
 /**
@@ -15,7 +16,8 @@ export const sessionCookie = {
 			httpOnly: true,
 			secure: true,
 			sameSite: 'strict',
-			expires: expiresAt
+			// A lifetime, not a date: the browser's clock need not agree with the app's.
+			maxAge: Math.max(0, Math.floor((expiresAt.getTime() - clock.now().getTime()) / 1000))
 		});
 	},
 	get(cookies: Cookies): string | undefined {
