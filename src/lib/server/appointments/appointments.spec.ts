@@ -10,6 +10,7 @@ import { sendDue } from '../email/outbox';
 import { DomainError } from '../errors';
 import { fingerprint } from '../idempotency';
 import { useTestDatabase } from '../testing/database';
+import { refusalCode } from '../testing/refusals';
 import { bookingInput } from '../testing/factories';
 import { startMailbox, type Mailbox } from '../testing/smtp';
 import { appointments } from '.';
@@ -21,16 +22,6 @@ const SLOT = '2030-02-05T09:00:00-05:00';
 
 function booking(overrides: Partial<BookingInput> = {}): BookingInput {
 	return bookingInput({ start: SLOT, ...overrides });
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-	try {
-		await promise;
-		return 'ok';
-	} catch (error) {
-		if (error instanceof DomainError) return error.code;
-		throw error;
-	}
 }
 
 beforeEach(() => clock.set(NOW));
@@ -52,7 +43,9 @@ describe('slots', () => {
 describe('booking', () => {
 	it('gives exactly `capacity` winners when many book one slot at once', async () => {
 		const results = await Promise.all(
-			Array.from({ length: 20 }, () => codeOf(appointments.book(db(), booking(), { locale: 'es' })))
+			Array.from({ length: 20 }, () =>
+				refusalCode(appointments.book(db(), booking(), { locale: 'es' }))
+			)
 		);
 		expect(results.filter((r) => r === 'ok')).toHaveLength(2);
 		expect(results.filter((r) => r === 'SLOT_UNAVAILABLE')).toHaveLength(18);
@@ -71,7 +64,7 @@ describe('booking', () => {
 			try {
 				const results = await Promise.all(
 					Array.from({ length: 30 }, (_, i) =>
-						codeOf(appointments.book(instances[i % 3]!.db, booking(), { locale: 'es' }))
+						refusalCode(appointments.book(instances[i % 3]!.db, booking(), { locale: 'es' }))
 					)
 				);
 				expect(results.filter((r) => r === 'ok')).toHaveLength(2);
@@ -144,7 +137,7 @@ describe('booking', () => {
 			locale: 'es'
 		});
 		expect(
-			await codeOf(
+			await refusalCode(
 				appointments.book(db(), booking({ ...person, start: '2030-02-05T11:00:00-05:00' }), {
 					locale: 'es'
 				})
@@ -154,7 +147,7 @@ describe('booking', () => {
 
 	it('refuses a start inside the minimum notice', async () => {
 		expect(
-			await codeOf(
+			await refusalCode(
 				appointments.book(db(), booking({ start: '2030-02-04T08:30:00-05:00' }), { locale: 'es' })
 			)
 		).toBe('SLOT_NOT_OFFERED');
@@ -165,7 +158,7 @@ describe('booking', () => {
 		const [row] = await db().select().from(table);
 		expect(JSON.stringify(row)).not.toContain(booked.manageToken);
 		expect((await appointments.open(db(), booked.reference, booked.manageToken)).id).toBe(row!.id);
-		expect(await codeOf(appointments.open(db(), booked.reference, 'wrong'))).toBe(
+		expect(await refusalCode(appointments.open(db(), booked.reference, 'wrong'))).toBe(
 			'APPOINTMENT_NOT_FOUND'
 		);
 	});
@@ -190,7 +183,7 @@ describe('change and cancel', () => {
 		await appointments.cancel(db(), booked.reference);
 		const [slot] = await db().select().from(appointmentSlots);
 		expect(slot!.booked).toBe(0);
-		expect(await codeOf(appointments.cancel(db(), booked.reference))).toBe(
+		expect(await refusalCode(appointments.cancel(db(), booked.reference))).toBe(
 			'APPOINTMENT_NOT_CHANGEABLE'
 		);
 	});

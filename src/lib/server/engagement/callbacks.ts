@@ -80,7 +80,8 @@ export interface CallbackReceipt {
 	window: { start: string; end: string };
 }
 
-function receipt(row: typeof table.$inferSelect): CallbackReceipt {
+/** What the person who asked sees of their request. */
+export function callbackReceipt(row: typeof table.$inferSelect): CallbackReceipt {
 	return {
 		id: row.id,
 		name: row.name,
@@ -112,7 +113,7 @@ export const callbacks = {
 					policyVersion: POLICY_VERSION
 				})
 				.returning();
-			return receipt(row!);
+			return callbackReceipt(row!);
 		});
 		return result;
 	},

@@ -7,6 +7,7 @@ import { clock } from '../clock';
 import { callbacks as callbackTable, radicados as radicadoTable } from '../db/schema';
 import { DomainError } from '../errors';
 import { useTestDatabase } from '../testing/database';
+import { callbackForm } from '../testing/factories';
 import { failWith } from './forms';
 import { requestEvent } from './request-event';
 
@@ -27,15 +28,7 @@ async function post(
 	return (await action!(event as never)) as never;
 }
 
-const callback = {
-	name: 'Ana Epieyú',
-	phone: '300 123 4567',
-	language: 'es',
-	topic: 'subsidio-glp',
-	day: '2026-11-25',
-	window: '08:00-10:00',
-	consent: 'yes'
-};
+const callback = callbackForm({ language: 'es' }) as Record<string, string>;
 
 const petition = {
 	type: 'peticion',
