@@ -1,5 +1,13 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { LOCALES, axeViolations, expect, mailbox, setClock, test } from './fixtures';
+import {
+	LOCALES,
+	axeViolations,
+	bookAppointment,
+	expect,
+	mailbox,
+	setClock,
+	test
+} from './fixtures';
 
 // Monday 4 February 2030, 07:00 in Bogotá: not a holiday; the first free slot is 09:00.
 const NOW = '2030-02-04T07:00:00-05:00';
@@ -61,21 +69,9 @@ async function bookWithKeyboard(page: Page, who: Person, check?: (step: string) 
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Su cita está confirmada');
 }
 
-async function bookByApi(request: APIRequestContext, start: string, who = person()) {
-	const response = await request.post('/api/v1/appointments?lang=es', {
-		data: {
-			topic: 'informacion-general',
-			start,
-			consent: true,
-			name: 'Luis Pushaina',
-			documentType: 'CC',
-			documentNumber: who.document,
-			email: who.email,
-			callLanguage: 'es'
-		}
-	});
-	expect(response.status()).toBe(201);
-	return (await response.json()) as { reference: string; manageToken: string };
+/** A booking made through the API by `who` (another citizen unless given). */
+function bookByApi(request: APIRequestContext, start: string, who = person()) {
+	return bookAppointment(request, { start, documentNumber: who.document, email: who.email });
 }
 
 test('books an appointment with the keyboard only', async ({ page }) => {
@@ -223,11 +219,9 @@ test('the API replays an Idempotency-Key and refuses a full slot with the neares
 		callLanguage: 'es'
 	};
 	const headers = { 'idempotency-key': 'journey-replay-0001' };
-	const first = await request.post('/api/v1/appointments', { data: body, headers });
-	const again = await request.post('/api/v1/appointments', { data: body, headers });
-	expect(first.status()).toBe(201);
-	expect(again.status()).toBe(201);
-	expect(await again.json()).toEqual(await first.json());
+	const first = await bookAppointment(request, body, headers);
+	const again = await bookAppointment(request, body, headers);
+	expect(again).toEqual(first);
 	await bookByApi(request, '2030-02-05T14:00:00-05:00');
 	const late = await request.post('/api/v1/appointments?lang=es', {
 		data: { ...body, documentNumber: '41234568', email: 'otra@example.com' }

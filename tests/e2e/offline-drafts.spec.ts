@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, setClock, test } from './fixtures';
+import { expect, filePetition, setClock, test } from './fixtures';
 import { deploymentProxy, openControlled } from './offline-support';
 
 // These journeys need the service worker that every other journey blocks.
@@ -24,19 +24,15 @@ async function writePetition(page: Page, subject: string): Promise<void> {
 
 /** The number the next petition gets: one more than `number` means nothing was filed in between. */
 async function nextNumber(request: APIRequestContext): Promise<string> {
-	const response = await request.post('/api/v1/radicados', {
-		data: {
-			type: 'sugerencia',
-			subject: 'Horario',
-			description: 'Sugiero abrir la oficina los sábados.',
-			identity: 'identified',
-			name: 'Luis Gómez',
-			contactPreference: 'online',
-			consent: true
-		}
+	const filed = await filePetition(request, {
+		type: 'sugerencia',
+		subject: 'Horario',
+		description: 'Sugiero abrir la oficina los sábados.',
+		name: 'Luis Gómez',
+		email: undefined,
+		contactPreference: 'online'
 	});
-	expect(response.status()).toBe(201);
-	return (await response.json()).number;
+	return filed.number;
 }
 
 const following = (number: string) =>
@@ -164,18 +160,13 @@ test('keeps a look-up in "Mis trámites", shows it offline without the code, and
 	context,
 	request
 }) => {
-	const filed = await request.post('/api/v1/radicados', {
-		data: {
-			type: 'queja',
-			subject: 'Atención en la oficina',
-			description: 'Esperé dos horas para ser atendida en la oficina.',
-			identity: 'identified',
-			name: 'Ana Pérez',
-			contactPreference: 'online',
-			consent: true
-		}
+	const { number, securityCode } = await filePetition(request, {
+		type: 'queja',
+		subject: 'Atención en la oficina',
+		description: 'Esperé dos horas para ser atendida en la oficina.',
+		email: undefined,
+		contactPreference: 'online'
 	});
-	const { number, securityCode } = await filed.json();
 
 	await openControlled(page, '/es/radicado');
 	await page.getByLabel('Número de radicado').fill(number);

@@ -17,7 +17,7 @@ export function person(run: string, i: number) {
 		name: `Yanira Quintero${run}x${i}`,
 		documentNumber: `8${run}${String(i).padStart(4, '0')}`,
 		email: `yanira.${run}x${i}@correo-prueba.co`,
-		phone: `3${run}${String(i).padStart(6, '0')}`
+		phone: `310${run}${String(i).padStart(5, '0')}`
 	};
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bookableServices } from '$lib/content/services';
+import { optionalPhoneSchema } from './phone';
 
 /**
  * What a video appointment is about: the services of the portfolio that offer one, so a
@@ -50,12 +51,7 @@ export const detailsSchema = z.object({
 		.string({ error: 'booking:errors.email' })
 		.trim()
 		.pipe(z.email({ error: 'booking:errors.email' }).max(254, { error: 'booking:errors.email' })),
-	phone: z
-		.string()
-		.trim()
-		.regex(/^$|^\+?[\d\s()-]{7,20}$/, { error: 'booking:errors.phone' })
-		.optional()
-		.transform((value) => value || undefined),
+	phone: optionalPhoneSchema,
 	description: optionalText(1000, 'booking:errors.descriptionLong')
 });
 

@@ -1,4 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
+import { clock } from './clock';
 import { hash } from './crypto';
 import type { Database } from './db';
 import { idempotencyKeys } from './db/schema';
@@ -52,4 +53,21 @@ export async function once<T>(
 			.where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
 		return { result, replayed: false };
 	});
+}
+
+/**
+ * How long a key is remembered. A replay comes from a client that lost the first answer (a
+ * dropped connection, a draft sent again when the signal returns), so it arrives within
+ * minutes or days; the stored answers carry personal data, so they do not stay for ever.
+ */
+export const KEY_DAYS = 30;
+
+/** Forgets keys older than KEY_DAYS. One DELETE, so several instances may run it at once. */
+export async function prune(db: Database): Promise<number> {
+	const before = new Date(clock.now().getTime() - KEY_DAYS * 24 * 3600_000);
+	const dropped = await db
+		.delete(idempotencyKeys)
+		.where(lt(idempotencyKeys.createdAt, before))
+		.returning({ key: idempotencyKeys.key });
+	return dropped.length;
 }

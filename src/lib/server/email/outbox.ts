@@ -1,4 +1,4 @@
-import { and, eq, lte } from 'drizzle-orm';
+import { and, eq, lt, lte } from 'drizzle-orm';
 import type { Transporter } from 'nodemailer';
 import { clock } from '../clock';
 import type { Database } from '../db';
@@ -6,6 +6,7 @@ import { outbox } from '../db/schema';
 import type { Transaction } from '../idempotency';
 import { errorFields, log } from '../log';
 import { config } from '../config';
+import { entity } from '$lib/config/entity';
 
 export interface Message {
 	/** What kind of message, for logs and tests (e.g. "appointment.confirmed"). */
@@ -90,4 +91,20 @@ export async function sendDue(db: Database, transport: Transporter, batch = 20):
 		}
 		return sent;
 	});
+}
+
+/**
+ * Drops every message written more than the retention period ago (entity.privacy.retentionDays):
+ * each holds an address and a text about a person. One still unsent by then is stale (a reminder
+ * of a past appointment) and goes too. One DELETE, so several instances may run it at once.
+ */
+export async function prune(db: Database): Promise<number> {
+	const before = new Date(clock.now().getTime() - entity.privacy.retentionDays * 24 * 3600_000);
+	const dropped = await db
+		.delete(outbox)
+		.where(lt(outbox.createdAt, before))
+		.returning({ status: outbox.status });
+	const unsent = dropped.filter((row) => row.status !== 'sent').length;
+	if (unsent) log.warn('emails dropped unsent after the retention period', { count: unsent });
+	return dropped.length;
 }

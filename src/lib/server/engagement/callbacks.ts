@@ -2,7 +2,7 @@ import { and, asc, eq, lt, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { entity } from '$lib/config/entity';
 import { callbackDays, callbackWindows, windowIsOpen } from '$lib/domain/callback-windows';
-import { normalisePhone } from '$lib/domain/phone';
+import { phoneSchema } from '$lib/domain/phone';
 import { clock } from '../clock';
 import type { Database } from '../db';
 import { audit } from '../audit';
@@ -35,12 +35,7 @@ export function callbackSchema(now: () => Date = () => clock.now()) {
 				.trim()
 				.min(2, { error: 'callbacks:errors.name' })
 				.max(120, { error: 'callbacks:errors.nameLong' }),
-			phone: z.string({ error: 'callbacks:errors.phone.empty' }).transform((value, ctx) => {
-				const result = normalisePhone(value);
-				if (result.ok) return result.e164;
-				ctx.addIssue({ code: 'custom', message: `callbacks:errors.phone.${result.problem}` });
-				return z.NEVER;
-			}),
+			phone: phoneSchema,
 			language: z.enum(['es', 'guc'], { error: 'callbacks:errors.language' }),
 			topic: z.enum(CALLBACK_TOPICS, { error: 'callbacks:errors.topic' }),
 			details: z

@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import { and, gte, lt, sql } from 'drizzle-orm';
 import { businessDaysBetween, instantAt, localDate, TIME_ZONE } from '$lib/domain/calendar';
 import { PETITION_TYPES, type PetitionType } from '$lib/domain/terms';
@@ -153,4 +154,51 @@ export async function monthly(db: Database, now: Date): Promise<MonthFigures[]> 
 	});
 }
 
-export const indicators = { monthly };
+/** The columns of the CSV download, in order; their headings come from `indicators:csv.*`. */
+export const CSV_COLUMNS = [
+	'month',
+	'surveyAnswers',
+	'satisfactionAverage',
+	'satisfiedPercent',
+	'callbacksRequested',
+	'callbacksMade',
+	'callbacksUnreachable',
+	'appointmentsBooked',
+	'appointmentsAttended',
+	'appointmentsNoShow',
+	'petitionsFiled',
+	'petitionsAnswered',
+	'petitionsAnsweredOnTime',
+	'averageBusinessDaysToAnswer'
+] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+/**
+ * The figures as CSV (RFC 4180, CRLF line ends), one row a month. A heading or cell with a comma,
+ * a quote or a line break is quoted, so a translated heading cannot shift the columns.
+ */
+export function toCsv(months: MonthFigures[], heading: (column: CsvColumn) => string): string {
+	const rows = months.map((m) => [
+		m.month,
+		m.satisfaction.answers,
+		m.satisfaction.average,
+		m.satisfaction.satisfiedPercent,
+		m.callbacks.requested,
+		m.callbacks.called,
+		m.callbacks.unreachable,
+		m.appointments.booked,
+		m.appointments.attended,
+		m.appointments.noShow,
+		m.petitions.filed,
+		m.petitions.answered,
+		m.petitions.answeredOnTime,
+		m.petitions.averageBusinessDaysToAnswer
+	]);
+	// A lone line feed ends a row for spreadsheet programs too: quote it as well.
+	return stringify([CSV_COLUMNS.map(heading), ...rows], {
+		record_delimiter: 'windows',
+		quoted_match: /[\r\n]/
+	});
+}
+
+export const indicators = { monthly, toCsv };

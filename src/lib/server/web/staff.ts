@@ -1,6 +1,5 @@
 import { error, redirect, type Cookies } from '@sveltejs/kit';
-import { clock } from '../clock';
-import { allows, type StaffRole, type StaffUser } from '../staff';
+import { allows, SESSION_HOURS, type StaffRole, type StaffUser } from '../staff';
 
 /**
  * `__Host-` makes the browser refuse the cookie unless it is Secure, host-only and for path /.
@@ -10,14 +9,17 @@ export const SESSION_COOKIE = '__Host-ventanilla_staff';
 
 /** HttpOnly (no script reads it), Secure, SameSite=Strict (no cross-site request carries it). */
 export const sessionCookie = {
-	set(cookies: Cookies, token: string, expiresAt: Date): void {
+	/**
+	 * The lifetime is relative (Max-Age), not a date: the browser judges it by its own clock, while
+	 * the session row's expiry is judged by the app's clock.
+	 */
+	set(cookies: Cookies, token: string): void {
 		cookies.set(SESSION_COOKIE, token, {
 			path: '/',
 			httpOnly: true,
 			secure: true,
 			sameSite: 'strict',
-			// A lifetime, not a date: the browser's clock need not agree with the app's.
-			maxAge: Math.max(0, Math.floor((expiresAt.getTime() - clock.now().getTime()) / 1000))
+			maxAge: SESSION_HOURS * 3600
 		});
 	},
 	get(cookies: Cookies): string | undefined {

@@ -1,14 +1,15 @@
 import type { RequestEvent } from '@sveltejs/kit';
+import { sql } from 'drizzle-orm';
 import { clock } from '../clock';
 import { config } from '../config';
-import { connect } from '../db';
+import { connect, type Database } from '../db';
 import { reset } from '../db/reset';
 import { staff } from '../staff';
 
 /**
  * Only with VENTANILLA_TEST_MODE=1: lets the end-to-end suite give each test a clean database
- * (POST /__test__/reset), set the app's clock (POST /__test__/clock) and create staff accounts
- * (POST /__test__/staff).
+ * (POST /__test__/reset), set the app's clock (POST /__test__/clock), create staff accounts
+ * (POST /__test__/staff) and tell whether a request changed any table (POST /__test__/tables).
  * Answers undefined for every other request, and for every request in production.
  */
 export async function testingHook(event: RequestEvent): Promise<Response | undefined> {
@@ -31,5 +32,26 @@ export async function testingHook(event: RequestEvent): Promise<Response | undef
 		await staff.add((await connect()).db, input, 'test');
 		return new Response(null, { status: 204 });
 	}
+	if (event.url.pathname === '/__test__/tables') {
+		return Response.json(await tableDigests((await connect()).db));
+	}
 	return new Response(null, { status: 404 });
+}
+
+/** An MD5 of all the rows of each table, by table name: equal digests, equal contents. */
+async function tableDigests(db: Database): Promise<Record<string, string>> {
+	type Row = { name: string; digest: string };
+	const rows = (result: unknown) =>
+		(Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
+	const tables = rows(
+		await db.execute(sql`select tablename as name from pg_tables where schemaname = 'public'`)
+	);
+	const query = tables
+		.map(
+			({ name }) =>
+				`select '${name}' as name, md5(coalesce(string_agg(t::text, E'\\n' order by t::text), '')) as digest from "${name}" t`
+		)
+		.join(' union all ');
+	const digests = tables.length ? rows(await db.execute(sql.raw(query))) : [];
+	return Object.fromEntries(digests.map(({ name, digest }) => [name, digest]));
 }

@@ -34,7 +34,7 @@ export const actions: Actions = {
 		}
 		try {
 			const signedIn = await staff.signIn(await database(), form.data, getClientAddress());
-			sessionCookie.set(cookies, signedIn.token, signedIn.expiresAt);
+			sessionCookie.set(cookies, signedIn.token);
 		} catch (caught) {
 			return failWith(caught, t, { field: 'email', values: { email: form.data.email } });
 		}

@@ -33,7 +33,7 @@ export const POST = endpoint(
 	},
 	async ({ event, body, lang }) => {
 		const signedIn = await staff.signIn(await database(), body, event.getClientAddress());
-		sessionCookie.set(event.cookies, signedIn.token, signedIn.expiresAt);
+		sessionCookie.set(event.cookies, signedIn.token);
 		return reply(signedIn.user, { lang, headers: { 'cache-control': 'no-store' } });
 	}
 );
