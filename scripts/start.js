@@ -4,6 +4,16 @@
 import compression from 'compression';
 import { createServer } from 'node:http';
 
+// A bad setting stops the start with one line that names it (src/lib/server/config.ts).
+try {
+	const { readConfig } = await import('../src/lib/server/config.ts');
+	readConfig(process.env, { serving: true });
+} catch (error) {
+	if (error?.name !== 'ConfigError') throw error;
+	console.error(error.message);
+	process.exit(1);
+}
+
 process.env.PORT ??= '3000';
 process.env.HOST ??= '0.0.0.0';
 // adapter-node assumes https when no ORIGIN is given, which would reject local form posts.

@@ -1,7 +1,7 @@
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_LOCALE, isLocale } from '$lib/i18n/locales';
-import { config } from '$lib/server/config';
+import { checkServing, config } from '$lib/server/config';
 import { connect, database, migrate, unavailable } from '$lib/server/db';
 import { start as startWorker, stop as stopWorker } from '$lib/server/worker';
 import { seed } from '$lib/server/db/seed';
@@ -11,13 +11,16 @@ import {
 	requestLocale,
 	RETRY_AFTER_SECONDS,
 	unavailableProblem
-} from '$lib/server/http/problem';
+} from '$lib/server/http/problems';
 import { translator } from '$lib/i18n/translator';
 import { errorFields, log } from '$lib/server/log';
-import { testingHook } from '$lib/server/testing-hooks';
-import { SESSION_COOKIE, staff } from '$lib/server/staff';
+import { staff } from '$lib/server/staff';
+import { crossSiteForm, crossSiteRefusal } from '$lib/server/web/cross-site';
+import { sessionCookie } from '$lib/server/web/staff';
+import { testingHook } from '$lib/server/web/testing-hooks';
 
 export const init: ServerInit = async () => {
+	checkServing();
 	const started = Date.now();
 	const handle = await connect();
 	// A database still starting (or restarting) is waited for: exiting would only restart us.
@@ -33,7 +36,7 @@ export const init: ServerInit = async () => {
 		}
 	}
 	log.info('database ready', { kind: handle.kind, ms: Date.now() - started });
-	startWorker(handle.db, Number(process.env.WORKER_INTERVAL_MS ?? 5000));
+	startWorker(handle.db, config.workerIntervalMs);
 	// scripts/start.js (like adapter-node) emits this once the server has stopped accepting and the
 	// requests in flight have finished: the worker ends its current task, then the database closes.
 	process.once('sveltekit:shutdown', async () => {
@@ -50,15 +53,6 @@ const SECURITY_HEADERS: Record<string, string> = {
 	'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
 	'cross-origin-opener-policy': 'same-origin'
 };
-
-const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
-
-/** A form posted from another site (CSRF): the types a cross-site form can send, another origin. */
-function crossSiteForm(request: Request, url: URL): boolean {
-	if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return false;
-	const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-	return FORM_TYPES.includes(type) && request.headers.get('origin') !== url.origin;
-}
 
 function https(event: RequestEvent): boolean {
 	return (
@@ -112,18 +106,10 @@ async function unavailableResponse(event: RequestEvent): Promise<Response> {
 
 async function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve']) {
 	if (event.url.pathname.startsWith('/staff') || event.url.pathname.startsWith('/api/v1/staff')) {
-		event.locals.staff = await staff.session(await database(), event.cookies.get(SESSION_COOKIE));
+		event.locals.staff = await staff.session(await database(), sessionCookie.get(event.cookies));
 	}
 	if (crossSiteForm(event.request, event.url)) {
-		return event.url.pathname.startsWith('/api/')
-			? await problemResponse(
-					new Problem(403, 'CROSS_SITE_FORM'),
-					requestLocale(event.url, event.request.headers)
-				)
-			: new Response('Cross-site form submissions are forbidden', {
-					status: 403,
-					headers: { 'content-type': 'text/plain; charset=utf-8' }
-				});
+		return crossSiteRefusal(event);
 	}
 	const lang = isLocale(event.params.lang) ? event.params.lang : DEFAULT_LOCALE;
 	return resolve(event, {
@@ -150,7 +136,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (response.status === 405 && event.url.pathname.startsWith('/api/')) {
 		const allow = response.headers.get('allow');
 		response = await problemResponse(
-			new Problem(405, 'METHOD_NOT_ALLOWED', { headers: allow ? { allow } : {} }),
+			new Problem('METHOD_NOT_ALLOWED', { headers: allow ? { allow } : {} }),
 			requestLocale(event.url, event.request.headers)
 		);
 	}

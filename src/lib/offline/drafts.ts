@@ -1,3 +1,4 @@
+import { PETITION_FIELDS } from '../domain/petition-form';
 import type { Locale } from '../i18n/locales';
 import { replaceIfPresent, withStore } from './device-store';
 
@@ -16,20 +17,7 @@ export const DRAFT_PAGES: Record<DraftKind, string> = {
 
 /** The fields each form sends as the API takes them (attachments are never kept in drafts). */
 export const DRAFT_FIELDS: Record<DraftKind, readonly string[]> = {
-	pqrsd: [
-		'type',
-		'subject',
-		'description',
-		'municipality',
-		'identity',
-		'name',
-		'document',
-		'email',
-		'phone',
-		'address',
-		'contactPreference',
-		'consent'
-	],
+	pqrsd: PETITION_FIELDS,
 	callback: ['name', 'phone', 'language', 'topic', 'details', 'day', 'window', 'consent']
 };
 

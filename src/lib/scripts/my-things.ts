@@ -21,7 +21,7 @@ function start(root: HTMLElement): void {
 	const date = new Intl.DateTimeFormat(INTL_LOCALE, {
 		dateStyle: 'long',
 		timeStyle: 'short',
-		timeZone: 'America/Bogota'
+		timeZone: root.dataset.timeZone
 	});
 	let written: Draft[] = [];
 

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { GET as health } from '../../../routes/api/v1/health/+server';
 import { useTestDatabase } from '../testing/database';
-import { requestEvent } from '../testing/request';
+import { requestEvent } from '../web/request-event';
 import { GET as live } from '../../../routes/api/v1/health/live/+server';
 import { migrate, open, ping, unavailable } from '.';
 import { legalTerms } from './schema';

@@ -10,6 +10,7 @@ import {
 	surveys as surveyTable
 } from '../db/schema';
 import { useTestDatabase } from '../testing/database';
+import { callbackForm } from '../testing/factories';
 import { callbackSchema, callbacks } from './callbacks';
 import { CSV_COLUMNS, indicators, lastMonths, monthly } from './indicators';
 import { surveys } from './surveys';
@@ -18,19 +19,6 @@ const db = useTestDatabase();
 const now = instantAt('2026-11-24', '09:00');
 
 afterEach(() => clock.set(undefined));
-
-function callbackForm(overrides: Record<string, unknown> = {}) {
-	return {
-		name: 'Ana Epieyú',
-		phone: '300 123 4567',
-		language: 'guc',
-		topic: 'subsidio-glp',
-		day: '2026-11-25',
-		window: '08:00-10:00',
-		consent: 'yes',
-		...overrides
-	};
-}
 
 describe('call-back requests', () => {
 	it('stores the phone in E.164 with the chosen window', async () => {

@@ -1,8 +1,27 @@
 import { z } from 'zod';
 import type { Translator } from '$lib/i18n/translator';
-import type { ApiHandler, OperationDoc, ResponseDoc } from './api';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+export interface ResponseDoc {
+	/** An `api:` key: the OpenAPI document says it in the asked language, through i18next. */
+	description: string;
+	schema?: z.ZodType;
+}
+
+/** What the OpenAPI document says of an operation; the same object validates requests. */
+export interface OperationDoc {
+	/** An `api:` key, like every description below (locales/{lang}/api.json). */
+	summary: string;
+	tags: string[];
+	body?: z.ZodType;
+	query?: z.ZodType;
+	/** Headers the operation reads, e.g. Idempotency-Key or Authorization. */
+	headers?: Record<string, { required: boolean; description: string }>;
+	responses: Record<number, ResponseDoc>;
+	/** Values for the path's parameters and a valid request, used by the contract test. */
+	example?: { params?: Record<string, string>; query?: Record<string, string>; body?: unknown };
+}
 
 // Any operation that needs the database may answer this while it is unreachable.
 const UNAVAILABLE: ResponseDoc = { description: 'api:common.unavailable' };
@@ -47,7 +66,7 @@ export function collect(modules: Record<string, Record<string, unknown>>): Route
 		const route = routePath(file);
 		if (!route) continue;
 		for (const method of METHODS) {
-			const handler = module[method] as ApiHandler | undefined;
+			const handler = module[method] as { operation?: OperationDoc } | undefined;
 			if (handler?.operation) found.push({ method, ...route, operation: handler.operation });
 		}
 	}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PetitionField } from '$lib/domain/petition-form';
 import { optionalPhoneSchema } from '$lib/domain/phone';
 import { PETITION_TYPES } from '$lib/domain/terms';
 
@@ -35,7 +36,7 @@ export const filingSchema = z
 		contactPreference: z.enum(CONTACT_PREFERENCES, { error: 'pqrsd:errors.contactPreference' }),
 		/** Data-treatment consent (Ley 1581 de 2012); required whenever personal data is given. */
 		consent: z.union([z.boolean(), z.literal('yes')]).optional()
-	})
+	} satisfies Record<PetitionField, z.ZodType>)
 	.superRefine(
 		(value, ctx) => {
 			const issue = (path: string, message: string) =>

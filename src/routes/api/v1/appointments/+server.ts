@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { bookingSchema } from '$lib/domain/appointments';
 import { appointments } from '$lib/server/appointments';
 import { database } from '$lib/server/db';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 
 const bookedSchema = z.object({
 	reference: z.string(),

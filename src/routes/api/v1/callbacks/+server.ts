@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { callbackSchema, callbacks } from '$lib/server/engagement/callbacks';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 
 const receiptSchema = z.object({
 	id: z.string(),

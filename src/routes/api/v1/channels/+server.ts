@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { TIME_ZONE } from '$lib/domain/calendar';
 import { translator } from '$lib/i18n/translator';
 import { clock } from '$lib/server/clock';
 import { channelsView } from '$lib/server/content';
 import { localisedFields } from '$lib/server/content-schemas';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 
 const channelsSchema = z.object({
-	timeZone: z.literal('America/Bogota'),
+	timeZone: z.literal(TIME_ZONE),
 	now: z.string(),
 	channels: z.array(
 		z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 import { translator } from '$lib/i18n/translator';
 import { charterView } from '$lib/server/content';
 import { localisedFields } from '$lib/server/content-schemas';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { endpoint, reply } from '$lib/server/http/api';
-import { Problem, RETRY_AFTER_SECONDS } from '$lib/server/http/problem';
+import { endpoint, reply } from '$lib/server/web/api';
+import { Problem } from '$lib/server/http/problems';
 import { database, ping } from '$lib/server/db';
 
 const healthSchema = z.object({ status: z.literal('ok'), database: z.literal('up') });
@@ -18,9 +18,7 @@ export const GET = endpoint(
 	},
 	async () => {
 		if (!(await ping(await database()))) {
-			throw new Problem(503, 'DATABASE_DOWN', {
-				headers: { 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' }
-			});
+			throw new Problem('DATABASE_DOWN', { headers: { 'cache-control': 'no-store' } });
 		}
 		return reply({ status: 'ok', database: 'up' }, { headers: { 'cache-control': 'no-store' } });
 	}

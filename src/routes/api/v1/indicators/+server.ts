@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { TIME_ZONE } from '$lib/domain/calendar';
 import { clock } from '$lib/server/clock';
 import { database } from '$lib/server/db';
 import { monthly } from '$lib/server/engagement/indicators';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 
 const monthSchema = z.object({
 	month: z.string(),
@@ -38,7 +39,7 @@ export const GET = endpoint(
 	},
 	async ({ lang }) =>
 		reply(
-			{ timeZone: 'America/Bogota', months: await monthly(await database(), clock.now()) },
+			{ timeZone: TIME_ZONE, months: await monthly(await database(), clock.now()) },
 			{ lang, headers: { 'cache-control': 'public, max-age=300' } }
 		)
 );

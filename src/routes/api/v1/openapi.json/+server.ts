@@ -1,8 +1,8 @@
 import type { RequestHandler } from '@sveltejs/kit';
 import { translator } from '$lib/i18n/translator';
 import { collect, document } from '$lib/server/http/openapi';
-import { reply } from '$lib/server/http/api';
-import { requestLocale } from '$lib/server/http/problem';
+import { reply } from '$lib/server/web/api';
+import { requestLocale } from '$lib/server/http/problems';
 
 // Every endpoint module under /api/v1 describes itself; this one only gathers them.
 const modules = import.meta.glob<Record<string, unknown>>(

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { PETITION_TYPES } from '$lib/domain/terms';
 import { database } from '$lib/server/db';
-import { endpoint, reply } from '$lib/server/http/api';
-import { filingSchema, publicOrigin, radicados } from '$lib/server/radicados';
+import { endpoint, reply } from '$lib/server/web/api';
+import { filingSchema, radicados } from '$lib/server/radicados';
 
 const filedSchema = z.object({
 	number: z.string().describe('Radicado number, 1-YYYY-NNNNNN'),
@@ -47,7 +47,6 @@ export const POST = endpoint(
 	async ({ event, body, lang }) => {
 		const filed = await radicados.file(await database(), body, {
 			lang,
-			origin: publicOrigin(event.url.origin),
 			idempotencyKey: event.request.headers.get('idempotency-key')
 		});
 		return reply(filed, { status: 201, lang, headers: { 'cache-control': 'no-store' } });

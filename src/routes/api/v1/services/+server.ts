@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SEGMENTS } from '$lib/content/services';
 import { servicesView } from '$lib/server/content';
 import { localisedFields } from '$lib/server/content-schemas';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 
 const summarySchema = z.object({
 	slug: z.string(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { surveySchema, surveys } from '$lib/server/engagement/surveys';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 
 export const POST = endpoint(
 	{

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { instantSchema } from '$lib/domain/appointments';
 import { appointments } from '$lib/server/appointments';
-import { authorised } from '$lib/server/appointments/http';
+import { authorised } from '$lib/server/web/appointment-access';
 import { database } from '$lib/server/db';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 
 const appointmentSchema = z.object({
 	reference: z.string(),

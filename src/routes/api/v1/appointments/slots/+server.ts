@@ -5,7 +5,7 @@ import { lastBookableDate } from '$lib/domain/slots';
 import { appointments, rules } from '$lib/server/appointments';
 import { clock } from '$lib/server/clock';
 import { database } from '$lib/server/db';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'booking:errors.day' });
 const query = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 
 const liveSchema = z.object({ status: z.literal('ok') });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BANDS, PETITION_TYPES } from '$lib/domain/terms';
 import { database } from '$lib/server/db';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 import { lookupSchema, radicados } from '$lib/server/radicados';
 
 const statusSchema = z.object({

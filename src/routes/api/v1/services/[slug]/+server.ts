@@ -3,8 +3,8 @@ import { SEGMENTS } from '$lib/content/services';
 import { translator } from '$lib/i18n/translator';
 import { serviceView } from '$lib/server/content';
 import { localisedFields } from '$lib/server/content-schemas';
-import { endpoint, reply } from '$lib/server/http/api';
-import { Problem } from '$lib/server/http/problem';
+import { endpoint, reply } from '$lib/server/web/api';
+import { Problem } from '$lib/server/http/problems';
 
 const textSchema = z.object({ text: z.string(), lang: z.enum(['es', 'guc']) });
 
@@ -44,7 +44,7 @@ export const GET = endpoint(
 	},
 	async ({ event, lang }) => {
 		const service = serviceView(lang, event.params.slug ?? '', await translator(lang));
-		if (!service) throw new Problem(404, 'NOT_FOUND');
+		if (!service) throw new Problem('NOT_FOUND');
 		return reply(service, { lang });
 	}
 );

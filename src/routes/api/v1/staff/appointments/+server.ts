@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { localDate } from '$lib/domain/calendar';
+import { appointments } from '$lib/server/appointments';
 import { clock } from '$lib/server/clock';
 import { database } from '$lib/server/db';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 import { requireRole } from '$lib/server/staff';
-import { agenda } from '$lib/server/staff/agenda';
 import { agendaItemSchema } from '$lib/server/staff/api-schemas';
 
 export const GET = endpoint(
@@ -28,7 +28,7 @@ export const GET = endpoint(
 	async ({ event, query, lang }) => {
 		requireRole(event.locals.staff, 'agent');
 		const date = query.date ?? localDate(clock.now());
-		const appointments = await agenda.day(await database(), date);
-		return reply({ date, appointments }, { lang, headers: { 'cache-control': 'no-store' } });
+		const items = await appointments.agenda(await database(), date);
+		return reply({ date, appointments: items }, { lang, headers: { 'cache-control': 'no-store' } });
 	}
 );

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { callbacks } from '$lib/server/engagement/callbacks';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 import { requireRole } from '$lib/server/staff';
 import { callbackSchema, callbackView } from '$lib/server/staff/api-schemas';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { database } from '$lib/server/db';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 import { requireRole, staff } from '$lib/server/staff';
-import { sessionCookie } from '$lib/server/staff/cookie';
+import { sessionCookie } from '$lib/server/web/staff';
 
 export const DELETE = endpoint(
 	{

@@ -1,7 +1,7 @@
 import { appointments } from '$lib/server/appointments';
-import { authorised } from '$lib/server/appointments/http';
+import { authorised } from '$lib/server/web/appointment-access';
 import { database } from '$lib/server/db';
-import { endpoint } from '$lib/server/http/api';
+import { endpoint } from '$lib/server/web/api';
 
 export const GET = endpoint(
 	{

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { database } from '$lib/server/db';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 import { requireRole } from '$lib/server/staff';
-import { findPetition } from '$lib/server/staff/petitions';
+import { radicados } from '$lib/server/radicados';
 
 export const GET = endpoint(
 	{
@@ -21,7 +21,7 @@ export const GET = endpoint(
 	},
 	async ({ event, lang }) => {
 		requireRole(event.locals.staff, 'agent');
-		const petition = await findPetition(await database(), event.params.number ?? '');
+		const petition = await radicados.forStaff(await database(), event.params.number ?? '');
 		return reply(petition, { lang, headers: { 'cache-control': 'no-store' } });
 	}
 );

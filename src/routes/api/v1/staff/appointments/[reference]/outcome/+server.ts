@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { normaliseReference } from '$lib/domain/slots';
+import { appointments, OUTCOMES } from '$lib/server/appointments';
 import { database } from '$lib/server/db';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 import { requireRole } from '$lib/server/staff';
-import { agenda, OUTCOMES } from '$lib/server/staff/agenda';
 import { agendaItemSchema } from '$lib/server/staff/api-schemas';
 
 export const POST = endpoint(
@@ -36,7 +36,7 @@ export const POST = endpoint(
 	async ({ event, body, lang }) => {
 		const user = requireRole(event.locals.staff, 'agent');
 		const reference = normaliseReference(event.params.reference ?? '');
-		const item = await agenda.record(await database(), reference, body.outcome, user);
+		const item = await appointments.recordOutcome(await database(), reference, body.outcome, user);
 		return reply(item, { lang });
 	}
 );

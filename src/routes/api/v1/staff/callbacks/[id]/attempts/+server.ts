@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { callbacks } from '$lib/server/engagement/callbacks';
-import { endpoint, reply } from '$lib/server/http/api';
-import { Problem } from '$lib/server/http/problem';
+import { DomainError } from '$lib/server/errors';
+import { endpoint, reply } from '$lib/server/web/api';
 import { requireRole } from '$lib/server/staff';
 import { callbackSchema, callbackView } from '$lib/server/staff/api-schemas';
 
@@ -33,7 +33,7 @@ export const POST = endpoint(
 	async ({ event, body, lang }) => {
 		const user = requireRole(event.locals.staff, 'agent');
 		const id = event.params.id ?? '';
-		if (!z.uuid().safeParse(id).success) throw new Problem(404, 'NOT_FOUND');
+		if (!z.uuid().safeParse(id).success) throw new DomainError('NOT_FOUND');
 		const row = await callbacks.mark(await database(), id, body.result, user.email);
 		return reply(callbackView(row), { lang });
 	}

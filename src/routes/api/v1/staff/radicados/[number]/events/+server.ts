@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { database } from '$lib/server/db';
-import { endpoint, reply } from '$lib/server/http/api';
-import { radicados } from '$lib/server/radicados';
+import { endpoint, reply } from '$lib/server/web/api';
+import { eventSchema, radicados } from '$lib/server/radicados';
 import { requireRole } from '$lib/server/staff';
-import { eventSchema, findPetition } from '$lib/server/staff/petitions';
 
 export const POST = endpoint(
 	{
@@ -33,8 +32,7 @@ export const POST = endpoint(
 	async ({ event, body, lang }) => {
 		const user = requireRole(event.locals.staff, 'agent');
 		const db = await database();
-		const { number } = await findPetition(db, event.params.number ?? '');
-		await radicados.addEvent(db, number, body, user.email);
-		return reply(await findPetition(db, number), { status: 201, lang });
+		const number = await radicados.addEvent(db, event.params.number ?? '', body, user.email);
+		return reply(await radicados.forStaff(db, number), { status: 201, lang });
 	}
 );

@@ -1,13 +1,19 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { formatInstant, localDate } from '$lib/domain/calendar';
+import { localDate, type LocalDate } from '$lib/domain/calendar';
 import { normaliseRadicado } from '$lib/domain/radicado-number';
-import { latestExtendedDueDate, type PetitionType } from '$lib/domain/terms';
+import { checkExtension } from '$lib/domain/terms';
+import { audit } from '../audit';
 import { clock } from '../clock';
 import type { Database } from '../db';
-import { radicados as table } from '../db/schema';
-import { Problem } from '../http/problem';
-import { radicados, type NewEvent } from '../radicados';
+import { radicadoEvents, radicados as table } from '../db/schema';
+import { DomainError } from '../errors';
+
+export type NewEvent =
+	| { kind: 'en_tramite' }
+	| { kind: 'respondida'; responseNumber: string; responseDate: LocalDate }
+	| { kind: 'trasladada'; forwardedTo: string }
+	| { kind: 'ampliacion_de_plazo'; reason: string; newDueDate: LocalDate };
 
 export const STAFF_EVENT_KINDS = [
 	'en_tramite',
@@ -92,39 +98,51 @@ export const eventSchema = z
 		}
 	});
 
-/** A petition as the staff console shows it: the public status plus the petitioner's contact. */
-export async function findPetition(db: Database, typed: string) {
-	const number = normaliseRadicado(typed);
-	if (!number) throw new Problem(404, 'NOT_FOUND');
-	const [row] = await db.select().from(table).where(eq(table.number, number));
-	if (!row) throw new Problem(404, 'NOT_FOUND');
-	const { events, termDays, elapsedBusinessDays, band } = await radicados.progress(db, row);
-	return {
-		number: row.number,
-		type: row.type as PetitionType,
-		subject: row.subject,
-		description: row.description,
-		identity: row.identity,
-		petitioner: row.identity === 'anonymous' ? null : (row.petitioner ?? null),
-		contactPreference: row.contactPreference,
-		state: row.state,
-		filedAt: formatInstant(row.filedAt),
-		termDays,
-		elapsedBusinessDays,
-		dueDate: row.dueDate,
-		/** The latest due date an extension may set: twice the legal term. */
-		latestDueDate: latestExtendedDueDate(row.filedAt, row.termDays),
-		band,
-		events: events.map((e) => ({
-			kind: e.kind,
-			at: formatInstant(e.at),
-			actor: e.actor,
-			responseNumber: e.responseNumber,
-			responseDate: e.responseDate,
-			forwardedTo: e.forwardedTo,
-			reason: e.reason,
-			newDueDate: e.newDueDate
-		}))
-	};
+/**
+ * A status event from the staff side, audited in the same transaction; an extension moves the due
+ * date (at most to twice the legal term). Answers the petition's number as stored.
+ */
+export async function addEvent(
+	db: Database,
+	typed: string,
+	event: NewEvent,
+	actor: string
+): Promise<string> {
+	return db.transaction(async (tx) => {
+		const [row] = await tx
+			.select()
+			.from(table)
+			.where(eq(table.number, normaliseRadicado(typed) ?? ''))
+			.for('update');
+		if (!row) throw new DomainError('NOT_FOUND');
+		if (event.kind === 'ampliacion_de_plazo') {
+			const verdict = checkExtension(row.filedAt, row.termDays, row.dueDate, event.newDueDate);
+			if (verdict !== 'ok') {
+				throw new DomainError('EXTENSION_INVALID', {
+					fields: [{ path: 'newDueDate', message: verdict }]
+				});
+			}
+			await tx.update(table).set({ dueDate: event.newDueDate }).where(eq(table.id, row.id));
+		} else {
+			await tx.update(table).set({ state: event.kind }).where(eq(table.id, row.id));
+		}
+		await tx.insert(radicadoEvents).values({
+			radicadoId: row.id,
+			kind: event.kind,
+			at: clock.now(),
+			actor,
+			responseNumber: event.kind === 'respondida' ? event.responseNumber : null,
+			responseDate: event.kind === 'respondida' ? event.responseDate : null,
+			forwardedTo: event.kind === 'trasladada' ? event.forwardedTo : null,
+			reason: event.kind === 'ampliacion_de_plazo' ? event.reason : null,
+			newDueDate: event.kind === 'ampliacion_de_plazo' ? event.newDueDate : null
+		});
+		await audit(tx, {
+			actor,
+			action: `radicado.${event.kind}`,
+			subject: row.number,
+			data: { ...event }
+		});
+		return row.number;
+	});
 }
-export type StaffPetition = Awaited<ReturnType<typeof findPetition>>;

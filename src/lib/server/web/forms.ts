@@ -1,8 +1,11 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Translator } from '$lib/i18n/translator';
 import { normaliseGlottalStop } from '$lib/i18n/glottal';
-import { fieldErrors, withoutNul } from './validation';
+import { isDomainError } from '../errors';
+import { formError, type FormError } from '../http/problems';
+import { fieldErrors, withoutNul } from '../http/validation';
 
 export interface FormFailure {
 	/** What the person typed, so nothing is lost when the page comes back with errors. */
@@ -56,4 +59,32 @@ export function isFormFailure<T>(
 export function asList(value: unknown): string[] {
 	if (value === undefined || value === null || value === '') return [];
 	return Array.isArray(value) ? value.map(String) : [String(value)];
+}
+
+/**
+ * A service's refusal as the page's form answer: the message on one control (`field`, unless the
+ * refusal names its own) for the field and the error summary, with what the person typed. A spent
+ * or unreadable one-time key is replaced in `values[keyField]`, so that sending again works.
+ * Anything that is not a refusal is rethrown.
+ */
+export function failWith(
+	caught: unknown,
+	t: Translator['t'],
+	options: { field: string; values?: Record<string, unknown>; keyField?: string }
+): ActionFailure<{ errors: Record<string, string>; values?: Record<string, unknown> }> {
+	const refused = refusal(caught, t, options.field);
+	const values =
+		refused.renewKey && options.keyField
+			? { ...options.values, [options.keyField]: randomUUID() }
+			: options.values;
+	return fail(refused.status, {
+		errors: { [refused.field]: refused.message },
+		...(values ? { values } : {})
+	});
+}
+
+/** The refusal in `caught` as a page shows it; anything that is not a refusal is rethrown. */
+export function refusal(caught: unknown, t: Translator['t'], field: string): FormError {
+	if (!isDomainError(caught)) throw caught;
+	return formError(caught, t, field);
 }

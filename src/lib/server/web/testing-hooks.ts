@@ -1,10 +1,10 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { sql } from 'drizzle-orm';
-import { clock } from './clock';
-import { config } from './config';
-import { connect, type Database } from './db';
-import { reset } from './db/reset';
-import { staff } from './staff';
+import { clock } from '../clock';
+import { config } from '../config';
+import { connect, type Database } from '../db';
+import { reset } from '../db/reset';
+import { staff } from '../staff';
 
 /**
  * Only with VENTANILLA_TEST_MODE=1: lets the end-to-end suite give each test a clean database

@@ -3,29 +3,17 @@ import { z } from 'zod';
 import { translator, type Translator } from '$lib/i18n/translator';
 import type { Locale } from '$lib/i18n/locales';
 import { unavailable } from '../db';
+import { isDomainError } from '../errors';
+import type { OperationDoc } from '../http/openapi';
+import {
+	Problem,
+	problemOf,
+	problemResponse,
+	requestLocale,
+	unavailableProblem
+} from '../http/problems';
+import { fieldErrors, withoutNul } from '../http/validation';
 import { errorFields, log } from '../log';
-import { Problem, problemResponse, requestLocale, unavailableProblem } from './problem';
-import { fieldErrors, withoutNul } from './validation';
-
-export interface ResponseDoc {
-	/** An `api:` key: the OpenAPI document says it in the asked language, through i18next. */
-	description: string;
-	schema?: z.ZodType;
-}
-
-/** What the OpenAPI document says of an operation; the same object validates requests. */
-export interface OperationDoc {
-	/** An `api:` key, like every description below (locales/{lang}/api.json). */
-	summary: string;
-	tags: string[];
-	body?: z.ZodType;
-	query?: z.ZodType;
-	/** Headers the operation reads, e.g. Idempotency-Key or Authorization. */
-	headers?: Record<string, { required: boolean; description: string }>;
-	responses: Record<number, ResponseDoc>;
-	/** Values for the path's parameters and a valid request, used by the contract test. */
-	example?: { params?: Record<string, string>; query?: Record<string, string>; body?: unknown };
-}
 
 export interface Context<B, Q> {
 	event: RequestEvent;
@@ -37,14 +25,16 @@ export interface Context<B, Q> {
 
 export type ApiHandler = RequestHandler & { operation: OperationDoc };
 
+export type { OperationDoc };
+
 const MAX_JSON_BYTES = 64 * 1024;
 
 async function readJson(request: Request): Promise<unknown> {
 	const type = request.headers.get('content-type') ?? '';
 	if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
-		throw new Problem(415, 'UNSUPPORTED_MEDIA_TYPE');
+		throw new Problem('UNSUPPORTED_MEDIA_TYPE');
 	}
-	const tooLarge = new Problem(413, 'BODY_TOO_LARGE', { values: { limit: MAX_JSON_BYTES / 1024 } });
+	const tooLarge = new Problem('BODY_TOO_LARGE', { values: { limit: MAX_JSON_BYTES / 1024 } });
 	if (Number(request.headers.get('content-length') ?? 0) > MAX_JSON_BYTES) throw tooLarge;
 	let text: string;
 	try {
@@ -59,7 +49,7 @@ async function readJson(request: Request): Promise<unknown> {
 	try {
 		return withoutNul(JSON.parse(text));
 	} catch {
-		throw new Problem(400, 'INVALID_JSON');
+		throw new Problem('INVALID_JSON');
 	}
 }
 
@@ -67,7 +57,7 @@ async function readJson(request: Request): Promise<unknown> {
 export function validate<T>(schema: z.ZodType<T>, input: unknown, t: Translator['t']): T {
 	const result = schema.safeParse(input, { reportInput: true });
 	if (!result.success) {
-		throw new Problem(422, 'VALIDATION_FAILED', { errors: fieldErrors(result.error.issues, t) });
+		throw new Problem('VALIDATION_FAILED', { fields: fieldErrors(result.error.issues, t) });
 	}
 	return result.data;
 }
@@ -97,12 +87,13 @@ export function endpoint<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType
 			});
 		} catch (error) {
 			if (error instanceof Problem) return problemResponse(error, lang);
+			if (isDomainError(error)) return problemResponse(problemOf(error), lang);
 			if (unavailable(error)) {
 				log.warn('database unavailable', { route: event.route.id, ...errorFields(error) });
 				return problemResponse(unavailableProblem(), lang);
 			}
 			log.error('unhandled API error', { route: event.route.id, ...errorFields(error) });
-			return problemResponse(new Problem(500, 'INTERNAL'), lang);
+			return problemResponse(new Problem('INTERNAL'), lang);
 		}
 	};
 	return Object.assign(handler, { operation: { ...doc, tags: doc.tags } });

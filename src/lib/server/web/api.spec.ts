@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { requestEvent } from '../testing/request';
+import { DomainError } from '../errors';
 import { endpoint, reply } from './api';
-import { Problem } from './problem';
+import { requestEvent } from './request-event';
 
 const echo = endpoint(
 	{
@@ -66,13 +66,19 @@ describe('endpoint', () => {
 		expect(response.status).toBe(413);
 	});
 
-	it('turns a thrown problem into problem+json with its headers', async () => {
+	it('turns a service refusal into problem+json with its status and headers', async () => {
 		const limited = endpoint({ summary: 'x', tags: [], responses: {} }, async () => {
-			throw new Problem(429, 'NOT_FOUND', { headers: { 'retry-after': '60' } });
+			throw new DomainError('SIGN_IN_LIMITED', { values: { minutes: 1 }, retryAfter: 60 });
 		});
 		const response = await limited(requestEvent('/api/v1/x'));
 		expect(response.status).toBe(429);
 		expect(response.headers.get('retry-after')).toBe('60');
+		expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+		expect(await response.json()).toMatchObject({
+			code: 'SIGN_IN_LIMITED',
+			status: 429,
+			detail: expect.stringContaining('1 minutos')
+		});
 	});
 
 	it('hides an unexpected error behind a 500 problem', async () => {
