@@ -21,7 +21,7 @@ beforeEach(async () => {
 	clock.set(BOOKED_AT);
 	({ user: agent } = await staff.add(db(), {
 		email: 'agente@example.org',
-		role: 'agent',
+		roles: ['agent'],
 		password: 'contraseña de prueba'
 	}));
 	({ reference } = await bookAt(db(), START, { email: 'ana@example.com' }));

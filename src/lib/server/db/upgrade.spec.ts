@@ -176,6 +176,10 @@ describe('upgrading a database made by the first release', () => {
 		}
 	});
 
+	it('gives an account made with one role that role as its set of roles', () => {
+		expect(after.staff_users?.[0]?.roles).toEqual(['agent']);
+	});
+
 	it('reads every table of the current schema', async () => {
 		const tables = Object.values(schema).filter((value) => isTable(value));
 		expect(tables.length).toBeGreaterThan(10);

@@ -3,12 +3,13 @@ import { clock } from '../clock';
 import { hash, randomToken } from '../crypto';
 import type { Database } from '../db';
 import { audit } from '../audit';
-import { staffSessions, staffUsers, type StaffRole } from '../db/schema';
+import { allows, rolesOf, type StaffRole } from '$lib/domain/staff-roles';
+import { staffSessions, staffUsers } from '../db/schema';
 import { DomainError } from '../errors';
 import { rateLimit, type Limit } from '../rate-limit';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 
-export { STAFF_ROLES, type StaffRole } from '../db/schema';
+export { allows, rolesOf, STAFF_ROLES, type StaffRole } from '$lib/domain/staff-roles';
 
 /** A working day and a bit; after that the official signs in again. */
 export const SESSION_HOURS = 12;
@@ -22,7 +23,7 @@ export const SIGN_IN_LIMITS: { email: Limit; client: Limit } = {
 export interface StaffUser {
 	id: string;
 	email: string;
-	role: StaffRole;
+	roles: StaffRole[];
 }
 
 export interface SignedIn {
@@ -39,38 +40,35 @@ export function normaliseEmail(email: string): string {
 }
 
 function userOf(row: typeof staffUsers.$inferSelect): StaffUser {
-	return { id: row.id, email: row.email, role: row.role };
-}
-
-/** Whether a role may use a part of the console: admin does everything an agent does. */
-export function allows(role: StaffRole, needed: StaffRole): boolean {
-	return needed === 'agent' || role === 'admin';
+	return { id: row.id, email: row.email, roles: rolesOf(row.roles) };
 }
 
 export const staff = {
-	/** Creates an account, or gives an existing one a new password and role. */
+	/** Creates an account, or gives an existing one a new password and roles. */
 	async add(
 		db: Database,
-		input: { email: string; role: StaffRole; password: string },
+		input: { email: string; roles: readonly StaffRole[]; password: string },
 		actor = 'cli'
 	): Promise<{ user: StaffUser; created: boolean }> {
 		const email = normaliseEmail(input.email);
+		const roles = rolesOf(input.roles);
+		if (roles.length === 0) throw new DomainError('VALIDATION_FAILED');
 		const passwordHash = await hashPassword(input.password);
 		return db.transaction(async (tx) => {
 			const [existing] = await tx.select().from(staffUsers).where(eq(staffUsers.email, email));
 			const [row] = existing
 				? await tx
 						.update(staffUsers)
-						.set({ passwordHash, role: input.role, disabledAt: null })
+						.set({ passwordHash, roles, disabledAt: null })
 						.where(eq(staffUsers.id, existing.id))
 						.returning()
-				: await tx.insert(staffUsers).values({ email, passwordHash, role: input.role }).returning();
+				: await tx.insert(staffUsers).values({ email, passwordHash, roles }).returning();
 			if (existing) await tx.delete(staffSessions).where(eq(staffSessions.userId, existing.id));
 			await audit(tx, {
 				actor,
 				action: existing ? 'staff.password_reset' : 'staff.created',
 				subject: email,
-				data: { role: input.role }
+				data: { roles }
 			});
 			return { user: userOf(row!), created: !existing };
 		});
@@ -140,7 +138,7 @@ export const staff = {
 		return db.transaction(async (tx) => {
 			const [target] = await tx.select().from(staffUsers).where(eq(staffUsers.id, userId));
 			if (!target) throw new DomainError('STAFF_NOT_FOUND');
-			if (target.id !== actor.id && actor.role !== 'admin') {
+			if (target.id !== actor.id && !allows(actor.roles, 'admin')) {
 				throw new DomainError('FORBIDDEN');
 			}
 			const ended = await tx
@@ -154,6 +152,33 @@ export const staff = {
 				data: { sessions: ended.length }
 			});
 			return ended.length;
+		});
+	},
+
+	/** An administrator gives an account another set of roles; its sessions keep going. */
+	async setRoles(
+		db: Database,
+		userId: string,
+		wanted: readonly string[],
+		actor: StaffUser
+	): Promise<StaffUser> {
+		requireRole(actor, 'admin');
+		const roles = rolesOf(wanted);
+		if (roles.length === 0) throw new DomainError('VALIDATION_FAILED');
+		return db.transaction(async (tx) => {
+			const [target] = await tx
+				.update(staffUsers)
+				.set({ roles })
+				.where(eq(staffUsers.id, userId))
+				.returning();
+			if (!target) throw new DomainError('STAFF_NOT_FOUND');
+			await audit(tx, {
+				actor: actor.email,
+				action: 'staff.roles_changed',
+				subject: target.email,
+				data: { roles }
+			});
+			return userOf(target);
 		});
 	},
 
@@ -179,6 +204,6 @@ export const staff = {
 /** Refuses without a session (UNAUTHENTICATED) and when the role is not enough (FORBIDDEN). */
 export function requireRole(user: StaffUser | undefined, needed: StaffRole = 'agent'): StaffUser {
 	if (!user) throw new DomainError('UNAUTHENTICATED');
-	if (!allows(user.role, needed)) throw new DomainError('FORBIDDEN');
+	if (!allows(user.roles, needed)) throw new DomainError('FORBIDDEN');
 	return user;
 }

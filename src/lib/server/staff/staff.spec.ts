@@ -13,7 +13,7 @@ const PASSWORD = 'una frase larga de prueba';
 afterEach(() => clock.set(undefined));
 
 function agent(email = 'agente@example.org') {
-	return staff.add(db(), { email, role: 'agent', password: PASSWORD });
+	return staff.add(db(), { email, roles: ['agent'], password: PASSWORD });
 }
 
 describe('passwords', () => {
@@ -39,7 +39,7 @@ describe('signing in', () => {
 		const rows = await db().select().from(staffSessions);
 		expect(rows).toHaveLength(1);
 		expect(rows[0]!.tokenHash).not.toContain(signedIn.token);
-		expect(await staff.session(db(), signedIn.token)).toMatchObject({ role: 'agent' });
+		expect(await staff.session(db(), signedIn.token)).toMatchObject({ roles: ['agent'] });
 	});
 
 	it('answers the same for an unknown email and a wrong password', async () => {
@@ -96,22 +96,45 @@ describe('signing out everywhere', () => {
 		const { user: one } = await agent('uno@example.org');
 		const { user: two } = await agent('dos@example.org');
 		expect(await refusalCode(staff.signOutEverywhere(db(), two.id, one))).toBe('FORBIDDEN');
-		const admin = { ...one, role: 'admin' as const };
+		const admin = { ...one, roles: ['admin' as const] };
 		expect(await refusalCode(staff.signOutEverywhere(db(), two.id, admin))).toBe('ok');
 	});
 });
 
 describe('roles', () => {
 	it('give administrators everything agents have, and not the reverse', () => {
-		expect(allows('admin', 'agent')).toBe(true);
-		expect(allows('agent', 'admin')).toBe(false);
+		expect(allows(['admin'], 'agent')).toBe(true);
+		expect(allows(['agent'], 'admin')).toBe(false);
+	});
+
+	it('let an account hold several roles, and keep reserved identities from administrators', () => {
+		expect(allows(['agent', 'translator'], 'translator')).toBe(true);
+		expect(allows(['agent', 'translator'], 'reviewer')).toBe(false);
+		expect(allows(['admin'], 'reviewer')).toBe(true);
+		expect(allows(['admin'], 'reserved')).toBe(false);
+		expect(allows(['agent', 'reserved'], 'reserved')).toBe(true);
+	});
+
+	it('are changed by an administrator only, with an audit row', async () => {
+		const { user: one } = await agent('uno@example.org');
+		const { user: two } = await agent('dos@example.org');
+		expect(await refusalCode(staff.setRoles(db(), two.id, ['admin'], one))).toBe('FORBIDDEN');
+		const admin = { ...one, roles: ['admin' as const] };
+		const changed = await staff.setRoles(db(), two.id, ['reviewer', 'agent', 'nobody'], admin);
+		expect(changed.roles).toEqual(['agent', 'reviewer']);
+		const rows = await db()
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.action, 'staff.roles_changed'));
+		expect(rows).toHaveLength(1);
+		expect(rows[0]).toMatchObject({ actor: 'uno@example.org', subject: 'dos@example.org' });
 	});
 
 	it('answer 401 without a session and 403 for a role that is not enough', () => {
 		expect(() => requireRole(undefined)).toThrow(
 			expect.objectContaining({ code: 'UNAUTHENTICATED' })
 		);
-		const user = { id: '1', email: 'a@example.org', role: 'agent' as const };
+		const user = { id: '1', email: 'a@example.org', roles: ['agent' as const] };
 		expect(() => requireRole(user, 'admin')).toThrow(
 			expect.objectContaining({ code: 'FORBIDDEN' })
 		);
@@ -126,7 +149,7 @@ describe('roles', () => {
 		);
 		await staff.add(db(), {
 			email: 'agente@example.org',
-			role: 'admin',
+			roles: ['admin'],
 			password: 'otra frase larga'
 		});
 		expect(await staff.session(db(), token)).toBeUndefined();
@@ -134,6 +157,6 @@ describe('roles', () => {
 			.select()
 			.from(staffUsers)
 			.where(eq(staffUsers.email, 'agente@example.org'));
-		expect(row!.role).toBe('admin');
+		expect(row!.roles).toEqual(['admin']);
 	});
 });

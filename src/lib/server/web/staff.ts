@@ -38,7 +38,7 @@ export function signedIn(locals: App.Locals, url: URL, needed: StaffRole = 'agen
 	if (!locals.staff) {
 		redirect(303, `/staff/entrar?volver=${encodeURIComponent(url.pathname + url.search)}`);
 	}
-	if (!allows(locals.staff.role, needed)) error(403, 'Forbidden');
+	if (!allows(locals.staff.roles, needed)) error(403, 'Forbidden');
 	return locals.staff;
 }
 

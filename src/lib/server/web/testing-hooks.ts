@@ -4,7 +4,7 @@ import { clock } from '../clock';
 import { config } from '../config';
 import { connect, type Database } from '../db';
 import { reset } from '../db/reset';
-import { staff } from '../staff';
+import { staff, type StaffRole } from '../staff';
 
 /**
  * Only with VENTANILLA_TEST_MODE=1: lets the end-to-end suite give each test a clean database
@@ -27,9 +27,16 @@ export async function testingHook(event: RequestEvent): Promise<Response | undef
 		return new Response(null, { status: 204 });
 	}
 	if (event.url.pathname === '/__test__/staff') {
-		// Body: { "email": "…", "role": "agent" | "admin", "password": "…" }, as `npm run staff:add` does.
-		const input = (await event.request.json()) as Parameters<typeof staff.add>[1];
-		await staff.add((await connect()).db, input, 'test');
+		// Body: { "email": "…", "roles": ["agent", …], "password": "…" }, as `npm run staff:add` does
+		// ("role": "agent" alone is read as one role).
+		const input = (await event.request.json()) as {
+			email: string;
+			password: string;
+			role?: StaffRole;
+			roles?: StaffRole[];
+		};
+		const roles = input.roles ?? (input.role ? [input.role] : []);
+		await staff.add((await connect()).db, { ...input, roles }, 'test');
 		return new Response(null, { status: 204 });
 	}
 	if (event.url.pathname === '/__test__/tables') {

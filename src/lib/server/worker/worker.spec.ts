@@ -61,7 +61,7 @@ async function leftovers() {
 		]);
 	const [user] = await db()
 		.insert(staffUsers)
-		.values({ email: 'agente@example.org', passwordHash: 'x', role: 'agent' })
+		.values({ email: 'agente@example.org', passwordHash: 'x', roles: ['agent'] })
 		.returning();
 	await db()
 		.insert(staffSessions)

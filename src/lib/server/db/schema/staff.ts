@@ -1,8 +1,9 @@
 import { recordedAt } from './columns';
+import { sql } from 'drizzle-orm';
+import { STAFF_ROLES, type StaffRole } from '../../../domain/staff-roles';
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-export const STAFF_ROLES = ['agent', 'admin'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+export { STAFF_ROLES, type StaffRole };
 
 /** Officials who use the staff console; accounts are created with `npm run staff:add`. */
 export const staffUsers = pgTable('staff_users', {
@@ -10,7 +11,12 @@ export const staffUsers = pgTable('staff_users', {
 	email: text('email').notNull().unique(),
 	/** scrypt$N$r$p$salt$hash (memory-hard; parameters kept so they can grow). */
 	passwordHash: text('password_hash').notNull(),
-	role: text('role', { enum: STAFF_ROLES }).notNull(),
+	/** The one role of accounts made before roles became a set; read only by the migration. */
+	role: text('role'),
+	roles: text('roles', { enum: STAFF_ROLES })
+		.array()
+		.notNull()
+		.default(sql`'{}'::text[]`),
 	createdAt: recordedAt('created_at'),
 	disabledAt: timestamp('disabled_at', { withTimezone: true })
 });

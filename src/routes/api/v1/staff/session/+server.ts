@@ -12,7 +12,7 @@ const signInSchema = z.object({
 const userSchema = z.object({
 	id: z.string(),
 	email: z.string(),
-	role: z.enum(STAFF_ROLES)
+	roles: z.array(z.enum(STAFF_ROLES))
 });
 
 export const POST = endpoint(
