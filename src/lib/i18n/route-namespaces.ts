@@ -15,7 +15,7 @@ export const ROUTE_NAMESPACES: Record<string, string[]> = {
 	accesibilidad: ['accessibility'],
 	privacidad: ['privacy'],
 	indicadores: ['indicators', 'pqrsd'],
-	citas: ['booking', 'audio'],
+	citas: ['booking', 'audio', 'calls'],
 	pqrsd: ['pqrsd', 'audio', 'surveys'],
 	radicado: ['radicado', 'pqrsd', 'surveys', 'audio'],
 	'te-llamamos': ['callbacks', 'surveys'],

@@ -1,6 +1,7 @@
 import { dateInWords, timeInWords } from '$lib/domain/appointments';
 import { isLocale } from '$lib/i18n/locales';
 import { translator } from '$lib/i18n/translator';
+import { checkPageUrl, videoLink } from '../calls/links';
 import { config } from '../config';
 import { enqueue, type Message } from '../email/outbox';
 import type { Transaction } from '../idempotency';
@@ -13,7 +14,7 @@ export interface EmailAppointment extends CalendarAppointment {
 	email: string;
 }
 
-function origin(): string {
+export function origin(): string {
 	return config.origin ?? `http://localhost:${process.env.PORT ?? 3000}`;
 }
 
@@ -57,9 +58,10 @@ export async function composeEmail(
 		''
 	];
 	if (kind !== 'cancelled') {
+		lines.push(t('booking:email.link', { url: videoLink(appointment) }), '');
+		// Touch point (calls): the camera and microphone check, before the call.
+		if (kind !== 'changed') lines.push(t('calls:email.check', { url: checkPageUrl(locale) }), '');
 		lines.push(
-			t('booking:email.link', { url: appointment.videoUrl }),
-			'',
 			t('booking:rules.title'),
 			`- ${t('booking:rules.early')}`,
 			`- ${t('booking:rules.wait')}`,

@@ -17,6 +17,7 @@ import { generation } from '../db/generation';
 import { appointmentSlots, appointments as table } from '../db/schema';
 import { Problem } from '../http/problem';
 import { once, type Transaction } from '../idempotency';
+import { videoLink } from '../calls/links';
 import { calendarFile } from './calendar';
 import { enqueue } from '../email/outbox';
 import { composeEmail, queueEmail } from './emails';
@@ -63,7 +64,8 @@ export function view(appointment: Appointment) {
 		email: appointment.email,
 		callLanguage: appointment.callLanguage,
 		interpreter: appointment.interpreter,
-		videoUrl: appointment.videoUrl
+		/** The citizen's link to the call room (or to the entity's platform, when external). */
+		videoUrl: videoLink(appointment)
 	};
 }
 
@@ -216,7 +218,8 @@ async function bookOnce(
 		status: 'booked' as const
 	};
 	const token = newToken();
-	const email = await composeEmail('confirmed', draft, token);
+	const manageTokenHash = tokenHash(token);
+	const email = await composeEmail('confirmed', { ...draft, manageTokenHash }, token);
 	let full = false;
 	try {
 		const result = await once(
@@ -264,7 +267,7 @@ async function bookOnce(
 					preferential: input.preferential,
 					consentAt: now,
 					policyVersion: POLICY_VERSION,
-					manageTokenHash: tokenHash(token)
+					manageTokenHash
 				});
 				await enqueue(tx, email);
 				return {

@@ -4,6 +4,8 @@ import { formatInstant, instantAt, type LocalDate } from '$lib/domain/calendar';
 import { isLocale } from '$lib/i18n/locales';
 import { translator } from '$lib/i18n/translator';
 import { manageUrl } from '../appointments/emails';
+import { officialVideoLink } from '../calls/links';
+import { citizenJoined, evidence, joinLog } from '../calls/join-log';
 import { newToken, tokenHash } from '../appointments/secrets';
 import { clock } from '../clock';
 import type { Database } from '../db';
@@ -49,7 +51,7 @@ export function agendaItem(row: Row, now: Date) {
 		interpreter: row.interpreter,
 		accessibilityNeeds: row.accessibilityNeeds,
 		preferential: row.preferential,
-		videoUrl: row.videoUrl,
+		videoUrl: officialVideoLink(row),
 		/** Minutes until the start (negative once started). */
 		minutesToStart: Math.ceil((row.start.getTime() - now.getTime()) / MINUTE),
 		joinOpen: row.status === 'booked' && now >= times.attended && now < row.end,
@@ -117,13 +119,14 @@ export const agenda = {
 	 * Records what happened to an appointment, under the 5-minute rule: `attended` from 5 minutes
 	 * before the start, `no_show` only from 5 minutes after it, `connection_failed` from 5 minutes
 	 * before (the citizen is emailed a link to choose a new time). The outcome and its audit row are
-	 * written in one transaction.
+	 * written in one transaction. `details` join the audit row (the call room's join log).
 	 */
 	async record(
 		db: Database,
 		reference: string,
 		outcome: Outcome,
-		actor: StaffUser
+		actor: StaffUser,
+		details: Record<string, unknown> = {}
 	): Promise<AgendaItem> {
 		return db.transaction(async (tx) => {
 			const [row] = await tx
@@ -148,6 +151,11 @@ export const agenda = {
 					extra: { availableAt }
 				});
 			}
+			// The call room's join log is the evidence: no "no-show" for a citizen who entered it.
+			const log = await joinLog(tx, row.id);
+			if (outcome === 'no_show' && citizenJoined(log)) {
+				throw new Problem(409, 'CITIZEN_JOINED', { ns: 'calls' });
+			}
 			const status = outcome === 'connection_failed' ? 'reschedule_needed' : outcome;
 			const [updated] = await tx
 				.update(table)
@@ -157,7 +165,9 @@ export const agenda = {
 			if (outcome === 'connection_failed') await askToReschedule(tx, row);
 			await audit(tx, actor.email, `appointment.${outcome}`, row.reference, {
 				start: formatInstant(row.start),
-				status
+				status,
+				...(log.length > 0 || outcome === 'no_show' ? { joinLog: evidence(log, now) } : {}),
+				...details
 			});
 			return agendaItem(updated!, now);
 		});
@@ -165,28 +175,37 @@ export const agenda = {
 
 	/**
 	 * Closes as no-shows the appointments still open 30 minutes after their start. Rows are claimed
-	 * with FOR UPDATE SKIP LOCKED, so several worker instances never close one twice.
+	 * with FOR UPDATE SKIP LOCKED, so several worker instances never close one twice. A citizen who
+	 * entered the call room and was never attended is not a no-show: they choose a new time.
 	 */
 	async closeStale(db: Database): Promise<number> {
 		const now = clock.now();
 		const before = new Date(now.getTime() - CLOSE_AFTER_MINUTES * MINUTE);
 		return db.transaction(async (tx) => {
 			const stale = await tx
-				.select({ id: table.id, reference: table.reference, start: table.start })
+				.select()
 				.from(table)
 				.where(and(eq(table.status, 'booked'), lte(table.start, before)))
 				.orderBy(asc(table.start))
 				.limit(100)
 				.for('update', { skipLocked: true });
 			for (const row of stale) {
-				await tx
-					.update(table)
-					.set({ status: 'no_show', updatedAt: now })
-					.where(eq(table.id, row.id));
-				await audit(tx, 'worker', 'appointment.no_show', row.reference, {
-					start: formatInstant(row.start),
-					automatic: true
-				});
+				const log = await joinLog(tx, row.id);
+				const waited = citizenJoined(log);
+				const status = waited ? 'reschedule_needed' : 'no_show';
+				await tx.update(table).set({ status, updatedAt: now }).where(eq(table.id, row.id));
+				if (waited) await askToReschedule(tx, row);
+				await audit(
+					tx,
+					'worker',
+					`appointment.${waited ? 'connection_failed' : 'no_show'}`,
+					row.reference,
+					{
+						start: formatInstant(row.start),
+						automatic: true,
+						joinLog: evidence(log, now)
+					}
+				);
 			}
 			return stale.length;
 		});

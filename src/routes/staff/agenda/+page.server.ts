@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dateInWords, timeInWords, localDateInWords } from '$lib/domain/appointments';
 import { addDays, localDate } from '$lib/domain/calendar';
 import { bookableServices } from '$lib/content/services';
+import { calls } from '$lib/server/calls';
 import { clock } from '$lib/server/clock';
 import { database } from '$lib/server/db';
 import { agenda, OUTCOMES } from '$lib/server/staff/agenda';
@@ -17,7 +18,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const asked = url.searchParams.get('fecha');
 	const date = asked && dateSchema.safeParse(asked).success ? asked : today;
 	const names = new Map(bookableServices().map((s) => [s.slug, s.name]));
-	const items = await agenda.day(await database(), date);
+	const db = await database();
+	const items = await agenda.day(db, date);
+	// Touch point (calls): the call room's join log beside each appointment.
+	const logs = await calls.joinLogs(
+		db,
+		items.map((item) => item.reference)
+	);
 	return {
 		date,
 		today,
@@ -33,7 +40,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			endTime: timeInWords(new Date(item.end)),
 			joinTime: timeInWords(new Date(item.outcomesFrom.attended)),
 			noShowTime: timeInWords(new Date(item.outcomesFrom.no_show)),
-			day: dateInWords(new Date(item.start))
+			day: dateInWords(new Date(item.start)),
+			joinLog: (logs.get(item.reference) ?? []).map((entry) => ({
+				role: entry.role,
+				joined: timeInWords(new Date(entry.joinedAt)),
+				left: entry.leftAt ? timeInWords(new Date(entry.leftAt)) : null,
+				present: entry.present
+			}))
 		}))
 	};
 };

@@ -1,0 +1,33 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { callConfig, type CallConfig } from './config';
+
+export interface IceServer {
+	urls: string[];
+	username?: string;
+	credential?: string;
+}
+
+/**
+ * A TURN credential as coturn's REST API defines it (`use-auth-secret`): the user name is the
+ * expiry in Unix seconds and a random label, the password the base64 HMAC-SHA1 of the user name
+ * under the shared secret. coturn checks the expiry against its own clock, the real one, so this
+ * instant comes from the system clock and not the app's (which tests may set to another year).
+ */
+export function turnCredential(secret: string, ttlSeconds: number, nowMs = Date.now()) {
+	const expiry = Math.floor(nowMs / 1000) + ttlSeconds;
+	const username = `${expiry}:${randomBytes(6).toString('hex')}`;
+	const credential = createHmac('sha1', secret).update(username).digest('base64');
+	return { username, credential };
+}
+
+/** The ICE servers for one browser joining a call: STUN as configured, TURN with fresh credentials. */
+export function iceServers(config: CallConfig = callConfig): IceServer[] {
+	const stun = config.iceServers.filter((url) => url.startsWith('stun'));
+	const turn = config.iceServers.filter((url) => url.startsWith('turn'));
+	const servers: IceServer[] = [];
+	if (stun.length) servers.push({ urls: stun });
+	if (turn.length && config.turnSecret) {
+		servers.push({ urls: turn, ...turnCredential(config.turnSecret, config.turnCredentialTtl) });
+	}
+	return servers;
+}

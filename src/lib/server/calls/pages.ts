@@ -1,0 +1,91 @@
+import { dateInWords, timeInWords } from '$lib/domain/appointments';
+import {
+	CALL_STRINGS,
+	type CallPageConfig,
+	type CallRole,
+	type CallString
+} from '$lib/calls/types';
+import type { Locale } from '$lib/i18n/locales';
+import { translator } from '$lib/i18n/translator';
+import type { Database } from '../db';
+import type { appointments } from '../db/schema';
+import { calls, versionOf } from '.';
+import { callTimes } from './phase';
+
+type Appointment = typeof appointments.$inferSelect;
+
+/** Call pages may use the camera and microphone of this site, and nothing else. */
+export const MEDIA_PERMISSIONS =
+	'camera=(self), microphone=(self), geolocation=(), payment=(), usb=()';
+
+/** Where each text of the page's script comes from. */
+const KEYS: Record<CallString, string> = {
+	opened: 'calls:status.opened',
+	joining: 'calls:status.joining',
+	waiting: 'calls:status.waiting',
+	joined: 'calls:status.joined',
+	left: 'calls:status.left',
+	reconnecting: 'calls:status.reconnecting',
+	reconnected: 'calls:status.reconnected',
+	micOff: 'calls:status.micOff',
+	micOn: 'calls:status.micOn',
+	cameraOff: 'calls:status.cameraOff',
+	cameraOn: 'calls:status.cameraOn',
+	audioOnlyOn: 'calls:status.audioOnlyOn',
+	audioOnlyOff: 'calls:status.audioOnlyOff',
+	noCamera: 'calls:status.noCamera',
+	noMedia: 'calls:status.noMedia',
+	youLeft: 'calls:status.youLeft',
+	chatUnavailable: 'calls:chat.unavailable',
+	chatFrom: 'calls:chat.from',
+	you: 'calls:call.you',
+	citizen: 'calls:roles.citizen',
+	official: 'calls:roles.official',
+	interpreter: 'calls:roles.interpreter',
+	entry: 'calls:official.entry',
+	entryLeft: 'calls:official.entryLeft',
+	joinLogEmpty: 'calls:official.joinLogEmpty',
+	citizenAbsent: 'calls:official.citizenAbsent',
+	citizenWaiting: 'calls:official.citizenWaiting',
+	citizenInCall: 'calls:official.citizenInCall',
+	citizenLeft: 'calls:official.citizenLeft'
+};
+
+/** Everything a call page renders and hands its script, in the page's language. */
+export async function callPage(
+	db: Database,
+	appointment: Appointment,
+	role: CallRole,
+	lang: Locale,
+	staffUserId?: string
+) {
+	const { part } = await translator(lang);
+	const state = await calls.state(db, appointment);
+	const parts = CALL_STRINGS.map((key) => [key, part(KEYS[key])] as const);
+	const config: CallPageConfig = {
+		role,
+		api: `/api/v1/calls/${appointment.reference}`,
+		pass: calls.pass(appointment, role, staffUserId),
+		state,
+		version: versionOf(state),
+		strings: Object.fromEntries(parts.map(([key, p]) => [key, p.text])) as Record<
+			CallString,
+			string
+		>,
+		spanish: parts.filter(([, p]) => p.lang !== lang).map(([key]) => key),
+		lang,
+		problemsInSpanish: part('calls:problems.ROOM_NOT_OPEN.detail').lang !== lang
+	};
+	const times = callTimes(appointment);
+	return {
+		config,
+		reference: appointment.reference,
+		date: dateInWords(appointment.start),
+		times: {
+			opens: timeInWords(times.opensAt),
+			start: timeInWords(times.startsAt),
+			until: timeInWords(times.waitUntil),
+			end: timeInWords(times.endsAt)
+		}
+	};
+}

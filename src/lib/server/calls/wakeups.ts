@@ -1,0 +1,51 @@
+import { EventEmitter } from 'node:events';
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { config } from '../config';
+import type { Database } from '../db';
+import { log } from '../log';
+
+// Everything a call needs lives in the database; this only wakes the requests that wait for news
+// sooner than their next look. On one process (PGlite) an event does it; on PostgreSQL, NOTIFY
+// reaches every instance. A lost wake-up costs at most one look interval, never a message.
+
+const CHANNEL = 'ventanilla_calls';
+const local = new EventEmitter();
+local.setMaxListeners(0);
+let listener: Promise<unknown> | undefined;
+
+function listen(): void {
+	if (listener || !config.databaseUrl) return;
+	const client = postgres(config.databaseUrl, { max: 1, onnotice: () => {} });
+	listener = client
+		.listen(CHANNEL, (appointmentId) => local.emit(appointmentId))
+		.catch((error: unknown) => {
+			log.warn('call wake-ups fall back to polling', { error: String(error) });
+			listener = undefined;
+			void client.end({ timeout: 1 });
+		});
+}
+
+export const wakeups = {
+	/** Tells every waiting request of this call, on every instance, that something changed. */
+	async notify(db: Database, appointmentId: string): Promise<void> {
+		local.emit(appointmentId);
+		if (config.databaseUrl) await db.execute(sql`select pg_notify(${CHANNEL}, ${appointmentId})`);
+	},
+
+	/** Resolves at the next change of this call, or after `ms`, or when `signal` aborts. */
+	wait(appointmentId: string, ms: number, signal?: AbortSignal): Promise<void> {
+		listen();
+		return new Promise((resolve) => {
+			const done = () => {
+				clearTimeout(timer);
+				local.off(appointmentId, done);
+				signal?.removeEventListener('abort', done);
+				resolve();
+			};
+			const timer = setTimeout(done, ms);
+			local.on(appointmentId, done);
+			signal?.addEventListener('abort', done);
+		});
+	}
+};

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { calls } from '$lib/server/calls';
+import { auth, bearer, callOf, NO_STORE, stateSchema } from '$lib/server/calls/http';
+import { database } from '$lib/server/db';
+import { endpoint, reply } from '$lib/server/http/api';
+
+const joinedSchema = z.object({
+	participant: z.object({ id: z.string(), token: z.string() }),
+	iceServers: z.array(
+		z.object({
+			urls: z.array(z.string()),
+			username: z.string().optional(),
+			credential: z.string().optional()
+		})
+	),
+	iceTransportPolicy: z.enum(['all', 'relay']),
+	state: stateSchema,
+	version: z.string()
+});
+
+export const POST = endpoint(
+	{
+		summary: 'Enter a call room (from 5 minutes before the start until its end)',
+		tags: ['calls'],
+		headers: auth.room,
+		responses: {
+			201: {
+				description:
+					'Joined: the participant token for signalling, and the STUN/TURN servers with time-limited credentials.',
+				schema: joinedSchema
+			},
+			401: { description: 'No valid room pass for this call.' },
+			404: { description: 'No call with that reference.' },
+			409: { description: 'ROOM_NOT_OPEN: the room opens 5 minutes before the start (`opensAt`).' },
+			410: { description: 'CALL_ENDED: the call is over.' }
+		},
+		example: { params: { reference: 'CITA-7K3M-Q9' } }
+	},
+	async ({ event, lang }) => {
+		const db = await database();
+		const appointment = await callOf(db, event);
+		const pass = calls.readPass(bearer(event), appointment);
+		const joined = await calls.join(db, appointment, pass);
+		return reply(joined, { status: 201, lang, headers: NO_STORE });
+	}
+);
