@@ -28,7 +28,8 @@ async function appointmentOf(params: { reference: string }) {
 export const load: PageServerLoad = async ({ locals, url, params, setHeaders }) => {
 	const user = signedIn(locals, url);
 	const { db, found } = await appointmentOf(params);
-	setHeaders({ 'cache-control': 'private, no-store', 'permissions-policy': MEDIA_PERMISSIONS });
+	// The console's layout already keeps its pages out of caches.
+	setHeaders({ 'permissions-policy': MEDIA_PERMISSIONS });
 	const topic = bookableServices().find((s) => s.slug === found.topic)?.name ?? found.topic;
 	return {
 		...(await callPage(db, found, 'official', 'es', user.id)),
