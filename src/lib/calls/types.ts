@@ -2,8 +2,11 @@
 
 export type CallRole = 'citizen' | 'official' | 'interpreter';
 export type Phase = 'before' | 'open' | 'closing' | 'ended';
-/** Why a call is over: its time ran out, the official ended it, or an outcome closed it. */
-export type EndReason = 'time' | 'hangup' | 'closed';
+/**
+ * Why a call is over: its time ran out, the official ended it, the connection failed and the
+ * citizen chooses a new time, or another outcome closed it.
+ */
+export type EndReason = 'time' | 'hangup' | 'rescheduled' | 'closed';
 
 export interface ParticipantView {
 	id: string;

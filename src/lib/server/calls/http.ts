@@ -61,7 +61,7 @@ const participantSchema = z.object({
 
 export const stateSchema = z.object({
 	phase: z.enum(['before', 'open', 'closing', 'ended']),
-	reason: z.enum(['time', 'hangup', 'closed']).nullable(),
+	reason: z.enum(['time', 'hangup', 'rescheduled', 'closed']).nullable(),
 	status: z.string(),
 	times: z.object({
 		opensAt: z.string(),

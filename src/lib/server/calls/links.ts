@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { isLocale } from '$lib/i18n/locales';
 import { origin } from '../appointments/emails';
 import { appSecret } from '../config';
-import { callConfig } from './config';
+import { callConfig, type CallConfig } from './config';
 
 /** What an appointment needs for its links; none of it is personal data. */
 export interface LinkedAppointment {
@@ -57,13 +57,19 @@ export function checkPageUrl(locale: string): string {
 }
 
 /** The link a citizen is given for the video call: the built-in room, or the entity's platform. */
-export function videoLink(appointment: LinkedAppointment): string {
-	return callConfig.provider === 'external' ? appointment.videoUrl : citizenRoomUrl(appointment);
+export function videoLink(
+	appointment: LinkedAppointment,
+	config: Pick<CallConfig, 'provider'> = callConfig
+): string {
+	return config.provider === 'external' ? appointment.videoUrl : citizenRoomUrl(appointment);
 }
 
 /** Where the official joins: the built-in room, or the entity's platform. */
-export function officialVideoLink(appointment: LinkedAppointment): string {
-	return callConfig.provider === 'external'
+export function officialVideoLink(
+	appointment: LinkedAppointment,
+	config: Pick<CallConfig, 'provider'> = callConfig
+): string {
+	return config.provider === 'external'
 		? appointment.videoUrl
 		: officialRoomPath(appointment.reference);
 }

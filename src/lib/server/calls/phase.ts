@@ -38,6 +38,7 @@ export function phaseOf(
 	now: Date
 ): { phase: Phase; reason?: EndReason } {
 	const times = callTimes(appointment);
+	if (appointment.status === 'reschedule_needed') return { phase: 'ended', reason: 'rescheduled' };
 	if (!LIVE.has(appointment.status)) return { phase: 'ended', reason: 'closed' };
 	if (room?.endedAt) return { phase: 'ended', reason: 'hangup' };
 	if (now >= times.endsAt) return { phase: 'ended', reason: 'time' };
