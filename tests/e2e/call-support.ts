@@ -120,3 +120,21 @@ export async function expectMediaFlowing(page: Page, timeout = 20_000): Promise<
 		)
 		.toBe(true);
 }
+
+/** The room pass the page hands its script (to call the API as the page would). */
+export async function roomPass(page: Page): Promise<string> {
+	return page.evaluate(
+		() => JSON.parse(document.getElementById('call-config')!.textContent ?? '{}').pass as string
+	);
+}
+
+/** Both sides in the call, media flowing: the citizen from the link, the official from the console. */
+export async function bothInCall(citizen: Page, official: Page, booked: Booked): Promise<void> {
+	await citizen.goto(booked.videoUrl);
+	await citizen.getByRole('button', { name: 'Entrar a la videollamada' }).click();
+	await expect(citizen.locator('#call-live')).toBeVisible();
+	await official.goto(`/staff/sala/${booked.reference}`);
+	await official.getByRole('button', { name: 'Entrar a la videollamada' }).click();
+	await expectMediaFlowing(citizen);
+	await expectMediaFlowing(official);
+}
