@@ -1,6 +1,7 @@
 // Shared steps of the call-room journeys: fake camera and microphone, a booked appointment, and
 // what a test may read of a page's WebRTC connections (never a hook in the app itself).
 import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.js';
 import { expect, setClock } from './fixtures';
 
@@ -137,4 +138,13 @@ export async function bothInCall(citizen: Page, official: Page, booked: Booked):
 	await official.getByRole('button', { name: 'Entrar a la videollamada' }).click();
 	await expectMediaFlowing(citizen);
 	await expectMediaFlowing(official);
+}
+
+/** Figures the call journeys measured, for the report (test-results/calls.json). */
+export function recordFigure(name: string, value: number): void {
+	mkdirSync('test-results', { recursive: true });
+	const file = 'test-results/calls.json';
+	const figures = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+	figures[name] = value;
+	writeFileSync(file, `${JSON.stringify(figures, null, '\t')}\n`);
 }
