@@ -14,8 +14,8 @@ const local = new EventEmitter();
 local.setMaxListeners(0);
 let listener: Promise<unknown> | undefined;
 
-function listen(): void {
-	if (listener || !config.databaseUrl) return;
+function listen(): Promise<unknown> | undefined {
+	if (listener || !config.databaseUrl) return listener;
 	const client = postgres(config.databaseUrl, { max: 1, onnotice: () => {} });
 	listener = client
 		.listen(CHANNEL, (appointmentId) => local.emit(appointmentId))
@@ -24,6 +24,7 @@ function listen(): void {
 			listener = undefined;
 			void client.end({ timeout: 1 });
 		});
+	return listener;
 }
 
 export const wakeups = {
@@ -31,6 +32,11 @@ export const wakeups = {
 	async notify(db: Database, appointmentId: string): Promise<void> {
 		local.emit(appointmentId);
 		if (config.databaseUrl) await db.execute(sql`select pg_notify(${CHANNEL}, ${appointmentId})`);
+	},
+
+	/** Resolves once this instance listens for other instances' changes (PostgreSQL only). */
+	async ready(): Promise<void> {
+		await listen();
 	},
 
 	/** Resolves at the next change of this call, or after `ms`, or when `signal` aborts. */
