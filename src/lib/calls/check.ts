@@ -19,7 +19,6 @@ function check(): void {
 	const steps = byId('check-steps')!;
 	const preview = byId<HTMLVideoElement>('check-preview')!;
 	const meter = byId<HTMLMeterElement>('check-meter')!;
-	const words = byId('check-level-words')!;
 	const listen = byId<HTMLButtonElement>('check-listen')!;
 	const speaker = byId<HTMLButtonElement>('check-speaker')!;
 	const question = byId('check-speaker-question')!;
@@ -28,6 +27,7 @@ function check(): void {
 	let context: AudioContext | undefined;
 	let analyser: AnalyserNode | undefined;
 	let level = 0;
+	let loudest = 0;
 	const results: {
 		unsupported?: boolean;
 		permission?: boolean;
@@ -45,8 +45,9 @@ function check(): void {
 		return shown;
 	}
 
+	/** Copies what the person sees of an element (not its hidden parts) into the status line. */
 	function announce(element: HTMLElement | undefined | null): void {
-		if (element) status.textContent = element.textContent?.trim() ?? '';
+		if (element) status.textContent = element.innerText.replace(/\s+/g, ' ').trim();
 	}
 
 	function verdict(): void {
@@ -72,16 +73,20 @@ function check(): void {
 		for (const sample of samples) sum += sample * sample;
 		// Root mean square, scaled so a normal voice near the phone reads about 30 to 60.
 		level = Math.min(100, Math.round(Math.sqrt(sum / samples.length) * 400));
+		loudest = Math.max(loudest, level);
 		meter.value = level;
 		requestAnimationFrame(measure);
 	}
 
 	// The words change at most once a second and are not a live region: they never chatter.
+	// They follow the loudest moment of the last second, as speech comes and goes.
+	let shownLevel = '';
 	setInterval(() => {
 		if (!analyser) return;
-		const heard = level < SILENT ? 'silent' : level < LOW ? 'low' : 'good';
-		if (words.dataset.level !== heard) {
-			words.dataset.level = heard;
+		const heard = loudest < SILENT ? 'silent' : loudest < LOW ? 'low' : 'good';
+		loudest = 0;
+		if (shownLevel !== heard) {
+			shownLevel = heard;
 			show('level', heard);
 		}
 		if (heard === 'good' && results.microphone === undefined) {

@@ -608,7 +608,7 @@ function room(config: CallPageConfig): void {
 	}
 
 	function addMessage(who: string, message: string): void {
-		const item = document.createElement('li');
+		const item = document.createElement('p');
 		const author = document.createElement('strong');
 		author.textContent = text('chatFrom', { who });
 		if (config.spanish.includes('chatFrom')) author.lang = 'es';
