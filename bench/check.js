@@ -51,6 +51,15 @@ for (const [path, l] of Object.entries(results.lighthouse ?? {})) {
 		false
 	);
 }
+const call = results.call;
+check('call page JS bytes', call?.page.js, budgets.callPage.maxJsBytes);
+check('call page total bytes', call?.page.total, budgets.callPage.maxTotalBytes);
+check('camera check JS bytes', call?.checkPage.js, budgets.callPage.maxJsBytes);
+check(
+	'call: "Entrar" to first remote frame, median ms',
+	call?.enterToFirstFrameMs.median,
+	budgets.callPage.enterToFirstFrameMs
+);
 check('2G charter cold visit LCP ms', results.twoG?.cold.lcpMs, budgets.twoG.coldPaintMs);
 check('2G charter repeat visit LCP ms', results.twoG?.repeat.lcpMs, budgets.twoG.repeatPaintMs);
 const server = results.server ?? {};

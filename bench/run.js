@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.js';
+import { measureCall } from './call.js';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4990);
 const BASE = `http://localhost:${PORT}`;
@@ -508,6 +509,10 @@ async function main() {
 	await stopApp(again);
 	rmSync(app.dataDir, { recursive: true, force: true });
 
+	// The call room: its own app in test mode (it books a call and sets the clock).
+	results.call = await measureCall();
+	log(`call: ${JSON.stringify(results.call)}`);
+
 	writeFileSync('bench/results.json', JSON.stringify(results, null, '\t') + '\n');
 	writeFileSync('bench/results.md', markdown(results));
 	log('wrote bench/results.json and bench/results.md');
@@ -554,6 +559,11 @@ function markdown(results) {
 				`- ${name} (32 clients): ${s.requestsPerSecond} req/s, p50 ${s.p50Ms} ms, p95 ${s.p95Ms} ms, p99 ${s.p99Ms} ms${s.statuses ? ` (statuses ${JSON.stringify(s.statuses)})` : ''}`
 			);
 	}
+	if (results.call)
+		lines.push(
+			'',
+			`Call room: the citizen's call page ${results.call.page.total} B (JS ${results.call.page.js} B), the camera check ${results.call.checkPage.total} B (JS ${results.call.checkPage.js} B); from "Entrar" to the first remote video frame on loopback, median ${results.call.enterToFirstFrameMs.median} ms, slowest ${results.call.enterToFirstFrameMs.max} ms (${results.call.enterToFirstFrameMs.runs.length} runs).`
+		);
 	if (results.server.booking)
 		lines.push(
 			'',
