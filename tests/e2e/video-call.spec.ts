@@ -1,5 +1,13 @@
-import { axeViolations, expect, signInAsStaff, setClock, test } from './fixtures';
-import { at, bookCall, DAY, expectMediaFlowing, MEDIA_LAUNCH, watchPeers } from './call-support';
+import { axeViolations, expect, mailbox, signInAsStaff, setClock, test } from './fixtures';
+import {
+	at,
+	bookCall,
+	DAY,
+	expectMediaFlowing,
+	MEDIA_LAUNCH,
+	recordFigure,
+	watchPeers
+} from './call-support';
 
 test.use({ launchOptions: MEDIA_LAUNCH });
 test.describe.configure({ timeout: 90_000 });
@@ -33,7 +41,16 @@ test('a citizen and an official see and hear each other, and the agenda records 
 	await expect(official.locator('#call-presence')).toHaveText(
 		'El ciudadano está en la sala de espera.'
 	);
+	const pressed = Date.now();
 	await official.getByRole('button', { name: 'Entrar a la videollamada' }).click();
+	await official.waitForFunction(
+		() =>
+			(document.querySelector('#call-videos figure.remote video') as HTMLVideoElement | null)
+				?.videoWidth,
+		null,
+		{ polling: 'raf', timeout: 30_000 }
+	);
+	recordFigure('enterToFirstRemoteFrameMs', Date.now() - pressed);
 
 	await expectMediaFlowing(citizen);
 	await expectMediaFlowing(official);
@@ -51,4 +68,37 @@ test('a citizen and an official see and hear each other, and the agenda records 
 	expect(await axeViolations(official)).toEqual([]);
 	await citizenContext.close();
 	await officialContext.close();
+});
+
+test('the emails, the calendar file and the confirmation page lead to the room and the camera check', async ({
+	page,
+	request
+}) => {
+	const { reference, manageToken, videoUrl } = await bookCall(request);
+	// Booked the day before: the worker sends the reminder at once.
+	const confirmed = await mailbox.waitFor('ana@example.com', /Cita confirmada/);
+	const reminder = await mailbox.waitFor('ana@example.com', /Recordatorio/);
+	for (const email of [confirmed, reminder]) {
+		expect(email.text).toContain(videoUrl);
+		expect(email.text).toContain('/es/citas/probar');
+	}
+	const ics = await request.get(
+		`/api/v1/appointments/${reference}/calendar.ics?token=${manageToken}`
+	);
+	expect((await ics.text()).replace(/\r\n[ \t]/g, '')).toContain(`URL:${videoUrl}`);
+
+	await page.goto(`/es/citas/cita/${reference}?token=${manageToken}`);
+	await page.getByRole('link', { name: 'Probar su cámara y micrófono' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Probar cámara y micrófono');
+	await page.goBack();
+	await page.getByRole('link', { name: 'Abrir la sala de su videollamada' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Su videollamada');
+	expect(page.url()).toBe(videoUrl);
+	await expect(page.getByText('La sala abre a las 8:55 a. m.')).toBeVisible();
+});
+
+test('a wrong key does not open the room', async ({ page, request }) => {
+	const { reference } = await bookCall(request);
+	await page.goto(`/es/citas/sala/${reference}?llave=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`);
+	await expect(page).toHaveURL(new RegExp(`/es/citas/gestionar\\?ref=${reference}$`));
 });
