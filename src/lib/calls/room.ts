@@ -265,7 +265,8 @@ function room(config: CallPageConfig): void {
 		live.hidden = false;
 		byId('call-live-title')?.focus();
 		apply(joined.state, joined.version);
-		if (!over) say('waiting');
+		// The citizen waits for the official; the official and the interpreter are simply in.
+		if (!over) say(role === 'citizen' ? 'waiting' : 'inRoom');
 		void listen(me);
 	}
 

@@ -40,6 +40,7 @@ export const CALL_STRINGS = [
 	'opened',
 	'joining',
 	'waiting',
+	'inRoom',
 	'joined',
 	'left',
 	'reconnecting',

@@ -46,11 +46,12 @@ const NS = { ns: 'calls' } as const;
 
 /** How long a request for news waits when nothing happens, and how often it looks meanwhile. */
 export const WAIT_MS = 8000;
-const LOOK_MS = 1000;
+const LOOK_MS = 2000;
 /** Signals nobody collected are dropped after this long (a closed tab, a lost browser). */
 const SIGNAL_TTL_MS = 10 * 60_000;
-/** Who may connect to whom is not limited, but one browser cannot flood another's inbox. */
+/** One browser cannot flood another's inbox, nor one link fill a room with browsers. */
 const MAX_PENDING_SIGNALS = 400;
+const MAX_PRESENT = 12;
 
 export interface Signal {
 	id: number;
@@ -228,7 +229,11 @@ export const calls = {
 		state: CallState;
 		version: string;
 	}> {
-		assertLive(await stateOf(db, appointment), appointment);
+		const before = await stateOf(db, appointment);
+		assertLive(before, appointment);
+		if (before.participants.filter((p) => p.present).length >= MAX_PRESENT) {
+			throw new Problem(429, 'ROOM_FULL', NS);
+		}
 		const [row] = await db
 			.insert(callParticipants)
 			.values({

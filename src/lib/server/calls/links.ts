@@ -42,8 +42,8 @@ export function citizenRoomUrl(appointment: LinkedAppointment): string {
 }
 
 /** The official's way into the room (their staff session authorises it). */
-export function officialRoomPath(reference: string): string {
-	return `/staff/sala/${reference}`;
+export function officialRoomUrl(reference: string): string {
+	return `${origin()}/staff/sala/${reference}`;
 }
 
 /** The interpreter's link: a random key, so it says nothing of the appointment or the person. */
@@ -71,5 +71,5 @@ export function officialVideoLink(
 ): string {
 	return config.provider === 'external'
 		? appointment.videoUrl
-		: officialRoomPath(appointment.reference);
+		: officialRoomUrl(appointment.reference);
 }

@@ -23,6 +23,7 @@ const KEYS: Record<CallString, string> = {
 	opened: 'calls:status.opened',
 	joining: 'calls:status.joining',
 	waiting: 'calls:status.waiting',
+	inRoom: 'calls:status.inRoom',
 	joined: 'calls:status.joined',
 	left: 'calls:status.left',
 	reconnecting: 'calls:status.reconnecting',

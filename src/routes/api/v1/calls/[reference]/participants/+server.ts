@@ -32,7 +32,8 @@ export const POST = endpoint(
 			401: { description: 'No valid room pass for this call.' },
 			404: { description: 'No call with that reference.' },
 			409: { description: 'ROOM_NOT_OPEN: the room opens 5 minutes before the start (`opensAt`).' },
-			410: { description: 'CALL_ENDED: the call is over.' }
+			410: { description: 'CALL_ENDED: the call is over.' },
+			429: { description: 'ROOM_FULL: too many browsers are in the room.' }
 		},
 		example: { params: { reference: 'CITA-7K3M-Q9' } }
 	},
