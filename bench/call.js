@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.js';
+import { pageWeight } from './page-weight.js';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4990);
 const BASE = `http://localhost:${PORT}`;
@@ -94,38 +95,6 @@ async function bookCall(run) {
 	return { reference: booked.reference, videoUrl: read.videoUrl };
 }
 
-/** Compressed bytes of a first visit, by kind (the same reading as run.js's pageWeight). */
-async function weight(browser, url) {
-	const context = await browser.newContext({ serviceWorkers: 'block' });
-	const page = await context.newPage();
-	const cdp = await context.newCDPSession(page);
-	await cdp.send('Network.enable');
-	const types = new Map();
-	const headers = new Map();
-	const totals = { html: 0, css: 0, js: 0, other: 0 };
-	cdp.on('Network.responseReceived', (e) => {
-		types.set(e.requestId, e.type);
-		headers.set(e.requestId, e.response.encodedDataLength ?? 0);
-	});
-	cdp.on('Network.loadingFinished', (e) => {
-		const type = types.get(e.requestId);
-		if (type === 'Fetch' || type === 'XHR') return;
-		const kind =
-			type === 'Document'
-				? 'html'
-				: type === 'Stylesheet'
-					? 'css'
-					: type === 'Script'
-						? 'js'
-						: 'other';
-		totals[kind] += e.encodedDataLength - (headers.get(e.requestId) ?? 0);
-	});
-	// Not "networkidle": the room's script keeps one request open, waiting for news.
-	await page.goto(url, { waitUntil: 'load' });
-	await context.close();
-	return { ...totals, total: totals.html + totals.css + totals.js + totals.other };
-}
-
 /** The official waits in the room; the citizen presses "Entrar": ms until their first remote frame. */
 async function enterToFirstFrame(browser, run) {
 	const { reference, videoUrl } = await bookCall(run);
@@ -177,8 +146,10 @@ export async function measureCall() {
 	});
 	try {
 		const { videoUrl } = await bookCall(0);
-		const page = await weight(browser, videoUrl);
-		const check = await weight(browser, `${BASE}/es/citas/probar`);
+		// Not "networkidle": the room's script keeps one request open, waiting for news.
+		const options = { waitUntil: 'load', ignore: ['Fetch', 'XHR'] };
+		const page = await pageWeight(browser, videoUrl, options);
+		const check = await pageWeight(browser, `${BASE}/es/citas/probar`, options);
 		log(
 			`call page: ${page.total} B (js ${page.js}); camera check: ${check.total} B (js ${check.js})`
 		);

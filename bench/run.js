@@ -15,6 +15,7 @@ import { extname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.js';
 import { measureCall } from './call.js';
+import { pageWeight } from './page-weight.js';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4990);
 const BASE = `http://localhost:${PORT}`;
@@ -87,40 +88,6 @@ async function stopApp(app) {
 function residentMemoryMb(pid) {
 	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
 	return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-}
-
-/** Bytes the browser really transferred for a first visit, by kind, measured through the DevTools protocol. */
-async function pageWeight(browser, url) {
-	const context = await browser.newContext({ serviceWorkers: 'block' });
-	const page = await context.newPage();
-	const cdp = await context.newCDPSession(page);
-	await cdp.send('Network.enable');
-	const types = new Map();
-	const headerBytes = new Map();
-	const totals = { html: 0, css: 0, js: 0, other: 0 };
-	let transferred = 0;
-	cdp.on('Network.responseReceived', (e) => {
-		types.set(e.requestId, e.type);
-		headerBytes.set(e.requestId, e.response.encodedDataLength ?? 0);
-	});
-	// Compressed bodies count against the budgets; the headers are reported in `transferred`.
-	cdp.on('Network.loadingFinished', (e) => {
-		transferred += e.encodedDataLength;
-		const type = types.get(e.requestId);
-		const kind =
-			type === 'Document'
-				? 'html'
-				: type === 'Stylesheet'
-					? 'css'
-					: type === 'Script'
-						? 'js'
-						: 'other';
-		totals[kind] += e.encodedDataLength - (headerBytes.get(e.requestId) ?? 0);
-	});
-	const response = await page.goto(url, { waitUntil: 'networkidle' });
-	await context.close();
-	if (!response || response.status() >= 400) return undefined;
-	return { ...totals, total: totals.html + totals.css + totals.js + totals.other, transferred };
 }
 
 /** Waits until the service worker controls the page, its precache complete. */

@@ -1,5 +1,6 @@
 // The camera check, the waiting room and the call by keyboard alone, with axe, in both languages;
 // the controls' state announced; the chat; audio only; the interpreter as a third participant.
+import type { Page } from '@playwright/test';
 import {
 	axeViolations,
 	expect,
@@ -16,7 +17,7 @@ import {
 	bothInCall,
 	expectMediaFlowing,
 	MEDIA_LAUNCH,
-	watchPeers
+	openSides
 } from './call-support';
 
 test.use({ launchOptions: MEDIA_LAUNCH });
@@ -83,12 +84,8 @@ for (const lang of LOCALES) {
 	}) => {
 		const booked = await bookCall(request);
 		await setClock(request, at('08:57:00'));
-		const citizenContext = await browser.newContext();
-		const officialContext = await browser.newContext();
-		await watchPeers(citizenContext);
-		await watchPeers(officialContext);
-		const citizen = await citizenContext.newPage();
-		const official = await officialContext.newPage();
+		const sides = await openSides(browser, [{}, {}]);
+		const [citizen, official] = sides.pages as [Page, Page];
 		const link = new URL(booked.videoUrl);
 		await citizen.goto(link.pathname.replace('/es/', `/${lang}/`) + link.search);
 		expect(await axeViolations(citizen)).toEqual([]);
@@ -148,8 +145,7 @@ for (const lang of LOCALES) {
 		}
 		expect(await axeViolations(citizen)).toEqual([]);
 		expect(await axeViolations(official)).toEqual([]);
-		await citizenContext.close();
-		await officialContext.close();
+		await sides.close();
 	});
 }
 
@@ -159,34 +155,33 @@ test('the official sends an interpreter a link, and the interpreter joins as a t
 }) => {
 	const booked = await bookCall(request, { callLanguage: 'guc' });
 	await setClock(request, at('09:00:00'));
-	const contexts = await Promise.all([0, 1, 2].map(() => browser.newContext()));
-	for (const context of contexts) await watchPeers(context);
-	const [citizen, official, interpreter] = await Promise.all(contexts.map((c) => c.newPage()));
-	await signInAsStaff(official!);
-	await bothInCall(citizen!, official!, booked);
+	const sides = await openSides(browser, [{}, {}, {}]);
+	const [citizen, official, interpreter] = sides.pages as [Page, Page, Page];
+	await signInAsStaff(official);
+	await bothInCall(citizen, official, booked);
 
-	await official!.getByLabel('Correo del intérprete').fill('interprete@example.org');
-	await official!.getByRole('button', { name: 'Enviar el enlace al intérprete' }).click();
-	await expect(official!.getByText('Enviamos el enlace a interprete@example.org.')).toBeVisible();
+	await official.getByLabel('Correo del intérprete').fill('interprete@example.org');
+	await official.getByRole('button', { name: 'Enviar el enlace al intérprete' }).click();
+	await expect(official.getByText('Enviamos el enlace a interprete@example.org.')).toBeVisible();
 	const email = await mailbox.waitFor('interprete@example.org', /Enlace de intérprete/);
 	const url = /https?:\/\/\S+\/es\/citas\/interprete\/[\w-]+/.exec(email.text)![0];
 	expect(url).not.toContain(booked.reference);
 
 	// Sending the form reloaded the official's page: they enter again, as from the agenda.
-	await official!.getByRole('button', { name: 'Entrar a la videollamada' }).click();
-	await interpreter!.goto(url);
-	await expect(interpreter!.getByRole('heading', { level: 1 })).toHaveText(
+	await official.getByRole('button', { name: 'Entrar a la videollamada' }).click();
+	await interpreter.goto(url);
+	await expect(interpreter.getByRole('heading', { level: 1 })).toHaveText(
 		'Videollamada como intérprete'
 	);
-	await interpreter!.getByRole('button', { name: 'Entrar a la videollamada' }).click();
-	await expect(interpreter!.locator('#call-videos figure.remote')).toHaveCount(2, {
+	await interpreter.getByRole('button', { name: 'Entrar a la videollamada' }).click();
+	await expect(interpreter.locator('#call-videos figure.remote')).toHaveCount(2, {
 		timeout: 20_000
 	});
-	await expectMediaFlowing(interpreter!);
-	await expect(citizen!.locator('#call-videos figure.remote')).toHaveCount(2, { timeout: 20_000 });
-	await expect(official!.locator('#call-join-log')).toContainText(
+	await expectMediaFlowing(interpreter);
+	await expect(citizen.locator('#call-videos figure.remote')).toHaveCount(2, { timeout: 20_000 });
+	await expect(official.locator('#call-join-log')).toContainText(
 		'Intérprete: entró a las 9:00 a. m.'
 	);
-	expect(await axeViolations(interpreter!)).toEqual([]);
-	for (const context of contexts) await context.close();
+	expect(await axeViolations(interpreter)).toEqual([]);
+	await sides.close();
 });

@@ -1,7 +1,7 @@
 // A call through a TURN server only (iceTransportPolicy "relay"), as for citizens behind a mobile
 // carrier's NAT: the coturn the test starts proves the time-limited credentials work; killing it
 // and starting it again is the dropped connection that must rejoin the same room.
-import { request as playwrightRequest } from '@playwright/test';
+import { request as playwrightRequest, type Page } from '@playwright/test';
 import { startTurn, turnserverInstalled, type Turn } from '../support/coturn';
 import { startServer, type AppServer } from '../support/servers';
 import { expect, setClock, signInAsStaff, test } from './fixtures';
@@ -13,7 +13,7 @@ import {
 	inbound,
 	MEDIA_LAUNCH,
 	recordFigure,
-	watchPeers
+	openSides
 } from './call-support';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173) + 22;
@@ -54,12 +54,8 @@ test('a call relayed through TURN only rejoins the same room after the connectio
 	const api = await playwrightRequest.newContext({ baseURL: base });
 	const booked = await bookCall(api);
 	await setClock(api, at('09:00:00'));
-	const citizenContext = await browser.newContext({ baseURL: base });
-	const officialContext = await browser.newContext({ baseURL: base });
-	await watchPeers(citizenContext);
-	await watchPeers(officialContext);
-	const citizen = await citizenContext.newPage();
-	const official = await officialContext.newPage();
+	const sides = await openSides(browser, [{ baseURL: base }, { baseURL: base }]);
+	const [citizen, official] = sides.pages as [Page, Page];
 	await signInAsStaff(official);
 	await bothInCall(citizen, official, booked);
 	for (const side of [citizen, official]) {
@@ -87,7 +83,6 @@ test('a call relayed through TURN only rejoins the same room after the connectio
 	await expect(official.locator('#call-join-log li')).toHaveCount(2);
 	await expect(official.locator('#call-join-log')).not.toContainText('salió');
 	expect(citizen.url()).toBe(booked.videoUrl);
-	await citizenContext.close();
-	await officialContext.close();
+	await sides.close();
 	await api.dispose();
 });

@@ -1,6 +1,7 @@
 // The call room keeps the 5-minute rule and the 30-minute limit, with the app's controllable clock.
+import type { Page } from '@playwright/test';
 import { expect, signInAsStaff, setClock, test } from './fixtures';
-import { at, bookCall, bothInCall, MEDIA_LAUNCH, roomPass, watchPeers } from './call-support';
+import { at, bookCall, bothInCall, MEDIA_LAUNCH, roomPass, openSides } from './call-support';
 
 test.use({ launchOptions: MEDIA_LAUNCH });
 test.describe.configure({ timeout: 90_000 });
@@ -113,12 +114,8 @@ test('both sides are told at 25 minutes that 5 remain, and the call ends at 30',
 }) => {
 	const booked = await bookCall(request);
 	await setClock(request, at('09:00:00'));
-	const citizenContext = await browser.newContext();
-	const officialContext = await browser.newContext();
-	await watchPeers(citizenContext);
-	await watchPeers(officialContext);
-	const citizen = await citizenContext.newPage();
-	const official = await officialContext.newPage();
+	const sides = await openSides(browser, [{}, {}]);
+	const [citizen, official] = sides.pages as [Page, Page];
 	await signInAsStaff(official);
 	await bothInCall(citizen, official, booked);
 
@@ -141,6 +138,5 @@ test('both sides are told at 25 minutes that 5 remain, and the call ends at 30',
 	});
 	expect(late.status()).toBe(410);
 	expect((await late.json()).code).toBe('CALL_ENDED');
-	await citizenContext.close();
-	await officialContext.close();
+	await sides.close();
 });

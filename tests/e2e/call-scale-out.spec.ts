@@ -1,6 +1,6 @@
 // The citizen and the official reach different app instances on one PostgreSQL: the signalling
 // lives in the database (with NOTIFY to wake the other instance), so the call connects all the same.
-import { request as playwrightRequest } from '@playwright/test';
+import { request as playwrightRequest, type Page } from '@playwright/test';
 import {
 	blankPostgres,
 	POSTGRES_URL,
@@ -9,7 +9,7 @@ import {
 	type AppServer
 } from '../support/servers';
 import { expect, signInAsStaff, test } from './fixtures';
-import { at, bookCall, DAY, expectMediaFlowing, MEDIA_LAUNCH, watchPeers } from './call-support';
+import { at, bookCall, DAY, expectMediaFlowing, MEDIA_LAUNCH, openSides } from './call-support';
 
 const FIRST = Number(process.env.E2E_PORT ?? 4173) + 20;
 
@@ -47,12 +47,8 @@ test('a citizen on one instance and an official on another see and hear each oth
 	for (const server of servers) await setClock(server, at('08:59:00'));
 	expect(new URL(booked.videoUrl).origin).toBe(base(1));
 
-	const citizenContext = await browser.newContext({ baseURL: base(1) });
-	const officialContext = await browser.newContext({ baseURL: base(0) });
-	await watchPeers(citizenContext);
-	await watchPeers(officialContext);
-	const citizen = await citizenContext.newPage();
-	const staffPage = await officialContext.newPage();
+	const sides = await openSides(browser, [{ baseURL: base(1) }, { baseURL: base(0) }]);
+	const [citizen, staffPage] = sides.pages as [Page, Page];
 	await signInAsStaff(staffPage);
 
 	await citizen.goto(booked.videoUrl);
@@ -70,7 +66,6 @@ test('a citizen on one instance and an official on another see and hear each oth
 	await expect(card).toContainText('Atendida');
 	await expect(card).toContainText('Ciudadano o ciudadana: entró a las 8:59 a. m.');
 	await expect(card).toContainText('Persona que le atiende: entró a las 8:59 a. m.');
-	await citizenContext.close();
-	await officialContext.close();
+	await sides.close();
 	await citizenApi.dispose();
 });

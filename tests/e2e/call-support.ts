@@ -1,6 +1,12 @@
 // Shared steps of the call-room journeys: fake camera and microphone, a booked appointment, and
 // what a test may read of a page's WebRTC connections (never a hook in the app itself).
-import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
+import type {
+	APIRequestContext,
+	Browser,
+	BrowserContext,
+	BrowserContextOptions,
+	Page
+} from '@playwright/test';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.js';
 import { expect, setClock } from './fixtures';
@@ -71,6 +77,20 @@ export async function watchPeers(context: BrowserContext): Promise<void> {
 			}
 		} as typeof RTCPeerConnection;
 	});
+}
+
+/**
+ * One page per side of a call, each in its own browser context (its own cookies, camera and
+ * microphone) with its connections readable by the test; `close` ends them all.
+ */
+export async function openSides(browser: Browser, sides: BrowserContextOptions[]) {
+	const contexts = await Promise.all(sides.map((options) => browser.newContext(options)));
+	for (const context of contexts) await watchPeers(context);
+	const pages = await Promise.all(contexts.map((context) => context.newPage()));
+	return {
+		pages,
+		close: () => Promise.all(contexts.map((context) => context.close()))
+	};
 }
 
 /** Bytes received so far over the page's open connections, per kind, and the relay use. */

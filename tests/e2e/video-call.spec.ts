@@ -1,3 +1,5 @@
+// A citizen and an official in the call room, and the links that lead there.
+import type { Page } from '@playwright/test';
 import { axeViolations, expect, mailbox, signInAsStaff, setClock, test } from './fixtures';
 import {
 	at,
@@ -6,7 +8,7 @@ import {
 	expectMediaFlowing,
 	MEDIA_LAUNCH,
 	recordFigure,
-	watchPeers
+	openSides
 } from './call-support';
 
 test.use({ launchOptions: MEDIA_LAUNCH });
@@ -20,12 +22,8 @@ test('a citizen and an official see and hear each other, and the agenda records 
 	expect(new URL(videoUrl).pathname).toBe(`/es/citas/sala/${reference}`);
 	await setClock(request, at('08:58:00'));
 
-	const citizenContext = await browser.newContext();
-	const officialContext = await browser.newContext();
-	await watchPeers(citizenContext);
-	await watchPeers(officialContext);
-	const citizen = await citizenContext.newPage();
-	const official = await officialContext.newPage();
+	const sides = await openSides(browser, [{}, {}]);
+	const [citizen, official] = sides.pages as [Page, Page];
 
 	await citizen.goto(videoUrl);
 	await expect(citizen.getByRole('heading', { level: 1 })).toHaveText('Su videollamada');
@@ -58,7 +56,7 @@ test('a citizen and an official see and hear each other, and the agenda records 
 		'Persona que le atiende entró a la llamada.'
 	);
 
-	const agenda = await officialContext.newPage();
+	const agenda = await official.context().newPage();
 	await agenda.goto(`/staff/agenda?fecha=${DAY}`);
 	const card = agenda.getByRole('article').filter({ hasText: reference });
 	await expect(card).toContainText('Atendida');
@@ -66,8 +64,7 @@ test('a citizen and an official see and hear each other, and the agenda records 
 	await expect(card).toContainText('Persona que le atiende: entró a las 8:58 a. m.');
 	expect(await axeViolations(citizen)).toEqual([]);
 	expect(await axeViolations(official)).toEqual([]);
-	await citizenContext.close();
-	await officialContext.close();
+	await sides.close();
 });
 
 test('the emails, the calendar file and the confirmation page lead to the room and the camera check', async ({

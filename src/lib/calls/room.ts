@@ -276,13 +276,18 @@ function room(config: CallPageConfig): void {
 		localVideo.srcObject = null;
 	}
 
-	async function leave(): Promise<void> {
+	/** Closes this browser's part of the call and tells the room it left. */
+	function exit(): Promise<unknown> {
 		const left = me;
 		me = null;
 		teardown();
-		if (left)
-			await api('PATCH', `/participants/${left.id}`, left.token, { left: true }).catch(() => {});
 		live.hidden = true;
+		if (!left) return Promise.resolve();
+		return api('PATCH', `/participants/${left.id}`, left.token, { left: true }).catch(() => {});
+	}
+
+	async function leave(): Promise<void> {
+		await exit();
 		if (lobby) lobby.hidden = false;
 		say('youLeft');
 		joinButton?.focus();
@@ -292,12 +297,7 @@ function room(config: CallPageConfig): void {
 	function finish(): void {
 		if (over) return;
 		over = true;
-		const left = me;
-		me = null;
-		teardown();
-		if (left)
-			void api('PATCH', `/participants/${left.id}`, left.token, { left: true }).catch(() => {});
-		live.hidden = true;
+		void exit();
 		if (lobby) lobby.hidden = true;
 		const ended = byId('call-ended');
 		if (!ended) return;

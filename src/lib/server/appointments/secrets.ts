@@ -50,17 +50,20 @@ export function unseal(sealed: string): string {
 	]).toString('utf8');
 }
 
-/** A value the browser keeps but cannot change: JSON, base64url, and an HMAC over both. */
-export function signValue(value: unknown): string {
+/**
+ * A value the browser keeps but cannot change: JSON, base64url, and an HMAC over both. The purpose
+ * is part of the MAC, so a value signed for one use is refused for any other.
+ */
+export function signValue(value: unknown, purpose = 'cookie'): string {
 	const body = Buffer.from(JSON.stringify(value)).toString('base64url');
-	const mac = createHmac('sha256', appSecret()).update(`cookie:${body}`).digest('base64url');
+	const mac = createHmac('sha256', appSecret()).update(`${purpose}:${body}`).digest('base64url');
 	return `${body}.${mac}`;
 }
 
-export function verifyValue<T>(signed: string | undefined): T | undefined {
+export function verifyValue<T>(signed: string | undefined, purpose = 'cookie'): T | undefined {
 	if (!signed) return undefined;
 	const [body = '', mac = ''] = signed.split('.');
-	const expected = createHmac('sha256', appSecret()).update(`cookie:${body}`).digest();
+	const expected = createHmac('sha256', appSecret()).update(`${purpose}:${body}`).digest();
 	const given = Buffer.from(mac, 'base64url');
 	if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
 	try {

@@ -82,3 +82,17 @@ export const stateSchema = z.object({
 export const watchedSchema = z.object({ state: stateSchema, version: z.string() });
 
 export const NO_STORE = { 'cache-control': 'no-store' };
+
+/** What every call endpoint may answer, and every one that reads a JSON body. */
+export const answers = {
+	any: {
+		401: { description: 'No valid pass (room pass or participant token) for this call.' },
+		404: { description: 'No call with that reference.' }
+	},
+	json: {
+		400: { description: 'Malformed JSON.' },
+		413: { description: 'Body too large.' },
+		415: { description: 'Not JSON.' },
+		422: { description: 'The body is not valid.' }
+	}
+};

@@ -18,6 +18,7 @@ import {
 } from '../db/schema';
 import { enqueue } from '../email/outbox';
 import { Problem } from '../http/problem';
+import type { Transaction } from '../idempotency';
 import { recordAttended } from './attendance';
 import { callConfig } from './config';
 import { iceServers, type IceServer } from './ice';
@@ -161,6 +162,19 @@ async function touch(db: Database, participantId: string): Promise<void> {
 
 function interpreterKeyHash(key: string): string {
 	return createHmac('sha256', appSecret()).update(`call-interpreter:${key}`).digest('hex');
+}
+
+/** Creates or updates the shared settings of a call. */
+async function setRoom(
+	db: Database | Transaction,
+	appointmentId: string,
+	values: Partial<Omit<Room, 'appointmentId'>>
+): Promise<void> {
+	const set = { ...values, updatedAt: clock.now() };
+	await db
+		.insert(callRooms)
+		.values({ appointmentId, ...set })
+		.onConflictDoUpdate({ target: callRooms.appointmentId, set });
 }
 
 async function changed(db: Database, appointmentId: string): Promise<void> {
@@ -403,11 +417,7 @@ export const calls = {
 	): Promise<CallState> {
 		await participantRow(db, pass);
 		assertLive(await stateOf(db, appointment), appointment);
-		const values = { audioOnly, audioOnlyBy: pass.role, updatedAt: clock.now() };
-		await db
-			.insert(callRooms)
-			.values({ appointmentId: appointment.id, ...values })
-			.onConflictDoUpdate({ target: callRooms.appointmentId, set: values });
+		await setRoom(db, appointment.id, { audioOnly, audioOnlyBy: pass.role });
 		await changed(db, appointment.id);
 		return stateOf(db, appointment);
 	},
@@ -416,11 +426,7 @@ export const calls = {
 	async end(db: Database, appointment: Appointment, actor: string): Promise<void> {
 		const now = clock.now();
 		await db.transaction(async (tx) => {
-			const values = { endedAt: now, updatedAt: now };
-			await tx
-				.insert(callRooms)
-				.values({ appointmentId: appointment.id, ...values })
-				.onConflictDoUpdate({ target: callRooms.appointmentId, set: values });
+			await setRoom(tx, appointment.id, { endedAt: now });
 			await tx.delete(callSignals).where(eq(callSignals.appointmentId, appointment.id));
 			await tx
 				.insert(auditLog)
@@ -450,11 +456,7 @@ export const calls = {
 			url
 		};
 		await db.transaction(async (tx) => {
-			const room = { interpreterKeyHash: interpreterKeyHash(key), updatedAt: now };
-			await tx
-				.insert(callRooms)
-				.values({ appointmentId: appointment.id, ...room })
-				.onConflictDoUpdate({ target: callRooms.appointmentId, set: room });
+			await setRoom(tx, appointment.id, { interpreterKeyHash: interpreterKeyHash(key) });
 			await enqueue(tx, {
 				kind: 'call.interpreter',
 				to: email,

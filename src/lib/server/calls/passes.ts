@@ -1,5 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { appSecret } from '../config';
+import { signValue, verifyValue } from '../appointments/secrets';
 import type { CallRole } from '../db/schema';
 
 /** What a room page hands its script: who may join which call, until when (app clock, ms). */
@@ -19,23 +18,10 @@ export interface ParticipantPass {
 
 // Signed, not stored: any instance can check a pass with the shared APP_SECRET. The purpose is
 // part of the MAC, so a room pass can never stand in for a participant pass or a cookie.
-function sign(purpose: string, value: unknown): string {
-	const body = Buffer.from(JSON.stringify(value)).toString('base64url');
-	const mac = createHmac('sha256', appSecret()).update(`${purpose}:${body}`).digest('base64url');
-	return `${body}.${mac}`;
-}
+const sign = (purpose: string, value: unknown) => signValue(value, purpose);
 
 function verify<T>(purpose: string, token: string | null | undefined): T | undefined {
-	if (!token || token.length > 1000) return undefined;
-	const [body = '', mac = ''] = token.split('.');
-	const expected = createHmac('sha256', appSecret()).update(`${purpose}:${body}`).digest();
-	const given = Buffer.from(mac, 'base64url');
-	if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
-	try {
-		return JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as T;
-	} catch {
-		return undefined;
-	}
+	return token && token.length <= 1000 ? verifyValue<T>(token, purpose) : undefined;
 }
 
 export const passes = {

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { calls } from '$lib/server/calls';
-import { auth, bearer, callOf, NO_STORE, stateSchema, watchedSchema } from '$lib/server/calls/http';
+import {
+	answers,
+	auth,
+	bearer,
+	callOf,
+	NO_STORE,
+	stateSchema,
+	watchedSchema
+} from '$lib/server/calls/http';
 import { database } from '$lib/server/db';
 import { endpoint, reply } from '$lib/server/http/api';
 
@@ -13,9 +21,8 @@ export const GET = endpoint(
 		headers: auth.room,
 		query: z.object({ known: z.string().max(64).optional() }),
 		responses: {
+			...answers.any,
 			200: { description: 'The state and its version.', schema: watchedSchema },
-			401: { description: 'No valid room pass for this call.' },
-			404: { description: 'No call with that reference.' },
 			422: { description: 'The query is not valid.' }
 		},
 		example
@@ -39,15 +46,11 @@ export const PATCH = endpoint(
 		headers: auth.participant,
 		body: z.object({ audioOnly: z.boolean() }),
 		responses: {
+			...answers.any,
+			...answers.json,
 			200: { description: 'The new state.', schema: stateSchema },
-			400: { description: 'Malformed JSON.' },
-			401: { description: 'No valid participant token for this call.' },
-			404: { description: 'No call with that reference.' },
 			409: { description: 'The room is not open yet.' },
-			410: { description: 'The call ended, or this browser left it.' },
-			413: { description: 'Body too large.' },
-			415: { description: 'Not JSON.' },
-			422: { description: 'The body is not valid.' }
+			410: { description: 'The call ended, or this browser left it.' }
 		},
 		example: { ...example, body: { audioOnly: true } }
 	},

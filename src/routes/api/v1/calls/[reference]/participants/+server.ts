@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calls } from '$lib/server/calls';
-import { auth, bearer, callOf, NO_STORE, stateSchema } from '$lib/server/calls/http';
+import { answers, auth, bearer, callOf, NO_STORE, stateSchema } from '$lib/server/calls/http';
 import { database } from '$lib/server/db';
 import { endpoint, reply } from '$lib/server/http/api';
 
@@ -24,13 +24,12 @@ export const POST = endpoint(
 		tags: ['calls'],
 		headers: auth.room,
 		responses: {
+			...answers.any,
 			201: {
 				description:
 					'Joined: the participant token for signalling, and the STUN/TURN servers with time-limited credentials.',
 				schema: joinedSchema
 			},
-			401: { description: 'No valid room pass for this call.' },
-			404: { description: 'No call with that reference.' },
 			409: { description: 'ROOM_NOT_OPEN: the room opens 5 minutes before the start (`opensAt`).' },
 			410: { description: 'CALL_ENDED: the call is over.' },
 			429: { description: 'ROOM_FULL: too many browsers are in the room.' }

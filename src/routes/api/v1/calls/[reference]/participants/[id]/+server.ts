@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { calls } from '$lib/server/calls';
-import { auth, callOf, NO_STORE, participantOf, stateSchema } from '$lib/server/calls/http';
+import {
+	answers,
+	auth,
+	callOf,
+	NO_STORE,
+	participantOf,
+	stateSchema
+} from '$lib/server/calls/http';
 import { database } from '$lib/server/db';
 import { endpoint, reply } from '$lib/server/http/api';
 
@@ -13,18 +20,15 @@ export const PATCH = endpoint(
 			.object({ connectedWith: z.uuid().optional(), left: z.literal(true).optional() })
 			.refine((b) => !!b.connectedWith !== !!b.left, { message: 'connectedWith or left' }),
 		responses: {
+			...answers.any,
+			...answers.json,
 			200: {
 				description:
 					'Recorded. Once the citizen and an official reported each other, `attended` is recorded.',
 				schema: stateSchema
 			},
-			400: { description: 'Malformed JSON.' },
-			401: { description: 'No valid participant token for this browser.' },
 			404: { description: 'No call with that reference, or no such other participant.' },
-			410: { description: 'This browser already left.' },
-			413: { description: 'Body too large.' },
-			415: { description: 'Not JSON.' },
-			422: { description: 'The body is not valid.' }
+			410: { description: 'This browser already left.' }
 		},
 		example: {
 			params: { reference: 'CITA-7K3M-Q9', id: '00000000-0000-4000-8000-000000000000' },

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { calls } from '$lib/server/calls';
-import { auth, callOf, NO_STORE, participantOf, stateSchema } from '$lib/server/calls/http';
+import {
+	answers,
+	auth,
+	callOf,
+	NO_STORE,
+	participantOf,
+	stateSchema
+} from '$lib/server/calls/http';
 import { database } from '$lib/server/db';
 import { endpoint, reply } from '$lib/server/http/api';
 
@@ -25,15 +32,14 @@ export const GET = endpoint(
 			known: z.string().max(64).optional()
 		}),
 		responses: {
+			...answers.any,
+			422: { description: 'The query is not valid.' },
 			200: {
 				description:
 					'Signals not yet acknowledged, oldest first; `ack` deletes those already read.',
 				schema: inboxSchema
 			},
-			401: { description: 'No valid participant token for this browser.' },
-			404: { description: 'No call with that reference.' },
-			410: { description: 'This browser left the room; it must join again.' },
-			422: { description: 'The query is not valid.' }
+			410: { description: 'This browser left the room; it must join again.' }
 		},
 		example: { params: { reference: 'CITA-7K3M-Q9', id: '00000000-0000-4000-8000-000000000000' } }
 	},

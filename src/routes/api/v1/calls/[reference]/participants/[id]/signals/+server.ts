@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calls } from '$lib/server/calls';
-import { auth, callOf, participantOf } from '$lib/server/calls/http';
+import { answers, auth, callOf, participantOf } from '$lib/server/calls/http';
 import { database } from '$lib/server/db';
 import { endpoint, reply } from '$lib/server/http/api';
 
@@ -32,15 +32,12 @@ export const POST = endpoint(
 		headers: auth.participant,
 		body: signalSchema,
 		responses: {
+			...answers.any,
+			...answers.json,
 			202: { description: 'Queued for the other browser.' },
-			400: { description: 'Malformed JSON.' },
-			401: { description: 'No valid participant token for this browser.' },
 			404: { description: 'No call with that reference, or the other browser is not in it.' },
 			409: { description: 'The room is not open yet.' },
 			410: { description: 'The call ended, or this browser left it.' },
-			413: { description: 'Body too large.' },
-			415: { description: 'Not JSON.' },
-			422: { description: 'The body is not valid.' },
 			429: { description: 'The other browser has too many signals waiting.' }
 		},
 		example: {
