@@ -153,6 +153,12 @@ async function participantRow(db: Database, pass: ParticipantPass) {
 	return row;
 }
 
+/** A browser still in a call that still goes on: what sending and switching need. */
+async function liveParticipant(db: Database, appointment: Appointment, pass: ParticipantPass) {
+	await participantRow(db, pass);
+	assertLive(await stateOf(db, appointment), appointment);
+}
+
 async function touch(db: Database, participantId: string): Promise<void> {
 	await db
 		.update(callParticipants)
@@ -325,8 +331,7 @@ export const calls = {
 		to: string,
 		payload: unknown
 	): Promise<void> {
-		await participantRow(db, pass);
-		assertLive(await stateOf(db, appointment), appointment);
+		await liveParticipant(db, appointment, pass);
 		const [recipient] = await db
 			.select({ id: callParticipants.id, leftAt: callParticipants.leftAt })
 			.from(callParticipants)
@@ -415,8 +420,7 @@ export const calls = {
 		pass: ParticipantPass,
 		audioOnly: boolean
 	): Promise<CallState> {
-		await participantRow(db, pass);
-		assertLive(await stateOf(db, appointment), appointment);
+		await liveParticipant(db, appointment, pass);
 		await setRoom(db, appointment.id, { audioOnly, audioOnlyBy: pass.role });
 		await changed(db, appointment.id);
 		return stateOf(db, appointment);
