@@ -265,15 +265,14 @@ test('an extension beyond twice the legal term is refused', async ({ page, reque
 });
 
 test('a call back is marked as not answered and stays in the queue', async ({ page, request }) => {
-	// A Monday in the future: the session cookie's expiry is read by the browser's real clock.
-	await setClock(request, '2030-02-04T07:00:00-05:00');
+	await setClock(request, '2026-11-23T07:00:00-05:00');
 	const asked = await request.post('/api/v1/callbacks', {
 		data: {
 			name: 'Ana Epieyú',
 			phone: '+57 300 123 4567',
 			language: 'guc',
 			topic: 'subsidio-glp',
-			day: '2030-02-05',
+			day: '2026-11-24',
 			window: '08:00-10:00',
 			consent: true
 		}
