@@ -1,11 +1,42 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { cpSync, existsSync } from 'node:fs';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const postgres = Boolean(process.env.DATABASE_URL);
 
+/**
+ * Every page renders on the server only, so SvelteKit skips its client build and our page scripts
+ * (imported with `?worker&url`) come out of the server build alone, where the adapter does not
+ * look (sveltejs/kit#16929 fixes it in SvelteKit 3). Copied to the client's files before the
+ * adapter publishes them.
+ */
+function publishPageScripts(): Plugin {
+	let server = false;
+	return {
+		name: 'ventanilla:publish-page-scripts',
+		apply: 'build',
+		configResolved(config) {
+			server = Boolean(config.build.ssr);
+		},
+		writeBundle: {
+			sequential: true,
+			handler() {
+				const built = '.svelte-kit/output/server/_app/immutable/workers';
+				if (server && existsSync(built)) {
+					cpSync(built, '.svelte-kit/output/client/_app/immutable/workers', { recursive: true });
+				}
+			}
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), publishPageScripts()],
 	server: { port: 5173 },
+	// Our page scripts ($lib/scripts, imported with `?worker&url`) are built as standalone ES
+	// modules, each with what it imports, and loaded with <script type="module">.
+	worker: { format: 'es' },
 	test: {
 		include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
 		environment: 'node',

@@ -149,10 +149,7 @@ export async function measureCall() {
 		// Not "networkidle": the room's script keeps one request open, waiting for news.
 		const options = { waitUntil: 'load', ignore: ['Fetch', 'XHR'] };
 		const page = await pageWeight(browser, videoUrl, options);
-		const check = await pageWeight(browser, `${BASE}/es/citas/probar`, options);
-		log(
-			`call page: ${page.total} B (js ${page.js}); camera check: ${check.total} B (js ${check.js})`
-		);
+		log(`call page: ${page.total} B (js ${page.js})`);
 		const times = [];
 		for (let run = 0; run < RUNS; run++) {
 			times.push(await enterToFirstFrame(browser, run));
@@ -161,7 +158,6 @@ export async function measureCall() {
 		const sorted = [...times].sort((a, b) => a - b);
 		return {
 			page,
-			checkPage: check,
 			enterToFirstFrameMs: {
 				runs: times,
 				median: sorted[Math.floor(sorted.length / 2)],

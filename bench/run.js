@@ -30,7 +30,19 @@ const CONTENT = [
 	'/privacidad',
 	'/indicadores'
 ];
-const INTERACTIVE = ['/citas', '/pqrsd', '/radicado', '/te-llamamos'];
+// The forms: the booking start (the question page), the petition, the look-up, the call-back.
+const FORMS = ['/citas', '/pqrsd', '/radicado', '/te-llamamos'];
+// Pages whose whole purpose is on the device.
+const DEVICE = ['/mis-tramites', '/sin-conexion', '/audios'];
+// Pages that need WebRTC code: a larger script budget. The camera check is measured here; the call
+// room needs a booked appointment and its key, so bench/call.js measures it and adds it below.
+const WEBRTC = ['/citas/probar'];
+const KINDS = [
+	['content', CONTENT],
+	['form', FORMS],
+	['device', DEVICE],
+	['webrtc', WEBRTC]
+];
 // Lighthouse's launcher wants the new headless mode spelled out.
 const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS.slice(1)];
 const skipBuild = process.argv.includes('--skip-build');
@@ -145,10 +157,10 @@ async function paintTimes(page) {
 }
 
 /**
- * The charter on a 2G profile (≈ 250 kbit/s, 800 ms round trip, 4× slower processor): a cold
- * first visit, then a repeat visit once the service worker has installed.
+ * A page on a 2G profile (≈ 250 kbit/s, 800 ms round trip, 4× slower processor): a cold first
+ * visit, then (unless `withRepeat` is false) a repeat visit once the service worker has installed.
  */
-async function twoG(browser, url) {
+async function twoG(browser, url, { withRepeat = true } = {}) {
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	const cdp = await context.newCDPSession(page);
@@ -164,6 +176,10 @@ async function twoG(browser, url) {
 	await cdp.send('Network.emulateNetworkConditions', slow);
 	await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
 	const cold = await paintTimes(page);
+	if (!withRepeat) {
+		await context.close();
+		return { cold };
+	}
 	// The installation downloads the precache; a person would wait on a café's Wi-Fi, we skip ahead.
 	await cdp.send('Network.emulateNetworkConditions', fast);
 	await serviceWorkerReady(page);
@@ -293,17 +309,64 @@ async function lighthouseRun(url, extra = {}) {
 	}
 }
 
-/** The same charter text, laid out with GOV.UK Frontend's full CSS and JS, served compressed. */
-async function govukPage(charterHtml) {
+/** What the booking question page says, read from ours: the same words for the GOV.UK version. */
+async function bookingQuestion(browser) {
+	const page = await browser.newPage();
+	await page.goto(`${BASE}/es/citas`);
+	const question = await page.evaluate(() => {
+		const main = document.querySelector('main');
+		const text = (element) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+		const fieldset = main.querySelector('form fieldset');
+		return {
+			title: text(main.querySelector('h1')),
+			paragraphs: [...main.querySelectorAll(':scope > p')].map(text),
+			legend: text(fieldset.querySelector('legend')),
+			hint: text(fieldset.querySelector(':scope > .hint')),
+			options: [...fieldset.querySelectorAll('.choice')].map((choice) => ({
+				value: choice.querySelector('input').value,
+				label: text(choice.querySelector('label')),
+				hint: text(choice.querySelector('.hint'))
+			})),
+			button: text(main.querySelector('form button'))
+		};
+	});
+	await page.close();
+	return question;
+}
+
+const escapeHtml = (text) =>
+	text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+
+/** The booking question page, laid out with GOV.UK Frontend's full CSS and JS, served compressed. */
+async function govukPage(question) {
 	const root = 'node_modules/govuk-frontend/dist/govuk';
+	const options = question.options
+		.map(
+			(option, i) => `<div class="govuk-radios__item">
+<input class="govuk-radios__input" id="topic-${i}" name="topic" type="radio" value="${escapeHtml(option.value)}" aria-describedby="topic-${i}-hint">
+<label class="govuk-label govuk-radios__label" for="topic-${i}">${escapeHtml(option.label)}</label>
+<div id="topic-${i}-hint" class="govuk-hint govuk-radios__hint">${escapeHtml(option.hint)}</div></div>`
+		)
+		.join('\n');
 	const html = `<!doctype html><html lang="es" class="govuk-template"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Carta de trato digno</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(question.title)}</title>
 <link rel="stylesheet" href="/govuk-frontend.min.css"></head>
 <body class="govuk-template__body"><script>document.body.className += ' js-enabled govuk-frontend-supported';</script>
 <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">Saltar al contenido principal</a>
 <header class="govuk-header" data-module="govuk-header"><div class="govuk-header__container govuk-width-container">
 <a href="/" class="govuk-header__link govuk-header__link--homepage">Ventanilla</a></div></header>
-<div class="govuk-width-container"><main class="govuk-main-wrapper" id="main-content"><div class="govuk-body">${charterHtml}</div></main></div>
+<div class="govuk-width-container"><main class="govuk-main-wrapper" id="main-content">
+<h1 class="govuk-heading-l">${escapeHtml(question.title)}</h1>
+${question.paragraphs.map((p) => `<p class="govuk-body">${escapeHtml(p)}</p>`).join('\n')}
+<form method="post" novalidate><div class="govuk-form-group">
+<fieldset class="govuk-fieldset" aria-describedby="topic-hint">
+<legend class="govuk-fieldset__legend govuk-fieldset__legend--m"><h2 class="govuk-fieldset__heading">${escapeHtml(question.legend)}</h2></legend>
+<div id="topic-hint" class="govuk-hint">${escapeHtml(question.hint)}</div>
+<div class="govuk-radios" data-module="govuk-radios">
+${options}
+</div></fieldset></div>
+<button type="submit" class="govuk-button" data-module="govuk-button">${escapeHtml(question.button)}</button>
+</form></main></div>
 <footer class="govuk-footer"><div class="govuk-width-container"></div></footer>
 <script type="module" src="/govuk-frontend.min.js"></script>
 <script type="module">import { initAll } from '/govuk-frontend.min.js'; initAll();</script></body></html>`;
@@ -396,52 +459,50 @@ async function main() {
 	const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 	results.pages = {};
 	for (const lang of LOCALES) {
-		for (const path of [...CONTENT, ...INTERACTIVE]) {
-			const weight = await pageWeight(browser, `${BASE}/${lang}${path}`);
-			if (!weight) continue;
-			results.pages[`/${lang}${path}`] = {
-				kind: CONTENT.includes(path) ? 'content' : 'interactive',
-				...weight
-			};
-			log(
-				`/${lang}${path}: ${weight.total} B (html ${weight.html}, css ${weight.css}, js ${weight.js})`
-			);
+		for (const [kind, paths] of KINDS) {
+			for (const path of paths) {
+				const weight = await pageWeight(browser, `${BASE}/${lang}${path}`);
+				if (!weight) continue;
+				results.pages[`/${lang}${path}`] = { kind, ...weight };
+				log(
+					`/${lang}${path}: ${weight.total} B (html ${weight.html}, css ${weight.css}, js ${weight.js})`
+				);
+			}
 		}
 	}
 
 	results.precache = await precacheWeight(browser);
 	log(`precache per language: ${JSON.stringify(results.precache)}`);
-	results.twoG = await twoG(browser, `${BASE}/es/carta-de-trato-digno`);
-	log(`2G charter: ${JSON.stringify(results.twoG)}`);
+	results.twoG = {
+		charter: await twoG(browser, `${BASE}/es/carta-de-trato-digno`),
+		booking: await twoG(browser, `${BASE}/es/citas`, { withRepeat: false })
+	};
+	log(`2G: ${JSON.stringify(results.twoG)}`);
 
-	const charter = await browser.newPage();
-	await charter.goto(`${BASE}/es/carta-de-trato-digno`);
-	const charterHtml = await charter.locator('main').innerHTML();
-	await charter.close();
-	const govuk = await govukPage(charterHtml);
+	const govuk = await govukPage(await bookingQuestion(browser));
 	const govukWeight = await pageWeight(browser, govuk.url);
 	govuk.close();
-	const ours = results.pages['/es/carta-de-trato-digno'];
+	const ours = results.pages['/es/citas'];
 	results.govuk = {
-		charter: govukWeight,
+		page: '/es/citas',
+		govuk: govukWeight,
 		ours: ours?.total,
 		ratio: ours && govukWeight ? Number((ours.total / govukWeight.total).toFixed(2)) : undefined
 	};
 	log(
-		`GOV.UK Frontend charter: ${govukWeight?.total} B; ours ${ours?.total} B; ratio ${results.govuk.ratio}`
+		`GOV.UK Frontend booking question: ${govukWeight?.total} B; ours ${ours?.total} B; ratio ${results.govuk.ratio}`
 	);
 	await browser.close();
 
 	results.lighthouse = {};
 	const audited = quick
-		? ['/es', '/es/carta-de-trato-digno']
+		? ['/es', '/es/citas']
 		: [
 				'/es',
 				'/es/carta-de-trato-digno',
 				'/es/servicios',
 				'/es/contacto',
-				'/es/citas',
-				'/es/radicado'
+				...FORMS.map((path) => `/es${path}`)
 			];
 	for (const path of audited) {
 		if (!results.pages[path]) continue;
@@ -478,6 +539,7 @@ async function main() {
 
 	// The call room: its own app in test mode (it books a call and sets the clock).
 	results.call = await measureCall();
+	results.pages['/es/citas/sala/[reference]'] = { kind: 'webrtc', ...results.call.page };
 	log(`call: ${JSON.stringify(results.call)}`);
 
 	writeFileSync('bench/results.json', JSON.stringify(results, null, '\t') + '\n');
@@ -488,15 +550,17 @@ async function main() {
 function markdown(results) {
 	const lines = ['# Benchmark results', '', `Run ${results.date} on a ${results.machine}.`, ''];
 	lines.push(
-		'| page | kind | HTML | CSS | JS | total (bytes, compressed) |',
-		'| --- | --- | ---: | ---: | ---: | ---: |'
+		'| page | kind | HTML | CSS | JS | HTML + CSS + JS | total (bytes, compressed) |',
+		'| --- | --- | ---: | ---: | ---: | ---: | ---: |'
 	);
 	for (const [path, p] of Object.entries(results.pages)) {
-		lines.push(`| ${path} | ${p.kind} | ${p.html} | ${p.css} | ${p.js} | ${p.total} |`);
+		lines.push(
+			`| ${path} | ${p.kind} | ${p.html} | ${p.css} | ${p.js} | ${p.html + p.css + p.js} | ${p.total} |`
+		);
 	}
 	lines.push(
 		'',
-		`GOV.UK Frontend, same charter text: ${results.govuk.charter?.total} bytes; ours ${results.govuk.ours} bytes (ratio ${results.govuk.ratio}).`,
+		`GOV.UK Frontend, the same booking question page (${results.govuk.page}): ${results.govuk.govuk?.total} bytes; ours ${results.govuk.ours} bytes (ratio ${results.govuk.ratio}).`,
 		''
 	);
 	lines.push(
@@ -516,7 +580,7 @@ function markdown(results) {
 			.map(([lang, bytes]) => `${lang} ${bytes} B`)
 			.join(', ')}.`,
 		'',
-		`2G charter (250 kbit/s, 800 ms RTT, CPU ×4): cold visit FCP ${results.twoG?.cold.fcpMs} ms, LCP ${results.twoG?.cold.lcpMs} ms; repeat visit through the service worker FCP ${results.twoG?.repeat.fcpMs} ms, LCP ${results.twoG?.repeat.lcpMs} ms.`,
+		`2G (250 kbit/s, 800 ms RTT, CPU ×4): charter cold visit FCP ${results.twoG?.charter.cold.fcpMs} ms, LCP ${results.twoG?.charter.cold.lcpMs} ms; repeat visit through the service worker FCP ${results.twoG?.charter.repeat.fcpMs} ms, LCP ${results.twoG?.charter.repeat.lcpMs} ms; booking start cold visit FCP ${results.twoG?.booking.cold.fcpMs} ms, LCP ${results.twoG?.booking.cold.lcpMs} ms.`,
 		'',
 		`Server: new database created in ${results.startup.databaseOpenMs} ms; existing database opened in ${results.startup.reopenDatabaseMs} ms; resident memory after the load ${results.server.afterLoadResidentMemoryMb} MB, idle after a restart ${results.server.idleResidentMemoryMb} MB; raw inserts ${results.server.rawInsertsPerSecond}/s.`
 	);
@@ -529,7 +593,7 @@ function markdown(results) {
 	if (results.call)
 		lines.push(
 			'',
-			`Call room: the citizen's call page ${results.call.page.total} B (JS ${results.call.page.js} B), the camera check ${results.call.checkPage.total} B (JS ${results.call.checkPage.js} B); from "Entrar" to the first remote video frame on loopback, median ${results.call.enterToFirstFrameMs.median} ms, slowest ${results.call.enterToFirstFrameMs.max} ms (${results.call.enterToFirstFrameMs.runs.length} runs).`
+			`Call room: the citizen's call page ${results.call.page.total} B (JS ${results.call.page.js} B); from "Entrar" to the first remote video frame on loopback, median ${results.call.enterToFirstFrameMs.median} ms, slowest ${results.call.enterToFirstFrameMs.max} ms (${results.call.enterToFirstFrameMs.runs.length} runs).`
 		);
 	if (results.server.booking)
 		lines.push(

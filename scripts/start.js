@@ -4,27 +4,71 @@
 import compression from 'compression';
 import { createServer } from 'node:http';
 
+// A bad setting stops the start with one line that names it (src/lib/server/config.ts).
+try {
+	const { readConfig } = await import('../src/lib/server/config.ts');
+	readConfig(process.env, { serving: true });
+} catch (error) {
+	if (error?.name !== 'ConfigError') throw error;
+	console.error(error.message);
+	process.exit(1);
+}
+
 process.env.PORT ??= '3000';
 process.env.HOST ??= '0.0.0.0';
 // adapter-node assumes https when no ORIGIN is given, which would reject local form posts.
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 // Petitions may carry up to three 5 MB attachments; adapter-node's default limit is 512 KB.
 process.env.BODY_SIZE_LIMIT ??= '16M';
+// As adapter-node: seconds a SIGTERM lets requests in flight finish before cutting them off.
+const shutdownTimeout = Number.parseInt(process.env.SHUTDOWN_TIMEOUT ?? '30', 10);
+
+function log(level, msg, fields = {}) {
+	const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields });
+	(level === 'error' ? process.stderr : process.stdout).write(line + '\n');
+}
+
+// A promise nobody awaited (a driver's, say) is logged; it is no reason to drop every request.
+process.on('unhandledRejection', (reason) => {
+	log('error', 'unhandled rejection', {
+		error: reason instanceof Error ? reason.name : typeof reason,
+		errorCode: typeof reason?.code === 'string' ? reason.code : undefined
+	});
+});
 
 const { handler } = await import('../build/handler.js');
 const compress = compression({ threshold: 1024 });
 
-const server = createServer((request, response) =>
-	compress(request, response, () => handler(request, response))
-);
+let stopping = false;
+const server = createServer((request, response) => {
+	// A kept-alive connection may bring one more request after close(): answer it, then close.
+	if (stopping) response.setHeader('connection', 'close');
+	response.once('finish', () => {
+		if (stopping) server.closeIdleConnections();
+	});
+	compress(request, response, () => handler(request, response));
+});
 server.listen(Number(process.env.PORT), process.env.HOST, () => {
 	console.log(`Listening on http://${process.env.HOST}:${process.env.PORT}`);
 });
 
-function stop() {
-	server.close(() => process.exit(0));
+/**
+ * Stops accepting connections, lets the requests in flight finish (cut off after
+ * SHUTDOWN_TIMEOUT seconds), then emits `sveltekit:shutdown` as adapter-node does: the app stops
+ * its worker after the current task and closes the database, and the process ends by itself.
+ */
+function stop(signal) {
+	if (stopping) return;
+	stopping = true;
+	log('info', 'shutting down', { signal });
+	const cutOff = setTimeout(() => server.closeAllConnections(), shutdownTimeout * 1000);
+	server.close(() => {
+		clearTimeout(cutOff);
+		process.emit('sveltekit:shutdown', signal);
+		// Whatever still holds the process after its database closed must not keep it up.
+		setTimeout(() => process.exit(0), 10_000).unref();
+	});
 	server.closeIdleConnections();
-	setTimeout(() => process.exit(0), 5000).unref();
 }
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

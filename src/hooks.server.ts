@@ -1,22 +1,52 @@
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_LOCALE, isLocale } from '$lib/i18n/locales';
-import { config } from '$lib/server/config';
-import { connect, database, migrate } from '$lib/server/db';
-import { start as startWorker } from '$lib/server/worker';
+import { calls } from '$lib/server/calls';
+import { checkServing, config } from '$lib/server/config';
+import { connect, database, migrate, unavailable } from '$lib/server/db';
+import { start as startWorker, stop as stopWorker } from '$lib/server/worker';
 import { seed } from '$lib/server/db/seed';
-import { Problem, problemResponse, requestLocale } from '$lib/server/http/problem';
+import {
+	Problem,
+	problemResponse,
+	requestLocale,
+	RETRY_AFTER_SECONDS,
+	unavailableProblem
+} from '$lib/server/http/problems';
+import { translator } from '$lib/i18n/translator';
 import { errorFields, log } from '$lib/server/log';
-import { testingHook } from '$lib/server/testing-hooks';
-import { SESSION_COOKIE, staff } from '$lib/server/staff';
+import { staff } from '$lib/server/staff';
+import { crossSiteForm, crossSiteRefusal } from '$lib/server/web/cross-site';
+import { sessionCookie } from '$lib/server/web/staff';
+import { testingHook } from '$lib/server/web/testing-hooks';
 
 export const init: ServerInit = async () => {
+	checkServing();
 	const started = Date.now();
 	const handle = await connect();
-	await migrate(handle, config.databaseUrl);
-	await seed(handle.db);
+	// A database still starting (or restarting) is waited for: exiting would only restart us.
+	for (let attempt = 1; ; attempt++) {
+		try {
+			await migrate(handle, config.databaseUrl);
+			await seed(handle.db);
+			break;
+		} catch (error) {
+			if (!unavailable(error)) throw error;
+			log.warn('database unavailable at start-up', { attempt, ...errorFields(error) });
+			await new Promise((resolve) => setTimeout(resolve, Math.min(attempt, 5) * 1000));
+		}
+	}
 	log.info('database ready', { kind: handle.kind, ms: Date.now() - started });
-	startWorker(handle.db, Number(process.env.WORKER_INTERVAL_MS ?? 5000));
+	startWorker(handle.db, config.workerIntervalMs);
+	// scripts/start.js (like adapter-node) emits this once the server has stopped accepting and the
+	// requests in flight have finished: the worker ends its current task, the call rooms' LISTEN
+	// connection closes, then the database.
+	process.once('sveltekit:shutdown', async () => {
+		await stopWorker();
+		await calls.close();
+		await handle.close();
+		log.info('stopped', { ms: Date.now() - started });
+	});
 };
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -27,20 +57,67 @@ const SECURITY_HEADERS: Record<string, string> = {
 	'cross-origin-opener-policy': 'same-origin'
 };
 
-const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
-
-/** A form posted from another site (CSRF): the types a cross-site form can send, another origin. */
-function crossSiteForm(request: Request, url: URL): boolean {
-	if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return false;
-	const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-	return FORM_TYPES.includes(type) && request.headers.get('origin') !== url.origin;
-}
-
 function https(event: RequestEvent): boolean {
 	return (
 		event.url.protocol === 'https:' ||
 		event.request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https'
 	);
+}
+
+/**
+ * What a request that needed the database gets while it is unavailable: problem+json from the
+ * API, an error result for an enhanced form, a plain page otherwise; all 503 with Retry-After.
+ */
+async function unavailableResponse(event: RequestEvent): Promise<Response> {
+	const retry = { 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' };
+	if (event.url.pathname.startsWith('/api/')) {
+		return problemResponse(unavailableProblem(), requestLocale(event.url, event.request.headers));
+	}
+	// Spanish on every page: there is no reviewed Wayuunaiki text for this message.
+	const { t } = await translator('es');
+	if (event.request.headers.get('x-sveltekit-action') === 'true') {
+		return Response.json(
+			{ type: 'error', error: { message: t('errors:unavailable.body') } },
+			{ status: 503, headers: retry }
+		);
+	}
+	const html = `<!doctype html>
+<html lang="es">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${t('errors:unavailable.title')} — Ventanilla</title>
+</head>
+<body>
+<main>
+<h1>${t('errors:unavailable.title')}</h1>
+<p>${t('errors:unavailable.body')}</p>
+<p><a href="/es">${t('errors:home')}</a></p>
+</main>
+</body>
+</html>
+`;
+	return new Response(html, {
+		status: 503,
+		headers: {
+			...retry,
+			'content-type': 'text/html; charset=utf-8',
+			'content-security-policy': "default-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+		}
+	});
+}
+
+async function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve']) {
+	if (event.url.pathname.startsWith('/staff') || event.url.pathname.startsWith('/api/v1/staff')) {
+		event.locals.staff = await staff.session(await database(), sessionCookie.get(event.cookies));
+	}
+	if (crossSiteForm(event.request, event.url)) {
+		return crossSiteRefusal(event);
+	}
+	const lang = isLocale(event.params.lang) ? event.params.lang : DEFAULT_LOCALE;
+	return resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', lang)
+	});
 }
 
 export const handle: Handle = async ({ event, resolve }) => {
@@ -50,33 +127,19 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const testing = await testingHook(event);
 	if (testing) return testing;
 
-	if (event.url.pathname.startsWith('/staff') || event.url.pathname.startsWith('/api/v1/staff')) {
-		event.locals.staff = await staff.session(await database(), event.cookies.get(SESSION_COOKIE));
-	}
-
-	const lang = isLocale(event.params.lang) ? event.params.lang : DEFAULT_LOCALE;
-	let response: Response;
-	if (crossSiteForm(event.request, event.url)) {
-		response = event.url.pathname.startsWith('/api/')
-			? await problemResponse(
-					new Problem(403, 'CROSS_SITE_FORM'),
-					requestLocale(event.url, event.request.headers)
-				)
-			: new Response('Cross-site form submissions are forbidden', {
-					status: 403,
-					headers: { 'content-type': 'text/plain; charset=utf-8' }
-				});
-	} else {
-		response = await resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%lang%', lang)
-		});
-	}
+	let response = await respond(event, resolve).catch((error: unknown) => {
+		if (!unavailable(error)) throw error;
+		noteUnavailable(event, error);
+		return undefined;
+	});
+	// handleError marks requests whose load or action failed for want of the database.
+	if (!response || event.locals.unavailable) response = await unavailableResponse(event);
 
 	// SvelteKit answers a wrong method with plain text; the API promises problem+json.
 	if (response.status === 405 && event.url.pathname.startsWith('/api/')) {
 		const allow = response.headers.get('allow');
 		response = await problemResponse(
-			new Problem(405, 'METHOD_NOT_ALLOWED', { headers: allow ? { allow } : {} }),
+			new Problem('METHOD_NOT_ALLOWED', { headers: allow ? { allow } : {} }),
 			requestLocale(event.url, event.request.headers)
 		);
 	}
@@ -100,7 +163,20 @@ export const handle: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+function noteUnavailable(event: RequestEvent, error: unknown): void {
+	event.locals.unavailable = true;
+	log.warn('database unavailable', {
+		requestId: event.locals.requestId,
+		route: event.route.id ?? 'unmatched',
+		...errorFields(error)
+	});
+}
+
 export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (unavailable(error)) {
+		noteUnavailable(event, error);
+		return { message: 'Unavailable' };
+	}
 	// 4xx here are the client's doing (a body over the limit, a missing page): not our errors.
 	if (status >= 500) {
 		log.error('unhandled error', {

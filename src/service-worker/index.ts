@@ -9,10 +9,14 @@ import { CacheFirst, NetworkFirst, NetworkOnly } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { RangeRequestsPlugin } from 'workbox-range-requests';
 import { drafts, SYNC_TAG } from '$lib/offline/drafts';
+import { draftAddress, draftFormAt, keepSubmission } from '$lib/offline/offline-form';
 import { allPrecachedPages, offlinePageFor } from '$lib/offline/precache-pages';
 import { precacheEntries } from './entries';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
+interface SyncRegistration extends ServiceWorkerRegistration {
+	sync?: { register(tag: string): Promise<void> };
+}
 const DAY = 24 * 60 * 60;
 
 precache(precacheEntries({ build, files, pages: allPrecachedPages(), version }));
@@ -37,6 +41,29 @@ registerRoute(
 			return kept ?? (await matchPrecache(offlinePageFor(pathname))) ?? Response.error();
 		}
 	}
+);
+
+// The petition and call-back forms post as plain HTML forms. When one gets no answer (no signal,
+// or the answer lost on the way) or a 503 (the service cannot take it for now), what the person
+// wrote is kept as a draft with the form's own key and the form's page shows it waiting
+// (`?borrador={key}`) and sends it: filed exactly once.
+registerRoute(
+	({ request, url }) => request.mode === 'navigate' && draftFormAt(url.pathname) !== undefined,
+	async ({ request, url }) => {
+		const copy = request.clone();
+		try {
+			const response = await fetch(request);
+			if (response.status !== 503) return response;
+		} catch {
+			// No answer: kept below.
+		}
+		const { kind, lang } = draftFormAt(url.pathname)!;
+		const { draft, filesLeftOut } = await keepSubmission(kind, lang, await copy.formData());
+		// Sent by Background Sync even if the page is closed; else by the page, or the next visit.
+		await (sw.registration as SyncRegistration).sync?.register(SYNC_TAG).catch(() => undefined);
+		return Response.redirect(draftAddress(draft, filesLeftOut), 303);
+	},
+	'POST'
 );
 
 // Everything precached that is not a page (scripts, styles, icons, manifests): from the device.

@@ -33,7 +33,8 @@ test.beforeAll(async () => {
 	test.setTimeout(120_000);
 	turn = await startTurn();
 	server = await startServer({
-		port: PORT,
+		// startServer moves the port it is given by E2E_PORT − 4173: this is PORT.
+		port: 4173 + 22,
 		env: {
 			ORIGIN: base,
 			ICE_SERVERS: `turn:127.0.0.1:${turn.port}?transport=udp`,

@@ -1,6 +1,7 @@
 // The citizen and the official reach different app instances on one PostgreSQL: the signalling
 // lives in the database (with NOTIFY to wake the other instance), so the call connects all the same.
 import { request as playwrightRequest, type Page } from '@playwright/test';
+import postgres from 'postgres';
 import {
 	blankPostgres,
 	POSTGRES_URL,
@@ -26,7 +27,8 @@ test.beforeAll(async () => {
 	servers = await Promise.all(
 		[0, 1].map((i) =>
 			startServer({
-				port: FIRST + i,
+				// startServer moves the port it is given by E2E_PORT − 4173: this is FIRST + i.
+				port: 4173 + 20 + i,
 				databaseUrl: POSTGRES_URL,
 				env: { ORIGIN: base(i) }
 			})
@@ -68,4 +70,27 @@ test('a citizen on one instance and an official on another see and hear each oth
 	await expect(card).toContainText('Persona que le atiende: entró a las 8:59 a. m.');
 	await sides.close();
 	await citizenApi.dispose();
+});
+
+test('an instance stopped with SIGTERM closes its LISTEN connection and exits at once', async () => {
+	const sql = postgres(POSTGRES_URL!, { max: 1, onnotice: () => {} });
+	const listening = async () => {
+		const [row] = await sql<{ count: number }[]>`
+			select count(*)::int as count from pg_stat_activity
+			where application_name like 'ventanilla-calls-%'`;
+		return row!.count;
+	};
+	try {
+		// Both instances listen once a request of theirs waited for a call's news.
+		await expect.poll(listening).toBe(2);
+		const stopping = Date.now();
+		servers[0]!.process.kill('SIGTERM');
+		expect(await servers[0]!.exited).toBe(0);
+		// An open LISTEN connection would keep the process alive until the 10 s exit timer.
+		expect(Date.now() - stopping).toBeLessThan(8000);
+		expect(servers[0]!.logs.some((line) => line.includes('"msg":"stopped"'))).toBe(true);
+		expect(await listening()).toBe(1);
+	} finally {
+		await sql.end();
+	}
 });

@@ -145,7 +145,7 @@ export async function expectMediaFlowing(page: Page, timeout = 20_000): Promise<
 /** The room pass the page hands its script (to call the API as the page would). */
 export async function roomPass(page: Page): Promise<string> {
 	return page.evaluate(
-		() => JSON.parse(document.getElementById('call-config')!.textContent ?? '{}').pass as string
+		() => JSON.parse(document.getElementById('call')!.dataset.call ?? '{}').pass as string
 	);
 }
 

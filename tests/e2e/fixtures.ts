@@ -85,6 +85,73 @@ export async function setClock(request: APIRequestContext, now: string | null): 
 	expect(response.status()).toBe(204);
 }
 
+/** What the API answers for a booking: enough to manage it afterwards. */
+export interface Booked {
+	reference: string;
+	manageToken: string;
+	[field: string]: unknown;
+}
+
+/**
+ * Books a video appointment through the API, as the booking form would, and checks it was made.
+ * Give at least `start`; anything else given replaces the defaults (a citizen with a unique
+ * document and email, so bookings of one test never collide).
+ */
+export async function bookAppointment(
+	request: APIRequestContext,
+	booking: { start: string } & Record<string, unknown>,
+	headers: Record<string, string> = {}
+): Promise<Booked> {
+	const id = Math.floor(Math.random() * 1e8);
+	const response = await request.post('/api/v1/appointments?lang=es', {
+		data: {
+			topic: 'informacion-general',
+			consent: true,
+			name: 'Luis Pushaina',
+			documentType: 'CC',
+			documentNumber: String(10_000_000 + id),
+			email: `persona${id}@example.com`,
+			callLanguage: 'es',
+			...booking
+		},
+		headers
+	});
+	expect(response.status(), await response.text()).toBe(201);
+	return response.json();
+}
+
+/** What the API answers for a petition: its number and the security code, shown once. */
+export interface Filed {
+	number: string;
+	securityCode: string;
+	[field: string]: unknown;
+}
+
+let documented: Record<string, unknown> | undefined;
+
+/**
+ * Files a petition through the API, as the PQRSD form would, and checks it was filed. It starts
+ * from the example the API documents (so that example must stay valid); anything given replaces
+ * its fields.
+ */
+export async function filePetition(
+	request: APIRequestContext,
+	petition: Record<string, unknown> = {},
+	headers: Record<string, string> = {}
+): Promise<Filed> {
+	if (!documented) {
+		const openapi = await request.get('/api/v1/openapi.json');
+		expect(openapi.status()).toBe(200);
+		documented = (await openapi.json()).paths['/api/v1/radicados'].post['x-example'].body;
+	}
+	const response = await request.post('/api/v1/radicados?lang=es', {
+		data: { ...documented, ...petition },
+		headers
+	});
+	expect(response.status(), await response.text()).toBe(201);
+	return response.json();
+}
+
 export const STAFF_PASSWORD = 'una frase larga de prueba';
 
 /** Creates an official (test mode only) and signs the page's browser in as them, through the API. */

@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, setClock, test } from './fixtures';
+import { expect, filePetition, setClock, test } from './fixtures';
 import { deploymentProxy, openControlled } from './offline-support';
 
 // These journeys need the service worker that every other journey blocks.
@@ -24,19 +24,15 @@ async function writePetition(page: Page, subject: string): Promise<void> {
 
 /** The number the next petition gets: one more than `number` means nothing was filed in between. */
 async function nextNumber(request: APIRequestContext): Promise<string> {
-	const response = await request.post('/api/v1/radicados', {
-		data: {
-			type: 'sugerencia',
-			subject: 'Horario',
-			description: 'Sugiero abrir la oficina los sábados.',
-			identity: 'identified',
-			name: 'Luis Gómez',
-			contactPreference: 'online',
-			consent: true
-		}
+	const filed = await filePetition(request, {
+		type: 'sugerencia',
+		subject: 'Horario',
+		description: 'Sugiero abrir la oficina los sábados.',
+		name: 'Luis Gómez',
+		email: undefined,
+		contactPreference: 'online'
 	});
-	expect(response.status()).toBe(201);
-	return (await response.json()).number;
+	return filed.number;
 }
 
 const following = (number: string) =>
@@ -164,18 +160,13 @@ test('keeps a look-up in "Mis trámites", shows it offline without the code, and
 	context,
 	request
 }) => {
-	const filed = await request.post('/api/v1/radicados', {
-		data: {
-			type: 'queja',
-			subject: 'Atención en la oficina',
-			description: 'Esperé dos horas para ser atendida en la oficina.',
-			identity: 'identified',
-			name: 'Ana Pérez',
-			contactPreference: 'online',
-			consent: true
-		}
+	const { number, securityCode } = await filePetition(request, {
+		type: 'queja',
+		subject: 'Atención en la oficina',
+		description: 'Esperé dos horas para ser atendida en la oficina.',
+		email: undefined,
+		contactPreference: 'online'
 	});
-	const { number, securityCode } = await filed.json();
 
 	await openControlled(page, '/es/radicado');
 	await page.getByLabel('Número de radicado').fill(number);
@@ -222,5 +213,46 @@ test('keeps a new radicado with its security code only when the person chooses i
 	await context.setOffline(true);
 	await page.goto('/es/mis-tramites');
 	await expect(page.getByText(`Radicado ${number}`)).toBeVisible();
+	await expect(page.getByText(`Código de seguridad: ${code}`)).toBeVisible();
+});
+
+test('the confirmation of a petition sent from the phone keeps it in "Mis trámites" and thanks for the survey in place', async ({
+	page,
+	context
+}) => {
+	await openControlled(page, '/es/pqrsd');
+	await writePetition(page, 'Confirmación desde el teléfono');
+	await context.setOffline(true);
+	await page.getByRole('button', { name: 'Enviar petición' }).click();
+	await expect(page.getByText('Estado: pendiente de envío.')).toBeVisible();
+	await context.setOffline(false);
+
+	// The confirmation the server rendered into the page, filled with its answer.
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Recibimos su petición', {
+		timeout: 20_000
+	});
+	const number = (await page.getByTestId('radicado-number').textContent())!.trim();
+	const code = (await page.getByTestId('security-code').textContent())!.trim();
+	expect(number).toMatch(/^1-\d{4}-\d{6}$/);
+	await expect(page.getByText('15 días hábiles')).toBeVisible();
+	await expect(page.getByText('Le enviamos un correo a ana@example.com')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Copiar número y código' })).toBeVisible();
+
+	await page.getByRole('checkbox', { name: 'Guardar también el código de seguridad' }).check();
+	await page.getByRole('button', { name: 'Guardar en Mis trámites' }).click();
+	await expect(
+		page.getByText(/Guardado en Mis trámites .* con el código de seguridad/)
+	).toBeVisible();
+
+	await page.getByRole('radio', { name: 'Me sirvió mucho' }).check();
+	await page.getByRole('button', { name: 'Enviar respuesta' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Gracias. Recibimos su respuesta.' })
+	).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Recibimos su petición');
+
+	await page.goto('/es/mis-tramites');
+	await expect(page.getByText(`Radicado ${number}`)).toBeVisible();
+	await expect(page.getByText('Tipo: Petición')).toBeVisible();
 	await expect(page.getByText(`Código de seguridad: ${code}`)).toBeVisible();
 });

@@ -1,25 +1,13 @@
 import type { APIRequestContext } from '@playwright/test';
-import { LOCALES, axeViolations, expect, setClock, test } from './fixtures';
+import { LOCALES, axeViolations, expect, filePetition, setClock, test } from './fixtures';
 
-async function fileOne(
-	request: APIRequestContext
-): Promise<{ number: string; securityCode: string }> {
-	const response = await request.post('/api/v1/radicados', {
-		data: {
-			type: 'peticion',
-			subject: 'Subsidio de gas',
-			description: 'Pido revisar el subsidio de gas de mi vivienda.',
-			municipality: 'Riohacha',
-			identity: 'identified',
-			name: 'Ana Pérez',
-			email: 'ana@example.com',
-			address: 'Calle 1 # 2-3',
-			contactPreference: 'online',
-			consent: true
-		}
+/** A petition with a municipality and a postal address, filed through the API. */
+function fileOne(request: APIRequestContext) {
+	return filePetition(request, {
+		municipality: 'Riohacha',
+		address: 'Calle 1 # 2-3',
+		contactPreference: 'online'
 	});
-	expect(response.status()).toBe(201);
-	return response.json();
 }
 
 test('looks up a petition with its security code', async ({ page, request }) => {

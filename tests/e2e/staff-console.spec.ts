@@ -1,7 +1,9 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import {
 	axeViolations,
+	bookAppointment,
 	expect,
+	filePetition,
 	mailbox,
 	setClock,
 	signInAsStaff,
@@ -18,22 +20,16 @@ const at = (time: string) => `${DAY}T${time}:00-05:00`;
 
 async function book(request: APIRequestContext, email = 'ana@example.com'): Promise<string> {
 	await setClock(request, BOOKING_TIME);
-	const response = await request.post('/api/v1/appointments', {
-		data: {
-			topic: 'informacion-general',
-			start: START,
-			consent: true,
-			name: 'Ana María Epieyú',
-			documentType: 'CC',
-			documentNumber: '40123456',
-			email,
-			callLanguage: 'guc',
-			accessibilityNeeds: 'Uso lector de pantalla',
-			preferential: ['ethnic-group']
-		}
+	const booked = await bookAppointment(request, {
+		start: START,
+		name: 'Ana María Epieyú',
+		documentNumber: '40123456',
+		email,
+		callLanguage: 'guc',
+		accessibilityNeeds: 'Uso lector de pantalla',
+		preferential: ['ethnic-group']
 	});
-	expect(response.status()).toBe(201);
-	return (await response.json()).reference;
+	return booked.reference;
 }
 
 function appointment(page: Page, reference: string) {
@@ -205,20 +201,7 @@ test('a failed connection emails the citizen a link to choose a new time', async
 });
 
 test('a petition event shows in the citizen look-up', async ({ page, request }) => {
-	const filed = await (
-		await request.post('/api/v1/radicados', {
-			data: {
-				type: 'peticion',
-				subject: 'Subsidio de gas',
-				description: 'Pido revisar el subsidio de gas de mi vivienda.',
-				identity: 'identified',
-				name: 'Ana Pérez',
-				email: 'ana@example.com',
-				contactPreference: 'email',
-				consent: true
-			}
-		})
-	).json();
+	const filed = await filePetition(request);
 	await signInAsStaff(page);
 	await page.goto('/staff/peticiones');
 	await page.getByLabel('Número de radicado', { exact: true }).fill(filed.number);
@@ -238,20 +221,7 @@ test('a petition event shows in the citizen look-up', async ({ page, request }) 
 });
 
 test('an extension beyond twice the legal term is refused', async ({ page, request }) => {
-	const filed = await (
-		await request.post('/api/v1/radicados', {
-			data: {
-				type: 'peticion',
-				subject: 'Subsidio de gas',
-				description: 'Pido revisar el subsidio de gas de mi vivienda.',
-				identity: 'identified',
-				name: 'Ana Pérez',
-				email: 'ana@example.com',
-				contactPreference: 'email',
-				consent: true
-			}
-		})
-	).json();
+	const filed = await filePetition(request);
 	await signInAsStaff(page);
 	const response = await page.request.post(`/api/v1/staff/radicados/${filed.number}/events`, {
 		data: {

@@ -17,7 +17,7 @@ export function person(run: string, i: number) {
 		name: `Yanira Quintero${run}x${i}`,
 		documentNumber: `8${run}${String(i).padStart(4, '0')}`,
 		email: `yanira.${run}x${i}@correo-prueba.co`,
-		phone: `3${run}${String(i).padStart(6, '0')}`
+		phone: `310${run}${String(i).padStart(5, '0')}`
 	};
 }
 
@@ -58,7 +58,12 @@ export async function postJson(
 	path: string,
 	body: unknown,
 	headers: Record<string, string> = {}
-): Promise<{ status: number; body: Record<string, unknown> | undefined; type: string }> {
+): Promise<{
+	status: number;
+	body: Record<string, unknown> | undefined;
+	type: string;
+	retryAfter: string | null;
+}> {
 	const response = await fetch(`${server.url}${path}`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', ...headers },
@@ -72,5 +77,10 @@ export async function postJson(
 	} catch {
 		parsed = undefined;
 	}
-	return { status: response.status, body: parsed, type };
+	return {
+		status: response.status,
+		body: parsed,
+		type,
+		retryAfter: response.headers.get('retry-after')
+	};
 }

@@ -2,6 +2,7 @@
 // reliability suite: on any port, on PGlite or PostgreSQL, and lets a test kill -9 them.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
@@ -31,14 +32,19 @@ export function temporaryDir(prefix = 'ventanilla-reliab-'): string {
 	return mkdtempSync(join(tmpdir(), prefix));
 }
 
+// Suites run side by side on one machine pick their ports with E2E_PORT (4173 by default); the
+// reliability servers move with it, so each suite's 47xx ports stay its own.
+const PORT_OFFSET = Number(process.env.E2E_PORT ?? 4173) - 4173;
+
 /** Spawns a server; resolves once /api/v1/health answers 200, rejects if it exits first. */
 export async function startServer(options: ServerOptions): Promise<AppServer> {
 	const dataDir = options.dataDir ?? temporaryDir();
-	const url = `http://127.0.0.1:${options.port}`;
+	const port = options.port + PORT_OFFSET;
+	const url = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, ['scripts/start.js'], {
 		env: {
 			...process.env,
-			PORT: String(options.port),
+			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: url,
 			DATA_DIR: dataDir,
@@ -68,10 +74,10 @@ export async function startServer(options: ServerOptions): Promise<AppServer> {
 
 	const deadline = Date.now() + 90_000;
 	for (;;) {
-		if (gone) throw new Error(`server on ${options.port} exited:\n${logs.join('\n')}`);
+		if (gone) throw new Error(`server on ${port} exited:\n${logs.join('\n')}`);
 		if (Date.now() > deadline) {
 			child.kill('SIGKILL');
-			throw new Error(`server on ${options.port} did not start:\n${logs.join('\n')}`);
+			throw new Error(`server on ${port} did not start:\n${logs.join('\n')}`);
 		}
 		const ok = await fetch(`${url}/api/v1/health`)
 			.then((r) => r.ok)
@@ -81,7 +87,7 @@ export async function startServer(options: ServerOptions): Promise<AppServer> {
 	}
 	return {
 		url,
-		port: options.port,
+		port,
 		dataDir,
 		process: child,
 		logs,
@@ -114,16 +120,26 @@ export async function blankPostgres(url: string): Promise<void> {
 	}
 }
 
-/** Row counts of every table in the public schema. */
-export async function rowCounts(sql: postgres.Sql): Promise<Record<string, number>> {
-	const tables = await sql<{ tablename: string }[]>`
-		select tablename from pg_tables where schemaname = 'public' order by tablename`;
-	if (tables.length === 0) return {};
-	const query = tables
-		.map((t) => `select '${t.tablename}' as name, count(*)::int as n from "${t.tablename}"`)
-		.join(' union all ');
-	const rows = await sql.unsafe<{ name: string; n: number }[]>(query);
-	return Object.fromEntries(rows.map((r) => [r.name, r.n]));
+/**
+ * A digest of each table's contents (test mode only): equal digests, equal tables. On a socket of
+ * its own: a pooled one may just have been closed by the server after a refused upload.
+ */
+export function tableDigests(server: AppServer): Promise<Record<string, string>> {
+	return new Promise((resolve, reject) => {
+		const request = httpRequest(`${server.url}/__test__/tables`, { method: 'POST', agent: false });
+		request.on('error', reject);
+		request.on('response', (response) => {
+			let body = '';
+			response.setEncoding('utf8');
+			response.on('data', (chunk: string) => (body += chunk));
+			response.on('end', () =>
+				response.statusCode === 200
+					? resolve(JSON.parse(body) as Record<string, string>)
+					: reject(new Error(`tables: ${response.statusCode}`))
+			);
+		});
+		request.end();
+	});
 }
 
 export async function setClock(server: AppServer, now: string | null): Promise<void> {

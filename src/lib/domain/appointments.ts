@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { bookableServices } from '$lib/content/services';
-import { INTL_LOCALE } from '$lib/i18n/locales';
-import { TIME_ZONE } from './calendar';
+import { optionalPhoneSchema } from './phone';
 
 /**
  * What a video appointment is about: the services of the portfolio that offer one, so a
@@ -52,12 +51,7 @@ export const detailsSchema = z.object({
 		.string({ error: 'booking:errors.email' })
 		.trim()
 		.pipe(z.email({ error: 'booking:errors.email' }).max(254, { error: 'booking:errors.email' })),
-	phone: z
-		.string()
-		.trim()
-		.regex(/^$|^\+?[\d\s()-]{7,20}$/, { error: 'booking:errors.phone' })
-		.optional()
-		.transform((value) => value || undefined),
+	phone: optionalPhoneSchema,
 	description: optionalText(1000, 'booking:errors.descriptionLong')
 });
 
@@ -83,32 +77,3 @@ export const bookingSchema = z
 	.extend(detailsSchema.shape)
 	.extend(adjustmentsSchema.shape);
 export type BookingInput = z.infer<typeof bookingSchema>;
-
-const dateWords = new Intl.DateTimeFormat(INTL_LOCALE, {
-	timeZone: TIME_ZONE,
-	weekday: 'long',
-	day: 'numeric',
-	month: 'long',
-	year: 'numeric'
-});
-const timeWords = new Intl.DateTimeFormat(INTL_LOCALE, {
-	timeZone: TIME_ZONE,
-	hour: 'numeric',
-	minute: '2-digit',
-	hour12: true
-});
-
-/** "martes, 3 de febrero de 2026". */
-export function dateInWords(instant: Date): string {
-	return dateWords.format(instant);
-}
-
-/** "8:00 a. m.". */
-export function timeInWords(instant: Date): string {
-	return timeWords.format(instant).replace(/\s/g, ' ');
-}
-
-/** A Bogotá date ("2026-02-03") in words, read at noon so no offset can shift the day. */
-export function localDateInWords(date: string): string {
-	return dateInWords(new Date(`${date}T12:00:00-05:00`));
-}

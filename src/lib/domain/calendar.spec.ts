@@ -9,8 +9,11 @@ import {
 	isBusinessDay,
 	isHoliday,
 	localDate,
-	localTime
+	localTime,
+	TIME_ZONE,
+	UTC_OFFSET
 } from './calendar';
+import { entity } from '$lib/config/entity';
 
 const dates = fc
 	.date({
@@ -24,6 +27,11 @@ describe('Bogotá time', () => {
 	it('puts 03:00 UTC on the previous Bogotá day', () => {
 		expect(localDate(new Date('2026-01-01T03:00:00Z'))).toBe('2025-12-31');
 		expect(localTime(new Date('2026-01-01T03:00:00Z'))).toBe('22:00');
+	});
+
+	it('reads the zone and its offset from the entity profile', () => {
+		expect(TIME_ZONE).toBe(entity.timeZone);
+		expect(UTC_OFFSET).toBe('-05:00');
 	});
 
 	it('writes instants with the -05:00 offset', () => {

@@ -1,12 +1,26 @@
 import { getHolidaysForYear } from 'colombian-holidays';
+import { entity } from '$lib/config/entity';
 
 /**
- * Dates and instants in Bogotá. Colombia keeps UTC−5 all year (no daylight saving), so local
- * dates are plain arithmetic. Local dates are "YYYY-MM-DD" strings; instants are Dates (UTC).
+ * Dates and instants in the entity's time zone (Bogotá). Colombia keeps UTC−5 all year (no
+ * daylight saving), so local dates are plain arithmetic. Local dates are "YYYY-MM-DD" strings;
+ * instants are Dates (UTC).
  */
-export const TIME_ZONE = 'America/Bogota';
-export const UTC_OFFSET = '-05:00';
-const OFFSET_MS = -5 * 60 * 60 * 1000;
+export const TIME_ZONE = entity.timeZone;
+
+/** The zone's offset, "-05:00", read once from the zone itself. */
+function offsetOf(timeZone: string): string {
+	const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+		.formatToParts(Date.UTC(2026, 0, 1))
+		.find((part) => part.type === 'timeZoneName')!.value;
+	return name === 'GMT' ? '+00:00' : name.slice(3);
+}
+
+export const UTC_OFFSET = offsetOf(TIME_ZONE);
+const OFFSET_MS =
+	(UTC_OFFSET.startsWith('-') ? -1 : 1) *
+	(Number(UTC_OFFSET.slice(1, 3)) * 60 + Number(UTC_OFFSET.slice(4, 6))) *
+	60_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type LocalDate = string;

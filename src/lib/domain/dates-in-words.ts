@@ -1,31 +1,49 @@
 import { INTL_LOCALE } from '$lib/i18n/locales';
-import type { LocalDate } from './calendar';
+import { instantAt, TIME_ZONE, type LocalDate } from './calendar';
 import { formatClock } from './office-hours';
 
-/** "jueves 5 de febrero de 2026": a local date in words, in Colombian Spanish. */
-export function dateInWords(date: LocalDate): string {
-	return new Intl.DateTimeFormat(INTL_LOCALE, {
-		weekday: 'long',
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		timeZone: 'UTC'
-	})
-		.format(new Date(`${date}T12:00:00Z`))
-		.replace(',', '');
+const dateWords = new Intl.DateTimeFormat(INTL_LOCALE, {
+	timeZone: TIME_ZONE,
+	weekday: 'long',
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric'
+});
+const timeWords = new Intl.DateTimeFormat(INTL_LOCALE, {
+	timeZone: TIME_ZONE,
+	hour: 'numeric',
+	minute: '2-digit',
+	hour12: true
+});
+const instantWords = new Intl.DateTimeFormat(INTL_LOCALE, {
+	timeZone: TIME_ZONE,
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric',
+	hour: 'numeric',
+	minute: '2-digit',
+	hour12: true
+});
+
+/**
+ * "jueves 5 de febrero de 2026": a local date, or the local date of an instant, in words. No
+ * comma after the weekday, as the Spanish spelling rules prefer; every page and email writes
+ * dates this way.
+ */
+export function dateInWords(date: LocalDate | Date): string {
+	// A local date is read at noon, so no offset can shift the day.
+	const instant = typeof date === 'string' ? instantAt(date, '12:00') : date;
+	return dateWords.format(instant).replace(',', '');
 }
 
-/** "5 de febrero de 2026, 9:30 a. m." for an instant, in Bogotá time. */
+/** "8:00 a. m.": the local time of an instant. */
+export function timeInWords(instant: Date): string {
+	return timeWords.format(instant).replace(/\s/g, ' ');
+}
+
+/** "5 de febrero de 2026, 9:30 a. m." for an instant, in local time. */
 export function instantInWords(instant: Date): string {
-	return new Intl.DateTimeFormat(INTL_LOCALE, {
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		hour: 'numeric',
-		minute: '2-digit',
-		hour12: true,
-		timeZone: 'America/Bogota'
-	}).format(instant);
+	return instantWords.format(instant);
 }
 
 /** "de 8:00 a. m. a 10:00 a. m." parts for a window given as "HH:MM" strings. */

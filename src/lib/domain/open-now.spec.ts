@@ -32,8 +32,11 @@ describe('isOpen', () => {
 	});
 
 	it('uses the Bogotá date, not the UTC one', () => {
-		// Friday 2026-11-27 at 23:30 UTC is still Friday 18:30 in Bogotá: closed, not Saturday.
-		expect(isOpen({ ...office, closes: '19:00' }, new Date('2026-11-27T23:30:00Z'))).toBe(true);
+		// 2026-11-27 at 23:30 UTC is already Saturday in UTC but still Friday 18:30 in Bogotá: an
+		// office open until 19:00 on weekdays is open, one open only on Saturdays is closed.
+		const late = new Date('2026-11-27T23:30:00Z');
+		expect(isOpen({ ...office, closes: '19:00' }, late)).toBe(true);
+		expect(isOpen({ ...office, days: [6], opens: '00:00', closes: '23:59' }, late)).toBe(false);
 	});
 
 	it('is always open when the channel receives at any hour', () => {

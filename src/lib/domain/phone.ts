@@ -1,34 +1,59 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { z } from 'zod';
+
 /**
- * Colombian phone numbers, normalised to E.164 (+57…). Since 2021 every number has 10 digits:
- * mobiles start with 3, landlines with 60 and the region digit (601 Bogotá, 605 La Guajira…).
+ * The one rule for every phone field (bookings, call-backs, petitions): a Colombian mobile or
+ * landline, written however people write it, stored as E.164 (+57…). Since 2021 every number
+ * has 10 digits: mobiles start with 3, landlines with 60 and the region digit (601 Bogotá, 605
+ * La Guajira…). The entity's lines call Colombian numbers only, so other countries are refused.
  */
 export type PhoneProblem = 'empty' | 'invalid' | 'missingAreaCode' | 'tollFree';
 
 export type PhoneResult = { ok: true; e164: string } | { ok: false; problem: PhoneProblem };
 
+const CALLABLE = new Set(['MOBILE', 'FIXED_LINE', 'FIXED_LINE_OR_MOBILE']);
+
 export function normalisePhone(input: string): PhoneResult {
 	const trimmed = input.trim();
 	if (!trimmed) return { ok: false, problem: 'empty' };
+	// The library reads letters as keypad digits (300-CALL-ME); nobody means that in a form.
 	if (/[^\d\s()+.-]/.test(trimmed)) return { ok: false, problem: 'invalid' };
-	let digits = trimmed.replace(/\D/g, '');
-	if (trimmed.startsWith('+')) {
-		if (!digits.startsWith('57')) return { ok: false, problem: 'invalid' };
-		digits = digits.slice(2);
-	} else if (digits.length === 12 && digits.startsWith('57')) {
-		digits = digits.slice(2);
-	}
-	if (digits.startsWith('018000') || digits.startsWith('18000'))
+	// "(+57) 300…" and "(605) 727…" are common; the library reads them only without brackets.
+	const number = parsePhoneNumberFromString(trimmed.replace(/[()]/g, ''), {
+		defaultCountry: 'CO',
+		extract: false
+	});
+	if (number?.country === 'CO' && number.getType() === 'TOLL_FREE') {
 		return { ok: false, problem: 'tollFree' };
-	if (digits.length === 7) return { ok: false, problem: 'missingAreaCode' };
-	if (digits.length !== 10) return { ok: false, problem: 'invalid' };
-	if (/^3[0-5]\d{8}$/.test(digits) || /^60[1-8]\d{7}$/.test(digits)) {
-		return { ok: true, e164: `+57${digits}` };
 	}
-	return { ok: false, problem: 'invalid' };
+	if (!number?.isValid() || number.country !== 'CO' || !CALLABLE.has(number.getType() ?? '')) {
+		// Landlines had 7 digits until 2021: the area code is what is missing.
+		const digits = trimmed.replace(/\D/g, '');
+		const local = !trimmed.startsWith('+') && digits.length === 7;
+		return { ok: false, problem: local ? 'missingAreaCode' : 'invalid' };
+	}
+	return { ok: true, e164: number.number };
 }
 
-/** "+57 300 123 4567" or "+57 605 123 4567", for reading aloud and on screen. */
-export function formatPhone(e164: string): string {
-	const national = e164.replace(/^\+57/, '');
-	return `+57 ${national.slice(0, 3)} ${national.slice(3, 6)} ${national.slice(6)}`;
+const messages: Record<PhoneProblem, string> = {
+	empty: 'validation:phone.empty',
+	invalid: 'validation:phone.invalid',
+	missingAreaCode: 'validation:phone.missingAreaCode',
+	tollFree: 'validation:phone.tollFree'
+};
+
+function toE164(value: string, ctx: z.RefinementCtx<string | undefined>): string {
+	const result = normalisePhone(value);
+	if (result.ok) return result.e164;
+	ctx.addIssue({ code: 'custom', message: messages[result.problem] });
+	return z.NEVER;
 }
+
+/** A phone the form needs (a call-back): E.164, or the field's message. */
+export const phoneSchema = z.string({ error: messages.empty }).transform(toE164);
+
+/** A phone the person may leave blank (a booking, a petition): E.164 or undefined. */
+export const optionalPhoneSchema = z
+	.string({ error: messages.invalid })
+	.optional()
+	.transform((value, ctx) => (value?.trim() ? toE164(value, ctx) : undefined));

@@ -59,6 +59,18 @@ describe('sentences', () => {
 	it('does not end a sentence at a decimal point', () => {
 		expect(sentences('Cuesta 1.500 pesos.')).toHaveLength(1);
 	});
+
+	it('does not end a sentence at an initial or the points of "D.C."', () => {
+		expect(sentences('La sede de Bogotá D.C. atiende hoy. Venga temprano.')).toEqual([
+			'La sede de Bogotá D.C. atiende hoy.',
+			'Venga temprano.'
+		]);
+		expect(sentences('Le atiende Ana M. Epieyú.')).toHaveLength(1);
+	});
+
+	it('still ends a sentence at a word in capitals', () => {
+		expect(sentences('Llame a la ANH. Le responden en un día.')).toHaveLength(2);
+	});
 });
 
 describe('Fernández Huerta', () => {

@@ -115,10 +115,14 @@ export function words(text: string): string[] {
 	return text.match(/[\p{L}\d]+(?:['’][\p{L}]+)*/gu) ?? [];
 }
 
-/** Sentences end at ".", "!", "?" or a line break; "1.5" and "D.C." inside a sentence do not end it. */
+/**
+ * Sentences end at ".", "!", "?" or "…" followed by a space, or at a line break. A point inside a
+ * number ("1.5") or after an initial ("Bogotá D.C. es", "Ana M. Epieyú") does not end one: the
+ * text goes on, and counting it as two sentences would make it look easier than it is.
+ */
 export function sentences(text: string): string[] {
 	return text
-		.split(/(?<=[.!?…])\s+|\n+/u)
+		.split(/(?<=[.!?…])(?<!(?:^|[^\p{L}.])(?:\p{Lu}\.)+)\s+|\n+/u)
 		.map((sentence) => sentence.trim())
 		.filter((sentence) => words(sentence).length > 0);
 }

@@ -9,7 +9,7 @@ import {
 	latestExtendedDueDate,
 	termUntil
 } from './terms';
-import { dateInWords } from './dates-in-words';
+import { dateInWords, timeInWords } from './dates-in-words';
 
 const filed = (date: string, time = '10:00') => instantAt(date, time);
 
@@ -155,5 +155,11 @@ describe('extensions', () => {
 describe('dates in words', () => {
 	it('writes the weekday, day, month and year in Spanish', () => {
 		expect(dateInWords('2026-02-05')).toBe('jueves 5 de febrero de 2026');
+	});
+
+	it('writes an instant as its local date, the same way as a date', () => {
+		// 03:00 UTC on the 6th is still the 5th in Bogotá.
+		expect(dateInWords(new Date('2026-02-06T03:00:00Z'))).toBe('jueves 5 de febrero de 2026');
+		expect(timeInWords(new Date('2026-02-06T03:00:00Z'))).toBe('10:00 p. m.');
 	});
 });

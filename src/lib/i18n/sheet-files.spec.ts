@@ -146,4 +146,26 @@ describe('CSV', () => {
 		const [, cells] = parseCsv(toCsv([row]));
 		expect(cells).toEqual(['a:b', 'Uno, "dos"\ntres', '', 'missing', '', '']);
 	});
+
+	it('starts with a byte-order mark, ends lines with CRLF and quotes a lone line feed', () => {
+		const row: Row = {
+			key: 'a:b',
+			spanish: 'Uno\ndos',
+			wayuunaiki: 'Pütchi',
+			state: 'draft',
+			context: '',
+			audio: 'sí'
+		};
+		expect(toCsv([row])).toBe(
+			'\uFEFFkey,spanish,wayuunaiki,state,context,audio_needed\r\na:b,"Uno\ndos",Pütchi,draft,,sí\r\n'
+		);
+	});
+
+	it('reads a sheet saved without the byte-order mark, with LF line ends and blank rows', () => {
+		expect(parseCsv('key,spanish\na:b,"x, y"\n\n , \nc:d,z\n')).toEqual([
+			['key', 'spanish'],
+			['a:b', 'x, y'],
+			['c:d', 'z']
+		]);
+	});
 });

@@ -1,3 +1,5 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { normaliseGlottalStop } from './glottal';
 
 /**
@@ -113,50 +115,27 @@ export function contextNote(key: string, spanish: string, base?: string): string
 	return notes.filter(Boolean).join(' ');
 }
 
-// CSV (RFC 4180). A byte-order mark first, so spreadsheet programs read the accents right.
-const quote = (value: string) =>
-	/[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-
+// CSV (RFC 4180) with CRLF line ends and a byte-order mark first, so spreadsheet programs read
+// the accents right. A lone line feed inside a cell is quoted too: spreadsheets end a row there.
 export function toCsv(rows: Row[]): string {
-	const lines = [COLUMNS.join(',')];
-	for (const row of rows) {
-		lines.push(
-			[row.key, row.spanish, row.wayuunaiki, row.state, row.context, row.audio].map(quote).join(',')
-		);
-	}
-	return `\uFEFF${lines.join('\r\n')}\r\n`;
+	const cells = rows.map((row) => [
+		row.key,
+		row.spanish,
+		row.wayuunaiki,
+		row.state,
+		row.context,
+		row.audio
+	]);
+	return stringify([[...COLUMNS], ...cells], {
+		bom: true,
+		record_delimiter: 'windows',
+		quoted_match: /[\r\n]/
+	});
 }
 
+/** The rows of a sheet, without the byte-order mark and without blank rows. */
 export function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let field = '';
-	let quoted = false;
-	const input = text.replace(/^\uFEFF/, '');
-	for (let i = 0; i < input.length; i++) {
-		const char = input[i]!;
-		if (quoted) {
-			if (char === '"' && input[i + 1] === '"') {
-				field += '"';
-				i++;
-			} else if (char === '"') quoted = false;
-			else field += char;
-		} else if (char === '"') quoted = true;
-		else if (char === ',') {
-			row.push(field);
-			field = '';
-		} else if (char === '\n' || char === '\r') {
-			if (char === '\r' && input[i + 1] === '\n') i++;
-			row.push(field);
-			rows.push(row);
-			row = [];
-			field = '';
-		} else field += char;
-	}
-	if (field || row.length) {
-		row.push(field);
-		rows.push(row);
-	}
+	const rows: string[][] = parse(text, { bom: true, relax_column_count: true });
 	return rows.filter((cells) => cells.some((cell) => cell.trim()));
 }
 

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { templatePatterns, translator } from './translator';
+import { afterEach, describe, expect, it } from 'vitest';
+import { putStrings, resetStrings, templatePatterns, translator } from './translator';
 
 describe('translator', () => {
 	it('translates a Spanish key', async () => {
@@ -8,29 +8,69 @@ describe('translator', () => {
 	});
 
 	it('marks a missing Wayuunaiki string as Spanish', async () => {
-		const { part } = await translator('guc');
+		const { part, has } = await translator('guc');
 		expect(part('common:nav.charter')).toEqual({ text: 'Carta de trato digno', lang: 'es' });
+		expect(has('common:nav.charter')).toBe(false);
 	});
 
 	it('interpolates values', async () => {
 		const { t } = await translator('es');
 		expect(t('problems:BODY_TOO_LARGE.detail', { limit: 64 })).toContain('64 KB');
 	});
-});
-
-describe('translator plurals and fallbacks', () => {
-	it('picks the plural form from count', async () => {
-		const { createTranslator } = await import('./translate');
-		const { t } = createTranslator('es', {
-			es: { booking: { left_one: 'Queda {{count}} cupo', left_other: 'Quedan {{count}} cupos' } }
-		});
-		expect(t('booking:left', { count: 1 })).toBe('Queda 1 cupo');
-		expect(t('booking:left', { count: 2 })).toBe('Quedan 2 cupos');
-	});
 
 	it('answers a missing key with the key, as i18next does', async () => {
 		const { t } = await translator('es');
 		expect(t('common:no.such.key')).toBe('no.such.key');
+	});
+});
+
+describe('strings added while the server runs', () => {
+	afterEach(() => resetStrings('guc'));
+
+	it('shows a Wayuunaiki string added at run time as Wayuunaiki, and forgets it on reset', async () => {
+		const guc = await translator('guc');
+		putStrings('guc', 'common', { nav: { charter: 'PRUEBA carta' } });
+		expect(guc.part('common:nav.charter')).toEqual({ text: 'PRUEBA carta', lang: 'guc' });
+		expect(guc.langOf('PRUEBA carta')).toBe('guc');
+		// The other strings of the namespace stay.
+		expect(guc.t('common:nav.services')).toBe((await translator('es')).t('common:nav.services'));
+
+		resetStrings('guc');
+		expect(guc.part('common:nav.charter')).toEqual({ text: 'Carta de trato digno', lang: 'es' });
+		expect(guc.langOf('PRUEBA carta')).toBe('es');
+	});
+});
+
+describe('plurals', () => {
+	afterEach(() => resetStrings('guc'));
+
+	it('picks the Spanish plural form from count', async () => {
+		const { t } = await translator('es');
+		expect(t('forms:characters.left', { count: 1 })).toMatch(/\b1\b/);
+		expect(t('forms:characters.left', { count: 1 })).not.toBe(
+			t('forms:characters.left', { count: 2 }).replace('2', '1')
+		);
+	});
+
+	it('follows the Spanish rules in Wayuunaiki, which Intl does not know', async () => {
+		putStrings('guc', 'common', {
+			prueba_one: 'PRUEBA uno',
+			prueba_many: 'PRUEBA muchos',
+			prueba_other: 'PRUEBA otros'
+		});
+		const { t } = await translator('guc');
+		expect(t('common:prueba', { count: 1 })).toBe('PRUEBA uno');
+		expect(t('common:prueba', { count: 2 })).toBe('PRUEBA otros');
+		// A million is "many" in Spanish; the default (English) rules would say "other".
+		expect(t('common:prueba', { count: 1_000_000 })).toBe('PRUEBA muchos');
+	});
+
+	it('gives both forms with the count left for the browser', async () => {
+		const { forms, t } = await translator('es');
+		const { one, other } = forms('forms:characters.left');
+		expect(one.text.replace('{{count}}', '1')).toBe(t('forms:characters.left', { count: 1 }));
+		expect(other.text.replace('{{count}}', '7')).toBe(t('forms:characters.left', { count: 7 }));
+		expect(other.lang).toBe('es');
 	});
 });
 

@@ -1,11 +1,46 @@
-import { DEFAULT_LOCALE, type Locale } from './locales';
-import { createTranslator, type Bundle, type Translator } from './translate';
+import { createInstance, type TOptions as I18nextOptions } from 'i18next';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales';
 
-export type { TextPart, TOptions, Translator } from './translate';
-export { templatePatterns } from './translate';
+// One i18next instance per process renders every string: pages, emails, problem titles, the .ics
+// text and the OpenAPI descriptions. Pages render on the server only, so no catalogue travels to
+// the browser; the few strings a page's script shows are rendered into the page.
 
-// Lazy, so a process only reads the strings of the languages it serves.
-const files = import.meta.glob<{ default: Record<string, unknown> }>('/locales/*/*.json');
+/** Values for interpolation; `count` also picks the plural form. */
+export type TOptions = Record<string, unknown> & { count?: number };
+
+/** Strings of one namespace: a nested object of strings, as in `locales/{lang}/{ns}.json`. */
+export type Strings = Record<string, unknown>;
+
+export interface TextPart {
+	text: string;
+	/** The language the text is really in: the page's, or Spanish when Wayuunaiki is missing. */
+	lang: Locale;
+}
+
+/** The singular and plural forms of a string with `{{count}}` left for a page's script to fill. */
+export interface PluralForms {
+	one: TextPart;
+	other: TextPart;
+}
+
+export interface Translator {
+	lang: Locale;
+	/** The text of a key; a missing Wayuunaiki string falls back to Spanish. */
+	t(key: string, options?: TOptions): string;
+	/** The text of a key and the language it is in, for marking fallbacks with lang="es". */
+	part(key: string, options?: TOptions): TextPart;
+	/** Whether this language has its own string for the key, without falling back to Spanish. */
+	has(key: string, options?: TOptions): boolean;
+	/**
+	 * The language of a text already translated with t(): this locale's when it is one of its
+	 * own strings (placeholders filled in), Spanish otherwise. For components that receive text.
+	 */
+	langOf(text: string): Locale;
+	/** The forms of a plural string for a number only the browser knows (a character counter). */
+	forms(key: string, options?: TOptions): PluralForms;
+}
+
+const files = import.meta.glob<Strings>('/locales/*/*.json', { eager: true, import: 'default' });
 
 function namespaceOf(path: string): string {
 	return path.slice(path.lastIndexOf('/') + 1, -'.json'.length);
@@ -16,38 +51,130 @@ export const NAMESPACES: readonly string[] = Object.keys(files)
 	.filter((path) => path.startsWith(`/locales/${DEFAULT_LOCALE}/`))
 	.map(namespaceOf);
 
-async function load(lang: Locale, namespaces: readonly string[]): Promise<Bundle> {
-	const bundle: Bundle = {};
-	await Promise.all(
-		namespaces.map(async (ns) => {
-			const loader = files[`/locales/${lang}/${ns}.json`];
-			if (loader) bundle[ns] = (await loader()).default;
-		})
-	);
-	return bundle;
+/** The strings of one language as the locale files hold them (a copy: i18next changes its own). */
+function fileStrings(lang: Locale): Record<string, Strings> {
+	const found: Record<string, Strings> = {};
+	for (const [path, strings] of Object.entries(files)) {
+		if (path.startsWith(`/locales/${lang}/`)) found[namespaceOf(path)] = structuredClone(strings);
+	}
+	return found;
+}
+
+const i18n = createInstance();
+void i18n.init({
+	resources: Object.fromEntries(LOCALES.map((lang) => [lang, fileStrings(lang)])),
+	lng: DEFAULT_LOCALE,
+	fallbackLng: DEFAULT_LOCALE,
+	supportedLngs: [...LOCALES],
+	ns: [...NAMESPACES],
+	defaultNS: 'common',
+	nsSeparator: ':',
+	keySeparator: '.',
+	// An empty string is a string nobody wrote yet: fall back to Spanish.
+	returnEmptyString: false,
+	// Svelte escapes what it renders; emails escape their own HTML.
+	interpolation: { escapeValue: false },
+	// The resources are here already: init is synchronous.
+	initAsync: false
+});
+
+// i18next asks Intl for a language's plural rules, and Intl knows none for Wayuunaiki (it would
+// answer with the process's default locale). Wayuunaiki strings follow the Spanish forms.
+const SPANISH_RULES: readonly string[] = ['guc'];
+const plurals = i18n.services.pluralResolver as {
+	getRule(code: string, options?: object): Intl.PluralRules | undefined;
+};
+const ownRule = plurals.getRule.bind(plurals);
+plurals.getRule = (code, options) =>
+	ownRule(SPANISH_RULES.includes(code) ? DEFAULT_LOCALE : code, options);
+
+/** Strings as patterns, `{{count}} días` → /^(.*?) días$/; strings that are only placeholders are left out. */
+export function templatePatterns(strings: Iterable<string>): RegExp[] {
+	const patterns: RegExp[] = [];
+	for (const template of strings) {
+		const parts = template.split(/\{\{[^}]*\}\}/);
+		if (!parts.join('').trim()) continue;
+		const escaped = parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+		patterns.push(new RegExp(`^${escaped.join('[\\s\\S]*?')}$`));
+	}
+	return patterns;
+}
+
+function stringsIn(value: unknown, out: string[] = []): string[] {
+	if (typeof value === 'string') out.push(value);
+	else if (value && typeof value === 'object')
+		for (const child of Object.values(value)) stringsIn(child, out);
+	return out;
+}
+
+// A language's own strings as patterns, built on first use and again after its strings change.
+const ownPatterns = new Map<string, RegExp[]>();
+const forget = (lang: string) => ownPatterns.delete(lang);
+i18n.store.on('added', forget);
+i18n.store.on('removed', forget);
+
+function patternsOf(lang: Locale): RegExp[] {
+	let found = ownPatterns.get(lang);
+	if (!found) {
+		found = templatePatterns(stringsIn(i18n.getDataByLanguage(lang)));
+		ownPatterns.set(lang, found);
+	}
+	return found;
+}
+
+function createTranslator(lang: Locale): Translator {
+	const fixed = i18n.getFixedT(lang) as unknown as (
+		key: string,
+		options?: I18nextOptions
+	) => string;
+	const t = (key: string, options?: TOptions) => fixed(key, options ?? {});
+	const has = (key: string, options?: TOptions) =>
+		Boolean(i18n.exists(key, { ...options, lng: lang, fallbackLng: false }));
+	const part = (key: string, options?: TOptions): TextPart => ({
+		text: t(key, options),
+		lang: lang !== DEFAULT_LOCALE && has(key, options) ? lang : DEFAULT_LOCALE
+	});
+	return {
+		lang,
+		t,
+		part,
+		has,
+		langOf(text) {
+			if (lang === DEFAULT_LOCALE) return lang;
+			return patternsOf(lang).some((pattern) => pattern.test(text.trim())) ? lang : DEFAULT_LOCALE;
+		},
+		forms(key, options) {
+			// The count picks the form; `replace` keeps {{count}} in it for the browser.
+			const form = (count: number) =>
+				part(key, { ...options, count, replace: { ...options, count: '{{count}}' } });
+			return { one: form(1), other: form(2) };
+		}
+	};
+}
+
+const translators = new Map<Locale, Translator>(
+	LOCALES.map((lang) => [lang, createTranslator(lang)])
+);
+
+/** The translator of a language, for server code (pages, emails, problems, API answers). */
+export async function translator(lang: Locale): Promise<Translator> {
+	return translators.get(lang) ?? translators.get(DEFAULT_LOCALE)!;
 }
 
 /**
- * The strings of some namespaces in the page's language and, for Wayuunaiki, in Spanish as well:
- * what a page sends to the browser so that its script can translate without i18next.
+ * Adds or replaces strings of one namespace while the server runs, as the Wayuunaiki studio will
+ * with reviewed strings from the database. It changes this process only: every instance calls it
+ * for itself (when it starts, and when told the strings changed).
  */
-export async function bundles(
-	lang: Locale,
-	namespaces: readonly string[] = NAMESPACES
-): Promise<Partial<Record<Locale, Bundle>>> {
-	const result: Partial<Record<Locale, Bundle>> = { [lang]: await load(lang, namespaces) };
-	if (lang !== DEFAULT_LOCALE) result[DEFAULT_LOCALE] = await load(DEFAULT_LOCALE, namespaces);
-	return result;
+export function putStrings(lang: Locale, ns: string, strings: Strings): void {
+	i18n.addResourceBundle(lang, ns, strings, true, true);
 }
 
-const cache = new Map<Locale, Promise<Translator>>();
-
-/** A translator over every namespace, for server code (e-mails, problems, API answers). */
-export function translator(lang: Locale): Promise<Translator> {
-	let found = cache.get(lang);
-	if (!found) {
-		found = bundles(lang).then((loaded) => createTranslator(lang, loaded));
-		cache.set(lang, found);
+/** Back to the strings of the locale files for one language, dropping those added at run time. */
+export function resetStrings(lang: Locale): void {
+	const own = fileStrings(lang);
+	for (const ns of new Set([...NAMESPACES, ...Object.keys(i18n.getDataByLanguage(lang) ?? {})])) {
+		i18n.removeResourceBundle(lang, ns);
+		i18n.addResourceBundle(lang, ns, own[ns] ?? {}, false, true);
 	}
-	return found;
 }

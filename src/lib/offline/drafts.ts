@@ -1,3 +1,4 @@
+import { PETITION_FIELDS } from '../domain/petition-form';
 import type { Locale } from '../i18n/locales';
 import { replaceIfPresent, withStore } from './device-store';
 
@@ -7,6 +8,18 @@ export const DRAFT_ENDPOINTS = {
 	callback: '/api/v1/callbacks'
 } as const;
 export type DraftKind = keyof typeof DRAFT_ENDPOINTS;
+
+/** The page of each form, after the language (`/es/pqrsd`, `/guc/te-llamamos`). */
+export const DRAFT_PAGES: Record<DraftKind, string> = {
+	pqrsd: 'pqrsd',
+	callback: 'te-llamamos'
+};
+
+/** The fields each form sends as the API takes them (attachments are never kept in drafts). */
+export const DRAFT_FIELDS: Record<DraftKind, readonly string[]> = {
+	pqrsd: PETITION_FIELDS,
+	callback: ['name', 'phone', 'language', 'topic', 'details', 'day', 'window', 'consent']
+};
 
 /** The Background Sync tag the service worker answers by sending pending drafts. */
 export const SYNC_TAG = 'send-drafts';

@@ -1,9 +1,8 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ActionResult } from '@sveltejs/kit';
 import { drafts, type Draft } from './drafts';
-import { followDraft, formBody, lostConnection, fieldErrors } from './offline-form';
+import { draftAddress, draftFormAt, followDraft, formBody, keepSubmission } from './offline-form';
 
 const PETITION = { type: 'peticion', subject: 'Subsidio de gas', description: 'Quiero saber.' };
 
@@ -49,11 +48,31 @@ afterEach(() => {
 });
 
 describe('offline form', () => {
-	it('keeps a draft only when no answer came back', () => {
-		expect(lostConnection({ type: 'error', error: new TypeError('Failed to fetch') })).toBe(true);
-		const serverError = { type: 'error', status: 500, error: {} } as ActionResult;
-		expect(lostConnection(serverError)).toBe(false);
-		expect(lostConnection({ type: 'failure', status: 400, data: {} })).toBe(false);
+	it('knows which addresses hold a form that keeps drafts', () => {
+		expect(draftFormAt('/es/pqrsd')).toEqual({ kind: 'pqrsd', lang: 'es' });
+		expect(draftFormAt('/guc/te-llamamos')).toEqual({ kind: 'callback', lang: 'guc' });
+		expect(draftFormAt('/es/pqrsd/comprobante')).toBeUndefined();
+		expect(draftFormAt('/en/pqrsd')).toBeUndefined();
+		expect(draftFormAt('/es/citas')).toBeUndefined();
+	});
+
+	it('keeps a lost submission with the form key, unless files were left out', async () => {
+		const data = new FormData();
+		data.set('subject', 'Subsidio');
+		data.set('idempotencyKey', 'form-key-0001');
+		const { draft, filesLeftOut } = await keepSubmission('pqrsd', 'guc', data);
+		expect(draft).toMatchObject({ key: 'form-key-0001', lang: 'guc', state: 'pending' });
+		expect(draft.body).toEqual({ subject: 'Subsidio' });
+		expect(filesLeftOut).toBe(0);
+		expect(draftAddress(draft)).toBe('/guc/pqrsd?borrador=form-key-0001');
+
+		data.append('attachments', new File(['%PDF'], 'a.pdf'));
+		const withFiles = await keepSubmission('pqrsd', 'es', data);
+		expect(withFiles.draft.key).not.toBe('form-key-0001');
+		expect(withFiles.filesLeftOut).toBe(1);
+		expect(draftAddress(withFiles.draft, 1)).toBe(
+			`/es/pqrsd?borrador=${withFiles.draft.key}&archivos=1`
+		);
 	});
 
 	it('takes the API fields from the form, folding look-alike glottal stops', () => {
@@ -101,28 +120,5 @@ describe('offline form', () => {
 		const refused = await settledWith(draft.key);
 		expect(refused?.state).toBe('rejected');
 		expect(refused?.body).toEqual(PETITION);
-	});
-});
-
-describe('field errors of a refused draft', () => {
-	it('keeps the first message of each field', () => {
-		const problem = {
-			errors: [
-				{ path: 'email', message: 'Escriba un correo válido.' },
-				{ path: 'email.domain', message: 'Otro mensaje.' },
-				{ path: 'name', message: 'Escriba su nombre.' }
-			]
-		};
-		expect(fieldErrors(problem, 'No se pudo enviar.')).toEqual({
-			email: 'Escriba un correo válido.',
-			name: 'Escriba su nombre.'
-		});
-	});
-
-	it('gives the whole form one message when no field is named', () => {
-		expect(fieldErrors({ detail: 'Demasiados intentos.' }, 'No se pudo enviar.')).toEqual({
-			form: 'Demasiados intentos.'
-		});
-		expect(fieldErrors(undefined, 'No se pudo enviar.')).toEqual({ form: 'No se pudo enviar.' });
 	});
 });

@@ -1,14 +1,6 @@
-import type { ActionResult } from '@sveltejs/kit';
 import { normaliseGlottalStop } from '../i18n/glottal';
-import { drafts, type Draft } from './drafts';
-
-/**
- * Whether an enhanced submission got no answer at all (no network, or the answer was lost on the
- * way), as opposed to an answer from the server: only then is the form kept as a draft.
- */
-export function lostConnection(result: ActionResult): boolean {
-	return result.type === 'error' && (result as { status?: number }).status === undefined;
-}
+import { isLocale, type Locale } from '../i18n/locales';
+import { DRAFT_FIELDS, DRAFT_PAGES, drafts, type Draft, type DraftKind } from './drafts';
 
 /**
  * The fields of a form as the API takes them. Look-alike glottal stops are folded as the form
@@ -26,6 +18,38 @@ export function formBody(data: FormData, fields: readonly string[]): Record<stri
 /** How many files were chosen in a file field. */
 export function chosenFiles(data: FormData, name: string): number {
 	return data.getAll(name).filter((file) => file instanceof File && file.size > 0).length;
+}
+
+/** The form that keeps drafts at an address, `/guc/te-llamamos` → a call-back in Wayuunaiki. */
+export function draftFormAt(pathname: string): { kind: DraftKind; lang: Locale } | undefined {
+	const [, lang, page, ...rest] = pathname.split('/');
+	if (!isLocale(lang) || rest.length > 0) return undefined;
+	const kind = (Object.keys(DRAFT_PAGES) as DraftKind[]).find((k) => DRAFT_PAGES[k] === page);
+	return kind && { kind, lang };
+}
+
+/** Where a draft's form shows it while it waits: `/es/pqrsd?borrador={key}&archivos=2`. */
+export function draftAddress(draft: Draft, filesLeftOut = 0): string {
+	const files = filesLeftOut > 0 ? `&archivos=${filesLeftOut}` : '';
+	return `/${draft.lang}/${DRAFT_PAGES[draft.kind]}?borrador=${draft.key}${files}`;
+}
+
+/**
+ * Keeps a form submission whose answer never came (the service worker calls it when a form's POST
+ * fails on the way). It carries the form's own idempotency key, since the server may have filed it
+ * already: sending the draft then replays the first answer. With files, the draft (text only)
+ * differs from what was sent, so it gets its own key.
+ */
+export async function keepSubmission(
+	kind: DraftKind,
+	lang: Locale,
+	data: FormData
+): Promise<{ draft: Draft; filesLeftOut: number }> {
+	const filesLeftOut = chosenFiles(data, 'attachments');
+	const formKey = data.get('idempotencyKey');
+	const key = filesLeftOut === 0 && typeof formKey === 'string' && formKey ? formKey : undefined;
+	const draft = await drafts.save(kind, formBody(data, DRAFT_FIELDS[kind]), lang, key);
+	return { draft, filesLeftOut };
 }
 
 const FIRST_WAIT = 2_000;
@@ -104,20 +128,4 @@ export function followDraft(key: string, settled: (draft: Draft | undefined) => 
 	addEventListener('online', online);
 	void tick();
 	return stop;
-}
-
-/** A refused draft's problem+json as the form shows it: one message per field, or one for the form. */
-export function fieldErrors(problem: unknown, fallback: string): Record<string, string> {
-	const found = (problem ?? {}) as {
-		detail?: string;
-		title?: string;
-		errors?: { path?: string; message?: string }[];
-	};
-	const byField: Record<string, string> = {};
-	for (const { path, message } of found.errors ?? []) {
-		const field = (path ?? '').split('.')[0] || 'form';
-		if (message) byField[field] ??= message;
-	}
-	if (Object.keys(byField).length === 0) byField.form = found.detail ?? found.title ?? fallback;
-	return byField;
 }

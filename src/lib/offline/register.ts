@@ -1,6 +1,6 @@
-// A standalone script (built by Vite as its own bundle, loaded with <script defer>), so it works
-// on pages with or without SvelteKit's client runtime. It registers the service worker through
-// workbox-window and, when a new version is waiting, shows the prompt rendered by AppUpdate.svelte.
+// Every page's script (built by Vite as its own small module, loaded by AppUpdate.svelte). It
+// registers the service worker through workbox-window and, when a new version is waiting, shows
+// the prompt rendered by AppUpdate.svelte.
 // The page reloads only when the person presses "Actualizar": never in the middle of a form.
 import { Workbox } from 'workbox-window';
 import { deviceStoreExists } from './device-store';

@@ -21,7 +21,12 @@ export interface Hit extends Verdict {
 	windowStart: Date;
 }
 
+/** The longest window a limit may have: `prune` keeps every window at least this long. */
+export const MAX_WINDOW_SECONDS = 24 * 3600;
+
 function window(limit: Limit, now: Date): { start: Date; retryAfter: number } {
+	if (limit.windowSeconds > MAX_WINDOW_SECONDS)
+		throw new Error('A rate-limit window is a day at most');
 	const size = limit.windowSeconds * 1000;
 	const start = Math.floor(now.getTime() / size) * size;
 	return {
@@ -73,8 +78,16 @@ export const rateLimit = {
 			.where(and(eq(rateLimits.bucket, hit.bucket), eq(rateLimits.windowStart, hit.windowStart)));
 	},
 
-	/** Drops windows that ended long ago; the worker calls it. */
-	async prune(db: Database, before: Date): Promise<void> {
-		await db.delete(rateLimits).where(lt(rateLimits.windowStart, before));
+	/**
+	 * Drops the windows that started more than MAX_WINDOW_SECONDS ago: they have ended whatever
+	 * their length. One DELETE, so several instances may run it at once; the worker calls it.
+	 */
+	async prune(db: Database): Promise<number> {
+		const before = new Date(clock.now().getTime() - MAX_WINDOW_SECONDS * 1000);
+		const dropped = await db
+			.delete(rateLimits)
+			.where(lt(rateLimits.windowStart, before))
+			.returning({ bucket: rateLimits.bucket });
+		return dropped.length;
 	}
 };

@@ -1,12 +1,16 @@
+import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BookingInput } from '$lib/domain/appointments';
 import { clock } from '../clock';
 import { open } from '../db';
-import { appointmentSlots, appointments as table, outbox } from '../db/schema';
+import { appSecret } from '../config';
+import { appointmentSlots, appointments as table, idempotencyKeys, outbox } from '../db/schema';
 import { sendDue } from '../email/outbox';
-import { Problem } from '../http/problem';
+import { DomainError } from '../errors';
+import { fingerprint } from '../idempotency';
 import { useTestDatabase } from '../testing/database';
+import { refusalCode } from '../testing/refusals';
 import { bookingInput } from '../testing/factories';
 import { startMailbox, type Mailbox } from '../testing/smtp';
 import { appointments } from '.';
@@ -18,16 +22,6 @@ const SLOT = '2030-02-05T09:00:00-05:00';
 
 function booking(overrides: Partial<BookingInput> = {}): BookingInput {
 	return bookingInput({ start: SLOT, ...overrides });
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-	try {
-		await promise;
-		return 'ok';
-	} catch (error) {
-		if (error instanceof Problem) return error.code;
-		throw error;
-	}
 }
 
 beforeEach(() => clock.set(NOW));
@@ -49,7 +43,9 @@ describe('slots', () => {
 describe('booking', () => {
 	it('gives exactly `capacity` winners when many book one slot at once', async () => {
 		const results = await Promise.all(
-			Array.from({ length: 20 }, () => codeOf(appointments.book(db(), booking(), { locale: 'es' })))
+			Array.from({ length: 20 }, () =>
+				refusalCode(appointments.book(db(), booking(), { locale: 'es' }))
+			)
 		);
 		expect(results.filter((r) => r === 'ok')).toHaveLength(2);
 		expect(results.filter((r) => r === 'SLOT_UNAVAILABLE')).toHaveLength(18);
@@ -68,7 +64,7 @@ describe('booking', () => {
 			try {
 				const results = await Promise.all(
 					Array.from({ length: 30 }, (_, i) =>
-						codeOf(appointments.book(instances[i % 3]!.db, booking(), { locale: 'es' }))
+						refusalCode(appointments.book(instances[i % 3]!.db, booking(), { locale: 'es' }))
 					)
 				);
 				expect(results.filter((r) => r === 'ok')).toHaveLength(2);
@@ -86,7 +82,7 @@ describe('booking', () => {
 			await appointments.book(db(), booking(), { locale: 'es' });
 			expect.unreachable();
 		} catch (error) {
-			expect((error as Problem).options.extra?.nearest).toEqual(
+			expect((error as DomainError).details.extra?.nearest).toEqual(
 				[
 					'2030-02-05T08:30:00-05:00',
 					'2030-02-05T09:30:00-05:00',
@@ -110,6 +106,30 @@ describe('booking', () => {
 		expect(await db().select().from(table)).toHaveLength(1);
 	});
 
+	it('replays a booking recorded by an earlier version, with its sealed token', async () => {
+		const input = booking();
+		const key = createHash('sha256').update(`appointment-seal:${appSecret()}`).digest();
+		const iv = randomBytes(12);
+		const cipher = createCipheriv('aes-256-gcm', key, iv);
+		const data = Buffer.concat([cipher.update('old-token', 'utf8'), cipher.final()]);
+		const sealedToken = [iv, cipher.getAuthTag(), data].map((p) => p.toString('base64url'));
+		const first = { reference: 'CITA-7K3M-Q9', start: SLOT, end: SLOT, status: 'booked' };
+		await db()
+			.insert(idempotencyKeys)
+			.values({
+				scope: 'appointments.book',
+				key: 'key-earlier-version',
+				requestHash: fingerprint({ ...input, locale: 'es' }),
+				status: 201,
+				body: { ...first, sealedToken: sealedToken.join('.') }
+			});
+		const again = await appointments.book(db(), input, {
+			locale: 'es',
+			idempotencyKey: 'key-earlier-version'
+		});
+		expect(again).toEqual({ ...first, manageToken: 'old-token', replayed: true });
+	});
+
 	it('refuses a third future appointment for the same document', async () => {
 		const person = { documentNumber: '52123456' };
 		await appointments.book(db(), booking(person), { locale: 'es' });
@@ -117,7 +137,7 @@ describe('booking', () => {
 			locale: 'es'
 		});
 		expect(
-			await codeOf(
+			await refusalCode(
 				appointments.book(db(), booking({ ...person, start: '2030-02-05T11:00:00-05:00' }), {
 					locale: 'es'
 				})
@@ -127,7 +147,7 @@ describe('booking', () => {
 
 	it('refuses a start inside the minimum notice', async () => {
 		expect(
-			await codeOf(
+			await refusalCode(
 				appointments.book(db(), booking({ start: '2030-02-04T08:30:00-05:00' }), { locale: 'es' })
 			)
 		).toBe('SLOT_NOT_OFFERED');
@@ -138,7 +158,7 @@ describe('booking', () => {
 		const [row] = await db().select().from(table);
 		expect(JSON.stringify(row)).not.toContain(booked.manageToken);
 		expect((await appointments.open(db(), booked.reference, booked.manageToken)).id).toBe(row!.id);
-		expect(await codeOf(appointments.open(db(), booked.reference, 'wrong'))).toBe(
+		expect(await refusalCode(appointments.open(db(), booked.reference, 'wrong'))).toBe(
 			'APPOINTMENT_NOT_FOUND'
 		);
 	});
@@ -163,7 +183,7 @@ describe('change and cancel', () => {
 		await appointments.cancel(db(), booked.reference);
 		const [slot] = await db().select().from(appointmentSlots);
 		expect(slot!.booked).toBe(0);
-		expect(await codeOf(appointments.cancel(db(), booked.reference))).toBe(
+		expect(await refusalCode(appointments.cancel(db(), booked.reference))).toBe(
 			'APPOINTMENT_NOT_CHANGEABLE'
 		);
 	});
@@ -202,7 +222,7 @@ describe('emails', () => {
 		await sendDue(db(), mailbox.transport);
 		expect(mailbox.messages.map((m) => m.subject)).toEqual([
 			expect.stringMatching(/^Cita confirmada CITA-/),
-			expect.stringMatching(/^Cita cambiada CITA-.*miércoles, 6 de febrero de 2030, 3:00/),
+			expect.stringMatching(/^Cita cambiada CITA-.*miércoles 6 de febrero de 2030, 3:00/),
 			expect.stringMatching(/^Cita cancelada CITA-/)
 		]);
 		const [confirmed] = mailbox.messages;
@@ -224,17 +244,5 @@ describe('emails', () => {
 		expect(mailbox.messages[0]!.subject).toMatch(/^Recordatorio: su cita CITA-.* es mañana/);
 		const [row] = await db().select().from(table).where(eq(table.email, 'luis@example.com'));
 		expect(row!.reminderSentAt).not.toBeNull();
-	});
-});
-
-describe('problem texts', () => {
-	it('give every problem code a title and a detail in Spanish', async () => {
-		const { translator } = await import('$lib/i18n/translator');
-		const { PROBLEM_TEXTS } = await import('.');
-		const { t } = await translator('es');
-		for (const key of Object.values(PROBLEM_TEXTS)) {
-			expect(t(`${key}.title`)).not.toContain('problems.');
-			expect(t(`${key}.detail`)).not.toContain('problems.');
-		}
 	});
 });

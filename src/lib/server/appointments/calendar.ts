@@ -71,6 +71,6 @@ export async function calendarFile(appointment: CalendarAppointment): Promise<st
 		]
 	});
 	if (error || !value) throw error ?? new Error('calendar file not created');
-	// Calendars show the event in Bogotá time when they know the zone it belongs to.
-	return value.replace('BEGIN:VEVENT', 'X-WR-TIMEZONE:America/Bogota\r\nBEGIN:VEVENT');
+	// Calendars show the event in the entity's time when they know the zone it belongs to.
+	return value.replace('BEGIN:VEVENT', `X-WR-TIMEZONE:${entity.timeZone}\r\nBEGIN:VEVENT`);
 }

@@ -1,8 +1,7 @@
-import { dateInWords, timeInWords } from '$lib/domain/appointments';
-import { isLocale } from '$lib/i18n/locales';
-import { translator } from '$lib/i18n/translator';
+import { dateInWords, timeInWords } from '$lib/domain/dates-in-words';
 import { checkPageUrl, videoLink } from '../calls/links';
 import { config } from '../config';
+import { composeEmail } from '../email/compose';
 import { enqueue, type Message } from '../email/outbox';
 import type { Transaction } from '../idempotency';
 import { calendarFile, type CalendarAppointment } from './calendar';
@@ -14,14 +13,94 @@ export interface EmailAppointment extends CalendarAppointment {
 	email: string;
 }
 
-export function origin(): string {
-	return config.origin ?? `http://localhost:${process.env.PORT ?? 3000}`;
-}
-
 /** The manage link: the reference in the path, the token in the query (never logged). */
 export function manageUrl(locale: string, reference: string, token?: string): string {
-	const path = `${origin()}/${locale}/citas/cita/${reference}`;
+	const path = `${config.origin}/${locale}/citas/cita/${reference}`;
 	return token ? `${path}?token=${encodeURIComponent(token)}` : path;
+}
+
+function dateValues(appointment: EmailAppointment) {
+	return {
+		reference: appointment.reference,
+		name: appointment.name,
+		date: dateInWords(appointment.start),
+		time: timeInWords(appointment.start)
+	};
+}
+
+/**
+ * The email of a booking event in the citizen's language, with the calendar file attached.
+ * The manage link carries the token only when it is known (right after booking).
+ */
+export function appointmentEmail(
+	kind: EmailKind,
+	appointment: EmailAppointment,
+	token?: string
+): Promise<Message> {
+	const envelope = {
+		kind: `appointment.${kind}`,
+		to: appointment.email,
+		locale: appointment.locale
+	};
+	return composeEmail(envelope, async (t, lang) => {
+		const values = dateValues(appointment);
+		const call =
+			kind === 'cancelled'
+				? []
+				: [
+						t('booking:email.link', { url: videoLink(appointment) }),
+						'',
+						// Before the call: the camera and microphone check (not again for a change).
+						...(kind === 'changed'
+							? []
+							: [t('calls:email.check', { url: checkPageUrl(lang) }), '']),
+						t('booking:rules.title'),
+						`- ${t('booking:rules.early')}`,
+						`- ${t('booking:rules.wait')}`,
+						`- ${t('booking:rules.length')}`,
+						`- ${t('booking:rules.failure')}`,
+						''
+					];
+		return {
+			subject: t(`booking:email.${kind}.subject`, values),
+			lines: [
+				t('booking:email.greeting', values),
+				'',
+				t(`booking:email.${kind}.body`, values),
+				'',
+				...call,
+				t('booking:email.manage', { url: manageUrl(lang, appointment.reference, token) }),
+				'',
+				t('booking:email.signature')
+			],
+			attachments: [
+				{
+					filename: `${appointment.reference}.ics`,
+					content: await calendarFile(appointment),
+					contentType: 'text/calendar; charset=utf-8'
+				}
+			]
+		};
+	});
+}
+
+/** After a failed call: a fresh manage link to choose a new time for the same reference. */
+export function rescheduleEmail(appointment: EmailAppointment, token: string): Promise<Message> {
+	const envelope = {
+		kind: 'appointment.reschedule_needed',
+		to: appointment.email,
+		locale: appointment.locale
+	};
+	return composeEmail(envelope, (t, lang) => {
+		const values = {
+			...dateValues(appointment),
+			url: manageUrl(lang, appointment.reference, token)
+		};
+		return {
+			subject: t('staff:email.reschedule.subject', values),
+			lines: [t('staff:email.reschedule.text', values)]
+		};
+	});
 }
 
 /** Queues the email of a booking event in the caller's transaction. */
@@ -31,62 +110,5 @@ export async function queueEmail(
 	appointment: EmailAppointment,
 	token?: string
 ): Promise<void> {
-	await enqueue(tx, await composeEmail(kind, appointment, token));
-}
-
-/**
- * The email of a booking event in the citizen's language, with the calendar file attached.
- * The manage link carries the token only when it is known (right after booking).
- */
-export async function composeEmail(
-	kind: EmailKind,
-	appointment: EmailAppointment,
-	token?: string
-): Promise<Message> {
-	const locale = isLocale(appointment.locale) ? appointment.locale : 'es';
-	const { t } = await translator(locale);
-	const values = {
-		reference: appointment.reference,
-		name: appointment.name,
-		date: dateInWords(appointment.start),
-		time: timeInWords(appointment.start)
-	};
-	const lines = [
-		t('booking:email.greeting', values),
-		'',
-		t(`booking:email.${kind}.body`, values),
-		''
-	];
-	if (kind !== 'cancelled') {
-		lines.push(t('booking:email.link', { url: videoLink(appointment) }), '');
-		// Touch point (calls): the camera and microphone check, before the call.
-		if (kind !== 'changed') lines.push(t('calls:email.check', { url: checkPageUrl(locale) }), '');
-		lines.push(
-			t('booking:rules.title'),
-			`- ${t('booking:rules.early')}`,
-			`- ${t('booking:rules.wait')}`,
-			`- ${t('booking:rules.length')}`,
-			`- ${t('booking:rules.failure')}`,
-			''
-		);
-	}
-	lines.push(
-		t('booking:email.manage', { url: manageUrl(locale, appointment.reference, token) }),
-		'',
-		t('booking:email.signature')
-	);
-	const message: Message = {
-		kind: `appointment.${kind}`,
-		to: appointment.email,
-		subject: t(`booking:email.${kind}.subject`, values),
-		text: lines.join('\n'),
-		attachments: [
-			{
-				filename: `${appointment.reference}.ics`,
-				content: await calendarFile(appointment),
-				contentType: 'text/calendar; charset=utf-8'
-			}
-		]
-	};
-	return message;
+	await enqueue(tx, await appointmentEmail(kind, appointment, token));
 }

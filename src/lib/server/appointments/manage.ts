@@ -1,31 +1,119 @@
-import { redirect, type Cookies } from '@sveltejs/kit';
-import { isReference, normaliseReference } from '$lib/domain/slots';
-import type { Locale } from '$lib/i18n/locales';
-import { database } from '../db';
-import { appointments, type Appointment } from '.';
-import { accessCookie } from './flow';
+import { eq } from 'drizzle-orm';
+import { slotEnd } from '$lib/domain/slots';
+import { clock } from '../clock';
+import type { Database } from '../db';
+import { appointments as table } from '../db/schema';
+import { DomainError } from '../errors';
+import type { Transaction } from '../idempotency';
+import { queueEmail } from './emails';
+import { rules, type Appointment } from './model';
+import { freePlace, offeredStart, orNearest, takePlace } from './slots';
+import { documentMatches, tokenMatches } from './tokens';
 
-/**
- * The appointment a manage page shows: by the token in the link (which then lets this browser
- * in for a while) or by that permission; otherwise the person is asked for reference and document.
- */
-export async function managed(
-	cookies: Cookies,
-	lang: Locale,
-	rawReference: string,
-	token: string | null
+async function find(db: Database, reference: string): Promise<Appointment | undefined> {
+	const [found] = await db.select().from(table).where(eq(table.reference, reference));
+	return found;
+}
+
+/** The appointment a manage token opens; a wrong reference and a wrong token answer the same. */
+export async function open(db: Database, reference: string, token: string): Promise<Appointment> {
+	const found = await find(db, reference);
+	if (!found || !tokenMatches(token, found.manageTokenHash)) {
+		throw new DomainError('APPOINTMENT_NOT_FOUND');
+	}
+	return found;
+}
+
+/** The appointment a reference and a document number open (the manage form without the link). */
+export async function openByDocument(
+	db: Database,
+	reference: string,
+	documentNumber: string
 ): Promise<Appointment> {
-	const reference = normaliseReference(rawReference);
-	const db = await database();
-	if (token && isReference(reference)) {
-		const found = await appointments.open(db, reference, token).catch(() => undefined);
-		if (found) {
-			accessCookie.grant(cookies, reference);
-			return found;
-		}
+	const found = await find(db, reference);
+	if (!documentMatches(documentNumber, found?.documentNumber) || !found) {
+		throw new DomainError('APPOINTMENT_NOT_FOUND');
 	}
-	if (isReference(reference) && accessCookie.allows(cookies, reference)) {
-		return appointments.byReference(db, reference);
-	}
-	redirect(303, `/${lang}/citas/gestionar?ref=${encodeURIComponent(reference)}`);
+	return found;
+}
+
+export async function byReference(db: Database, reference: string): Promise<Appointment> {
+	const found = await find(db, reference);
+	if (!found) throw new DomainError('APPOINTMENT_NOT_FOUND');
+	return found;
+}
+
+/** A future booking, or one whose call failed and that waits for the citizen to choose a new time. */
+export function changeable(appointment: Appointment): boolean {
+	if (appointment.status === 'reschedule_needed') return true;
+	return appointment.status === 'booked' && appointment.start.getTime() > clock.now().getTime();
+}
+
+/** The appointment, locked for the rest of the transaction, when it may still change. */
+async function lockChangeable(tx: Transaction, reference: string): Promise<Appointment> {
+	const [current] = await tx
+		.select()
+		.from(table)
+		.where(eq(table.reference, reference))
+		.for('update');
+	if (!current) throw new DomainError('APPOINTMENT_NOT_FOUND');
+	if (!changeable(current)) throw new DomainError('APPOINTMENT_NOT_CHANGEABLE');
+	return current;
+}
+
+/** Moves an appointment to another slot; the reference stays, the old place is freed at once. */
+export async function reschedule(
+	db: Database,
+	reference: string,
+	newStart: string
+): Promise<Appointment> {
+	const start = offeredStart(newStart);
+	return orNearest(db, start, (full) =>
+		db.transaction(async (tx) => {
+			const current = await lockChangeable(tx, reference);
+			if (current.start.getTime() === start.getTime() && current.status === 'booked') {
+				return current;
+			}
+			// Slot rows are always locked in time order, so two opposite moves cannot deadlock.
+			const take = async () => {
+				if (!(await takePlace(tx, start))) full();
+			};
+			const free = () => freePlace(tx, current.start);
+			for (const step of start < current.start ? [take, free] : [free, take]) await step();
+			const [moved] = await tx
+				.update(table)
+				.set({
+					start,
+					end: slotEnd(start, rules),
+					status: 'booked',
+					sequence: current.sequence + 1,
+					reminderSentAt: null,
+					updatedAt: clock.now()
+				})
+				.where(eq(table.id, current.id))
+				.returning();
+			await queueEmail(tx, 'changed', moved!);
+			return moved!;
+		})
+	);
+}
+
+/** Cancels an appointment and frees its place in the same transaction. */
+export async function cancel(db: Database, reference: string): Promise<Appointment> {
+	return db.transaction(async (tx) => {
+		const current = await lockChangeable(tx, reference);
+		await freePlace(tx, current.start);
+		const [cancelled] = await tx
+			.update(table)
+			.set({
+				status: 'cancelled',
+				cancelledAt: clock.now(),
+				sequence: current.sequence + 1,
+				updatedAt: clock.now()
+			})
+			.where(eq(table.id, current.id))
+			.returning();
+		await queueEmail(tx, 'cancelled', cancelled!);
+		return cancelled!;
+	});
 }

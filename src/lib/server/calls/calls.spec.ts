@@ -9,10 +9,9 @@ import {
 	callSignals,
 	outbox
 } from '../db/schema';
-import { Problem } from '../http/problem';
+import { DomainError } from '../errors';
 import { staff, type StaffUser } from '../staff';
-import { agenda } from '../staff/agenda';
-import { bookAt } from '../staff/testing';
+import { bookAt } from '../testing/factories';
 import { useTestDatabase } from '../testing/database';
 import { calls } from '.';
 import { citizenRoomUrl, roomKeyMatches, videoLink } from './links';
@@ -40,14 +39,14 @@ async function enter(role: 'citizen' | 'official' | 'interpreter') {
 	return { ...joined, pass: calls.readParticipant(joined.participant.token, found) };
 }
 
-async function problemOf(promise: Promise<unknown>): Promise<Problem> {
+async function refusalOf(promise: Promise<unknown>): Promise<DomainError> {
 	try {
 		await promise;
 	} catch (error) {
-		if (error instanceof Problem) return error;
+		if (error instanceof DomainError) return error;
 		throw error;
 	}
-	throw new Error('expected a problem');
+	throw new Error('expected a refusal');
 }
 
 beforeEach(async () => {
@@ -68,9 +67,9 @@ afterEach(() => clock.set(undefined));
 describe('the room', () => {
 	it('refuses to let anyone in before start − 5 minutes and says when it opens', async () => {
 		clock.set(at('08:54:59'));
-		const problem = await problemOf(enter('citizen'));
-		expect(problem).toMatchObject({ status: 409, code: 'ROOM_NOT_OPEN' });
-		expect(problem.options.extra).toEqual({ opensAt: '2030-02-05T08:55:00-05:00' });
+		const refused = await refusalOf(enter('citizen'));
+		expect(refused).toMatchObject({ code: 'ROOM_NOT_OPEN' });
+		expect(refused.details.extra).toEqual({ opensAt: '2030-02-05T08:55:00-05:00' });
 		expect(await db().select().from(callParticipants)).toEqual([]);
 	});
 
@@ -91,7 +90,7 @@ describe('the room', () => {
 		clock.set(at('09:30:00'));
 		const state = await calls.state(db(), await appointment());
 		expect(state).toMatchObject({ phase: 'ended', reason: 'time' });
-		expect(await problemOf(enter('citizen'))).toMatchObject({ status: 410, code: 'CALL_ENDED' });
+		expect(await refusalOf(enter('citizen'))).toMatchObject({ code: 'CALL_ENDED' });
 	});
 
 	it('lets the official end the call for everyone, with an audit row', async () => {
@@ -110,11 +109,11 @@ describe('the room', () => {
 		const otherAppointment = await appointments.byReference(db(), other.reference);
 		const pass = calls.pass(otherAppointment, 'citizen');
 		expect(() => calls.readPass(pass, { ...otherAppointment, id: crypto.randomUUID() })).toThrow(
-			Problem
+			DomainError
 		);
-		expect(() => calls.readPass(`${pass}x`, otherAppointment)).toThrow(Problem);
+		expect(() => calls.readPass(`${pass}x`, otherAppointment)).toThrow(DomainError);
 		clock.set(at('10:30:01'));
-		expect(() => calls.readPass(pass, otherAppointment)).toThrow(Problem);
+		expect(() => calls.readPass(pass, otherAppointment)).toThrow(DomainError);
 	});
 });
 
@@ -165,16 +164,16 @@ describe('signalling through the database', () => {
 		const found = await appointment();
 		await calls.report(db(), found, citizen.pass, { left: true });
 		expect(
-			await problemOf(calls.inbox(db(), found, citizen.pass, { ack: [], waitMs: 0 }))
-		).toMatchObject({ status: 410, code: 'PARTICIPANT_LEFT' });
+			await refusalOf(calls.inbox(db(), found, citizen.pass, { ack: [], waitMs: 0 }))
+		).toMatchObject({ code: 'PARTICIPANT_LEFT' });
 		expect(
-			await problemOf(
+			await refusalOf(
 				calls.send(db(), found, agent.pass, citizen.participant.id, {
 					type: 'restart',
 					connection: 'c1'
 				})
 			)
-		).toMatchObject({ status: 404 });
+		).toMatchObject({ code: 'PARTICIPANT_NOT_FOUND' });
 		const { participants } = await calls.state(db(), found);
 		expect(participants.find((p) => p.role === 'citizen')).toMatchObject({
 			leftAt: '2030-02-05T08:58:00-05:00',
@@ -243,8 +242,10 @@ describe('attendance from the join log', () => {
 		const citizen = await enter('citizen');
 		await calls.report(db(), await appointment(), citizen.pass, { left: true });
 		clock.set(at('09:06:00'));
-		const problem = await problemOf(agenda.record(db(), reference, 'no_show', official));
-		expect(problem).toMatchObject({ status: 409, code: 'CITIZEN_JOINED' });
+		const refused = await refusalOf(
+			appointments.recordOutcome(db(), reference, 'no_show', official)
+		);
+		expect(refused).toMatchObject({ code: 'CITIZEN_JOINED' });
 	});
 
 	it('records "No asistió" with the join log as evidence when the citizen never entered', async () => {
@@ -252,7 +253,7 @@ describe('attendance from the join log', () => {
 		await enter('official');
 		clock.set(at('09:05:00'));
 		expect((await calls.state(db(), await appointment())).noShowAvailable).toBe(true);
-		await agenda.record(db(), reference, 'no_show', official);
+		await appointments.recordOutcome(db(), reference, 'no_show', official);
 		const [row] = await db()
 			.select()
 			.from(auditLog)
@@ -270,7 +271,7 @@ describe('attendance from the join log', () => {
 		clock.set(at('09:02:00'));
 		await enter('citizen');
 		clock.set(at('09:30:00'));
-		expect(await agenda.closeStale(db())).toBe(1);
+		expect(await appointments.closeStale(db())).toBe(1);
 		expect((await appointment()).status).toBe('reschedule_needed');
 		const mails = await db()
 			.select()
@@ -295,7 +296,7 @@ describe('links to the room', () => {
 		const before = await appointment();
 		const key = new URL(videoLink(before)).searchParams.get('llave')!;
 		clock.set(at('09:02:00'));
-		await agenda.record(db(), reference, 'connection_failed', official);
+		await appointments.recordOutcome(db(), reference, 'connection_failed', official);
 		const after = await appointment();
 		expect(roomKeyMatches(key, before.manageTokenHash)).toBe(true);
 		expect(roomKeyMatches(key, after.manageTokenHash)).toBe(false);

@@ -1,5 +1,5 @@
-import { createHmac, randomBytes } from 'node:crypto';
-import { callConfig, type CallConfig } from './config';
+import { config, type CallConfig } from '../config';
+import { randomToken, sharedHmac } from '../crypto';
 
 export interface IceServer {
 	urls: string[];
@@ -15,19 +15,22 @@ export interface IceServer {
  */
 export function turnCredential(secret: string, ttlSeconds: number, nowMs = Date.now()) {
 	const expiry = Math.floor(nowMs / 1000) + ttlSeconds;
-	const username = `${expiry}:${randomBytes(6).toString('hex')}`;
-	const credential = createHmac('sha1', secret).update(username).digest('base64');
+	const username = `${expiry}:${randomToken(6)}`;
+	const credential = sharedHmac(secret, username, { algorithm: 'sha1', encoding: 'base64' });
 	return { username, credential };
 }
 
 /** The ICE servers for one browser joining a call: STUN as configured, TURN with fresh credentials. */
-export function iceServers(config: CallConfig = callConfig): IceServer[] {
-	const stun = config.iceServers.filter((url) => url.startsWith('stun'));
-	const turn = config.iceServers.filter((url) => url.startsWith('turn'));
+export function iceServers(settings: CallConfig = config.calls): IceServer[] {
+	const stun = settings.iceServers.filter((url) => url.startsWith('stun'));
+	const turn = settings.iceServers.filter((url) => url.startsWith('turn'));
 	const servers: IceServer[] = [];
 	if (stun.length) servers.push({ urls: stun });
-	if (turn.length && config.turnSecret) {
-		servers.push({ urls: turn, ...turnCredential(config.turnSecret, config.turnCredentialTtl) });
+	if (turn.length && settings.turnSecret) {
+		servers.push({
+			urls: turn,
+			...turnCredential(settings.turnSecret, settings.turnCredentialTtl)
+		});
 	}
 	return servers;
 }

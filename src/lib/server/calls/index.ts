@@ -1,26 +1,27 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, lt, or, sql } from 'drizzle-orm';
-import type { CallState, ParticipantView } from '$lib/calls/types';
+import type { CallState, ParticipantView } from '$lib/domain/calls';
 import { formatInstant } from '$lib/domain/calendar';
-import { dateInWords, timeInWords } from '$lib/domain/appointments';
+import { dateInWords, timeInWords } from '$lib/domain/dates-in-words';
+import { isReference, normaliseReference } from '$lib/domain/slots';
 import { entity } from '$lib/config/entity';
-import { translator } from '$lib/i18n/translator';
+import { appointments, type Appointment } from '../appointments';
+import { audit } from '../audit';
 import { clock } from '../clock';
-import { appSecret } from '../config';
+import { config } from '../config';
+import { hash, keyedHash, randomToken } from '../crypto';
 import type { Database } from '../db';
 import {
 	appointments as appointmentsTable,
-	auditLog,
 	callParticipants,
 	callRooms,
 	callSignals,
 	type CallRole
 } from '../db/schema';
+import { composeEmail } from '../email/compose';
 import { enqueue } from '../email/outbox';
-import { Problem } from '../http/problem';
+import { DomainError, isDomainError } from '../errors';
 import type { Transaction } from '../idempotency';
 import { recordAttended } from './attendance';
-import { callConfig } from './config';
 import { iceServers, type IceServer } from './ice';
 import { interpreterUrl } from './links';
 import {
@@ -39,11 +40,8 @@ import { wakeups } from './wakeups';
 export { passes } from './passes';
 export type { ParticipantPass, RoomPass } from './passes';
 
-type Appointment = typeof appointmentsTable.$inferSelect;
 type Room = typeof callRooms.$inferSelect;
 export type { CallState, ParticipantView };
-
-const NS = { ns: 'calls' } as const;
 
 /** How long a request for news waits when nothing happens, and how often it looks meanwhile. */
 export const WAIT_MS = 8000;
@@ -62,7 +60,7 @@ export interface Signal {
 
 async function appointmentById(db: Database, id: string): Promise<Appointment> {
 	const [found] = await db.select().from(appointmentsTable).where(eq(appointmentsTable.id, id));
-	if (!found) throw new Problem(404, 'CALL_NOT_FOUND', NS);
+	if (!found) throw new DomainError('CALL_NOT_FOUND');
 	return found;
 }
 
@@ -109,18 +107,17 @@ async function stateOf(db: Database, appointment: Appointment): Promise<CallStat
 
 /** A short fingerprint of a state, so a browser can ask "tell me when this changes". */
 export function versionOf(state: CallState): string {
-	return createHash('sha256').update(JSON.stringify(state)).digest('base64url').slice(0, 16);
+	return hash(JSON.stringify(state)).slice(0, 16);
 }
 
 function assertLive(state: CallState, appointment: Appointment): void {
 	if (state.phase === 'before') {
-		throw new Problem(409, 'ROOM_NOT_OPEN', {
-			...NS,
+		throw new DomainError('ROOM_NOT_OPEN', {
 			values: { time: timeInWords(callTimes(appointment).opensAt) },
 			extra: { opensAt: state.times.opensAt }
 		});
 	}
-	if (state.phase === 'ended') throw new Problem(410, 'CALL_ENDED', NS);
+	if (state.phase === 'ended') throw new DomainError('CALL_ENDED');
 }
 
 /** Waits until `ready` gives an answer, something changes in the call, or the wait is over. */
@@ -149,7 +146,7 @@ async function participantRow(db: Database, pass: ParticipantPass) {
 				eq(callParticipants.appointmentId, pass.appointmentId)
 			)
 		);
-	if (!row || row.leftAt) throw new Problem(410, 'PARTICIPANT_LEFT', NS);
+	if (!row || row.leftAt) throw new DomainError('PARTICIPANT_LEFT');
 	return row;
 }
 
@@ -167,7 +164,7 @@ async function touch(db: Database, participantId: string): Promise<void> {
 }
 
 function interpreterKeyHash(key: string): string {
-	return createHmac('sha256', appSecret()).update(`call-interpreter:${key}`).digest('hex');
+	return keyedHash(`call-interpreter:${key}`);
 }
 
 /** Creates or updates the shared settings of a call. */
@@ -188,7 +185,18 @@ async function changed(db: Database, appointmentId: string): Promise<void> {
 }
 
 export const calls = {
-	enabled: (): boolean => callConfig.provider === 'builtin',
+	enabled: (): boolean => config.calls.provider === 'builtin',
+
+	/** The appointment of a call room's address; CALL_NOT_FOUND when there is none or the room is off. */
+	async byReference(db: Database, rawReference: string): Promise<Appointment> {
+		const reference = normaliseReference(rawReference);
+		if (!calls.enabled() || !isReference(reference)) throw new DomainError('CALL_NOT_FOUND');
+		return appointments.byReference(db, reference).catch((error: unknown) => {
+			throw isDomainError(error, 'APPOINTMENT_NOT_FOUND')
+				? new DomainError('CALL_NOT_FOUND')
+				: error;
+		});
+	},
 
 	/** A pass for a room page's script: who it is for, valid until an hour after the call's end. */
 	pass(appointment: Appointment, role: CallRole, staffUserId?: string): string {
@@ -199,16 +207,23 @@ export const calls = {
 	/** The room pass presented by a browser, for the appointment of the address it used. */
 	readPass(token: string | null | undefined, appointment: Appointment): RoomPass {
 		const pass = passes.room.read(token, clock.now());
-		if (!pass || pass.appointmentId !== appointment.id) {
-			throw new Problem(401, 'CALL_PASS_INVALID', NS);
-		}
+		if (!pass || pass.appointmentId !== appointment.id) throw new DomainError('CALL_PASS_INVALID');
 		return pass;
 	},
 
-	readParticipant(token: string | null | undefined, appointment: Appointment): ParticipantPass {
+	/** A joined browser's token; `participantId`, when given, must be the one it was issued for. */
+	readParticipant(
+		token: string | null | undefined,
+		appointment: Appointment,
+		participantId?: string
+	): ParticipantPass {
 		const pass = passes.participant.read(token);
-		if (!pass || pass.appointmentId !== appointment.id) {
-			throw new Problem(401, 'CALL_PASS_INVALID', NS);
+		if (
+			!pass ||
+			pass.appointmentId !== appointment.id ||
+			(participantId !== undefined && pass.participantId !== participantId)
+		) {
+			throw new DomainError('CALL_PASS_INVALID');
 		}
 		return pass;
 	},
@@ -252,7 +267,7 @@ export const calls = {
 		const before = await stateOf(db, appointment);
 		assertLive(before, appointment);
 		if (before.participants.filter((p) => p.present).length >= MAX_PRESENT) {
-			throw new Problem(429, 'ROOM_FULL', NS);
+			throw new DomainError('ROOM_FULL');
 		}
 		const [row] = await db
 			.insert(callParticipants)
@@ -274,7 +289,7 @@ export const calls = {
 				})
 			},
 			iceServers: iceServers(),
-			iceTransportPolicy: callConfig.iceTransportPolicy,
+			iceTransportPolicy: config.calls.iceTransportPolicy,
 			state,
 			version: versionOf(state)
 		};
@@ -336,12 +351,12 @@ export const calls = {
 			.select({ id: callParticipants.id, leftAt: callParticipants.leftAt })
 			.from(callParticipants)
 			.where(and(eq(callParticipants.id, to), eq(callParticipants.appointmentId, appointment.id)));
-		if (!recipient || recipient.leftAt) throw new Problem(404, 'PARTICIPANT_NOT_FOUND', NS);
+		if (!recipient || recipient.leftAt) throw new DomainError('PARTICIPANT_NOT_FOUND');
 		const [{ pending } = { pending: 0 }] = await db
 			.select({ pending: sql<number>`count(*)::int` })
 			.from(callSignals)
 			.where(eq(callSignals.recipient, to));
-		if (pending >= MAX_PENDING_SIGNALS) throw new Problem(429, 'TOO_MANY_SIGNALS', NS);
+		if (pending >= MAX_PENDING_SIGNALS) throw new DomainError('TOO_MANY_SIGNALS');
 		await db.insert(callSignals).values({
 			appointmentId: appointment.id,
 			sender: pass.participantId,
@@ -382,9 +397,7 @@ export const calls = {
 							eq(callParticipants.appointmentId, appointment.id)
 						)
 					);
-				if (!other || other.role === me.role) {
-					throw new Problem(404, 'PARTICIPANT_NOT_FOUND', NS);
-				}
+				if (!other || other.role === me.role) throw new DomainError('PARTICIPANT_NOT_FOUND');
 				// The citizen's connection that counts is the one with an official, and the other way round.
 				const counts =
 					me.role === 'interpreter' ||
@@ -432,9 +445,7 @@ export const calls = {
 		await db.transaction(async (tx) => {
 			await setRoom(tx, appointment.id, { endedAt: now });
 			await tx.delete(callSignals).where(eq(callSignals.appointmentId, appointment.id));
-			await tx
-				.insert(auditLog)
-				.values({ actor, action: 'call.ended', subject: appointment.reference, at: now });
+			await audit(tx, { actor, action: 'call.ended', subject: appointment.reference });
 		});
 		await changed(db, appointment.id);
 	},
@@ -449,29 +460,29 @@ export const calls = {
 		email: string,
 		actor: string
 	): Promise<string> {
-		const key = randomBytes(18).toString('base64url');
+		const key = randomToken(18);
 		const url = interpreterUrl(key);
-		const now = clock.now();
-		const { t } = await translator('es');
 		const values = {
 			entity: entity.shortName,
 			date: dateInWords(appointment.start),
 			time: timeInWords(appointment.start),
 			url
 		};
+		// In Spanish: the interpreter is the entity's contact, whatever the citizen's language.
+		const message = await composeEmail(
+			{ kind: 'call.interpreter', to: email, locale: 'es' },
+			(t) => ({
+				subject: t('calls:email.interpreter.subject', values),
+				lines: [t('calls:email.interpreter.text', values)]
+			})
+		);
 		await db.transaction(async (tx) => {
 			await setRoom(tx, appointment.id, { interpreterKeyHash: interpreterKeyHash(key) });
-			await enqueue(tx, {
-				kind: 'call.interpreter',
-				to: email,
-				subject: t('calls:email.interpreter.subject', values),
-				text: t('calls:email.interpreter.text', values)
-			});
-			await tx.insert(auditLog).values({
+			await enqueue(tx, message);
+			await audit(tx, {
 				actor,
 				action: 'call.interpreter_invited',
-				subject: appointment.reference,
-				at: now
+				subject: appointment.reference
 			});
 		});
 		return url;
@@ -506,6 +517,9 @@ export const calls = {
 		}
 		return result;
 	},
+
+	/** Closes what this instance keeps open for calls (the LISTEN connection), on shutdown. */
+	close: (): Promise<void> => wakeups.close(),
 
 	/** Drops signals nobody will read: of calls that ended, and any left uncollected for long. */
 	async purge(db: Database): Promise<number> {

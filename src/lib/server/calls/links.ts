@@ -1,8 +1,6 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { isLocale } from '$lib/i18n/locales';
-import { origin } from '../appointments/emails';
-import { appSecret } from '../config';
-import { callConfig, type CallConfig } from './config';
+import { config, type CallConfig } from '../config';
+import { keyedHash, sameText } from '../crypto';
 
 /** What an appointment needs for its links; none of it is personal data. */
 export interface LinkedAppointment {
@@ -19,16 +17,11 @@ export interface LinkedAppointment {
  * for a new time with a new token). It opens the room only, never the change or cancel pages.
  */
 export function roomKey(manageTokenHash: string): string {
-	return createHmac('sha256', appSecret())
-		.update(`call-room:${manageTokenHash}`)
-		.digest('base64url')
-		.slice(0, 32);
+	return keyedHash(`call-room:${manageTokenHash}`, 'base64url').slice(0, 32);
 }
 
 export function roomKeyMatches(key: string, manageTokenHash: string): boolean {
-	const given = Buffer.from(key);
-	const expected = Buffer.from(roomKey(manageTokenHash));
-	return given.length === expected.length && timingSafeEqual(given, expected);
+	return sameText(key, roomKey(manageTokenHash));
 }
 
 function localeOf(appointment: LinkedAppointment): string {
@@ -38,38 +31,38 @@ function localeOf(appointment: LinkedAppointment): string {
 /** The citizen's link to the room: the reference and the key, nothing about the person. */
 export function citizenRoomUrl(appointment: LinkedAppointment): string {
 	const key = roomKey(appointment.manageTokenHash);
-	return `${origin()}/${localeOf(appointment)}/citas/sala/${appointment.reference}?llave=${key}`;
+	return `${config.origin}/${localeOf(appointment)}/citas/sala/${appointment.reference}?llave=${key}`;
 }
 
 /** The official's way into the room (their staff session authorises it). */
 export function officialRoomUrl(reference: string): string {
-	return `${origin()}/staff/sala/${reference}`;
+	return `${config.origin}/staff/sala/${reference}`;
 }
 
 /** The interpreter's link: a random key, so it says nothing of the appointment or the person. */
 export function interpreterUrl(key: string, locale = 'es'): string {
-	return `${origin()}/${locale}/citas/interprete/${key}`;
+	return `${config.origin}/${locale}/citas/interprete/${key}`;
 }
 
 /** The camera and microphone check, for the confirmation page and the emails. */
 export function checkPageUrl(locale: string): string {
-	return `${origin()}/${isLocale(locale) ? locale : 'es'}/citas/probar`;
+	return `${config.origin}/${isLocale(locale) ? locale : 'es'}/citas/probar`;
 }
 
 /** The link a citizen is given for the video call: the built-in room, or the entity's platform. */
 export function videoLink(
 	appointment: LinkedAppointment,
-	config: Pick<CallConfig, 'provider'> = callConfig
+	settings: Pick<CallConfig, 'provider'> = config.calls
 ): string {
-	return config.provider === 'external' ? appointment.videoUrl : citizenRoomUrl(appointment);
+	return settings.provider === 'external' ? appointment.videoUrl : citizenRoomUrl(appointment);
 }
 
 /** Where the official joins: the built-in room, or the entity's platform. */
 export function officialVideoLink(
 	appointment: LinkedAppointment,
-	config: Pick<CallConfig, 'provider'> = callConfig
+	settings: Pick<CallConfig, 'provider'> = config.calls
 ): string {
-	return config.provider === 'external'
+	return settings.provider === 'external'
 		? appointment.videoUrl
 		: officialRoomUrl(appointment.reference);
 }

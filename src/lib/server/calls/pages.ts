@@ -1,22 +1,17 @@
-import { dateInWords, timeInWords } from '$lib/domain/appointments';
+import { entity } from '$lib/config/entity';
+import { dateInWords, timeInWords } from '$lib/domain/dates-in-words';
 import {
 	CALL_STRINGS,
 	type CallPageConfig,
 	type CallRole,
 	type CallString
-} from '$lib/calls/types';
+} from '$lib/domain/calls';
 import type { Locale } from '$lib/i18n/locales';
 import { translator } from '$lib/i18n/translator';
+import type { Appointment } from '../appointments';
 import type { Database } from '../db';
-import type { appointments } from '../db/schema';
 import { calls, versionOf } from '.';
 import { callTimes } from './phase';
-
-type Appointment = typeof appointments.$inferSelect;
-
-/** Call pages may use the camera and microphone of this site, and nothing else. */
-export const MEDIA_PERMISSIONS =
-	'camera=(self), microphone=(self), geolocation=(), payment=(), usb=()';
 
 /** Where each text of the page's script comes from. */
 const KEYS: Record<CallString, string> = {
@@ -75,6 +70,7 @@ export async function callPage(
 		>,
 		spanish: parts.filter(([, p]) => p.lang !== lang).map(([key]) => key),
 		lang,
+		timeZone: entity.timeZone,
 		problemsInSpanish: part('calls:problems.ROOM_NOT_OPEN.detail').lang !== lang
 	};
 	const times = callTimes(appointment);

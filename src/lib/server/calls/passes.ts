@@ -1,4 +1,4 @@
-import { signValue, verifyValue } from '../appointments/secrets';
+import { sign, verify } from '../crypto';
 import type { CallRole } from '../db/schema';
 
 /** What a room page hands its script: who may join which call, until when (app clock, ms). */
@@ -18,23 +18,21 @@ export interface ParticipantPass {
 
 // Signed, not stored: any instance can check a pass with the shared APP_SECRET. The purpose is
 // part of the MAC, so a room pass can never stand in for a participant pass or a cookie.
-const sign = (purpose: string, value: unknown) => signValue(value, purpose);
-
-function verify<T>(purpose: string, token: string | null | undefined): T | undefined {
-	return token && token.length <= 1000 ? verifyValue<T>(token, purpose) : undefined;
+function read<T>(purpose: string, token: string | null | undefined): T | undefined {
+	return token && token.length <= 1000 ? verify<T>(token, purpose) : undefined;
 }
 
 export const passes = {
 	room: {
-		issue: (pass: RoomPass): string => sign('call-room-pass', pass),
+		issue: (pass: RoomPass): string => sign(pass, 'call-room-pass'),
 		read: (token: string | null | undefined, now: Date): RoomPass | undefined => {
-			const pass = verify<RoomPass>('call-room-pass', token);
+			const pass = read<RoomPass>('call-room-pass', token);
 			return pass && pass.until > now.getTime() ? pass : undefined;
 		}
 	},
 	participant: {
-		issue: (pass: ParticipantPass): string => sign('call-participant', pass),
+		issue: (pass: ParticipantPass): string => sign(pass, 'call-participant'),
 		read: (token: string | null | undefined): ParticipantPass | undefined =>
-			verify<ParticipantPass>('call-participant', token)
+			read<ParticipantPass>('call-participant', token)
 	}
 };

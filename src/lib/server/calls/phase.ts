@@ -1,10 +1,9 @@
-import type { EndReason, Phase } from '$lib/calls/types';
+import type { EndReason, Phase } from '$lib/domain/calls';
 import { formatInstant } from '$lib/domain/calendar';
-import { outcomeTimes } from '../staff/agenda';
+import { outcomeTimes } from '../appointments/attendance';
 
-// Touch point: the 5-minute rule's instants come from the one owner of outcomes (staff/agenda.ts,
-// moving to appointments/ as the "attendance" use case): the room opens when `attended` becomes
-// possible and the official's wait ends when `no_show` does.
+// The 5-minute rule's instants come from the one owner of outcomes (appointments' attendance):
+// the room opens when `attended` becomes possible and the official's wait ends when `no_show` does.
 
 /** Both sides are told this many minutes before the end that the call is about to end. */
 export const WARN_BEFORE_END_MINUTES = 5;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../testing/database';
-import { wakeups } from './wakeups';
+import { LISTENER_NAME, wakeups } from './wakeups';
 
 const url = process.env.DATABASE_URL;
 const db = useTestDatabase();
@@ -21,6 +21,25 @@ describe.skipIf(!url)('wake-ups between instances (PostgreSQL)', () => {
 			expect(Date.now() - started).toBeLessThan(15_000);
 		} finally {
 			await other.end();
+		}
+	});
+
+	// Last: once closed, this process's wake-ups only poll.
+	it('close their LISTEN connection on shutdown', async () => {
+		await wakeups.ready();
+		const admin = postgres(url!, { max: 1, onnotice: () => {} });
+		const listening = async () => {
+			const [row] = await admin<{ count: number }[]>`
+				select count(*)::int as count from pg_stat_activity
+				where application_name = ${LISTENER_NAME}`;
+			return row!.count;
+		};
+		try {
+			expect(await listening()).toBe(1);
+			await wakeups.close();
+			await expect.poll(listening).toBe(0);
+		} finally {
+			await admin.end();
 		}
 	});
 });

@@ -3,26 +3,39 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { config } from '../config';
 import type { Database } from '../db';
-import { log } from '../log';
+import { errorFields, log } from '../log';
 
 // Everything a call needs lives in the database; this only wakes the requests that wait for news
 // sooner than their next look. On one process (PGlite) an event does it; on PostgreSQL, NOTIFY
 // reaches every instance. A lost wake-up costs at most one look interval, never a message.
 
 const CHANNEL = 'ventanilla_calls';
+/** How the LISTEN connection names itself in pg_stat_activity. */
+export const LISTENER_NAME = `ventanilla-calls-${process.pid}`;
 const local = new EventEmitter();
 local.setMaxListeners(0);
+let client: postgres.Sql | undefined;
 let listener: Promise<unknown> | undefined;
+let closed = false;
 
 function listen(): Promise<unknown> | undefined {
-	if (listener || !config.databaseUrl) return listener;
-	const client = postgres(config.databaseUrl, { max: 1, onnotice: () => {} });
-	listener = client
+	if (listener || closed || !config.databaseUrl) return listener;
+	const own = postgres(config.databaseUrl, {
+		max: 1,
+		onnotice: () => {},
+		connect_timeout: 5,
+		connection: { application_name: LISTENER_NAME }
+	});
+	client = own;
+	listener = own
 		.listen(CHANNEL, (appointmentId) => local.emit(appointmentId))
 		.catch((error: unknown) => {
-			log.warn('call wake-ups fall back to polling', { error: String(error) });
-			listener = undefined;
-			void client.end({ timeout: 1 });
+			log.warn('call wake-ups fall back to polling', errorFields(error));
+			if (client === own) {
+				client = undefined;
+				listener = undefined;
+			}
+			void own.end({ timeout: 1 });
 		});
 	return listener;
 }
@@ -53,5 +66,14 @@ export const wakeups = {
 			local.on(appointmentId, done);
 			signal?.addEventListener('abort', done);
 		});
+	},
+
+	/** Closes the LISTEN connection, for a graceful shutdown; later waits only poll. */
+	async close(): Promise<void> {
+		closed = true;
+		const own = client;
+		client = undefined;
+		listener = undefined;
+		await own?.end({ timeout: 5 });
 	}
 };

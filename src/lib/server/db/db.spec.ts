@@ -2,8 +2,9 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { GET as health } from '../../../routes/api/v1/health/+server';
 import { useTestDatabase } from '../testing/database';
-import { requestEvent } from '../testing/request';
-import { migrate } from '.';
+import { requestEvent } from '../web/request-event';
+import { GET as live } from '../../../routes/api/v1/health/live/+server';
+import { migrate, open, ping, unavailable } from '.';
 import { legalTerms } from './schema';
 
 const db = useTestDatabase();
@@ -35,4 +36,45 @@ describe('database', () => {
 		} as const;
 		await expect(migrate(handle, process.env.DATABASE_URL)).resolves.toBeUndefined();
 	});
+
+	it('answers liveness without asking the database', async () => {
+		const response = await live(requestEvent('/api/v1/health/live'));
+		expect(response.status).toBe(200);
+		expect(await response.json()).toEqual({ status: 'ok' });
+	});
+});
+
+describe('an unavailable database', () => {
+	it('is told apart from a request the database refused', () => {
+		const coded = (code: string) => Object.assign(new Error(code), { code });
+		for (const code of ['CONNECTION_CLOSED', 'ECONNREFUSED', '57P01', '08006', '53100', '57014']) {
+			expect(unavailable(coded(code)), code).toBe(true);
+		}
+		expect(unavailable(new Error('query failed', { cause: coded('CONNECT_TIMEOUT') }))).toBe(true);
+		for (const code of ['23505', '22P02', '40001'])
+			expect(unavailable(coded(code)), code).toBe(false);
+		expect(unavailable(new Error('plain'))).toBe(false);
+		expect(unavailable('text')).toBe(false);
+	});
+
+	it('fails the health ping quickly when nothing listens', async () => {
+		const handle = await open({ url: 'postgres://postgres@127.0.0.1:9/none' });
+		const started = Date.now();
+		expect(await ping(handle.db)).toBe(false);
+		expect(Date.now() - started).toBeLessThan(3000);
+		await handle.close();
+	});
+
+	it.skipIf(!process.env.DATABASE_URL)(
+		'cancels a statement past the statement timeout, as unavailable',
+		async () => {
+			const handle = await open({ url: process.env.DATABASE_URL, statementTimeoutMs: 200 });
+			try {
+				const error = await handle.db.execute(sql`select pg_sleep(3)`).catch((e: unknown) => e);
+				expect(unavailable(error)).toBe(true);
+			} finally {
+				await handle.close();
+			}
+		}
+	);
 });

@@ -6,9 +6,11 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { mkdirSync } from 'node:fs';
+import { statfs } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import postgres from 'postgres';
 import { config } from '../config';
+import { errorFields, log } from '../log';
 import { lockDataDir } from './lock';
 import * as schema from './schema';
 
@@ -27,6 +29,46 @@ export interface OpenOptions {
 	dataDir?: string;
 	/** A PGlite data directory dumped with dumpDataDir(), for fast test databases. */
 	template?: Blob;
+	/** PostgreSQL: a statement running longer is cancelled (SQLSTATE 57014). */
+	statementTimeoutMs?: number;
+}
+
+// Errors that say "the database (or its disk) cannot answer now", not "this request is wrong":
+// the driver's own connection errors, the socket's, and SQLSTATEs of lost connections (08),
+// insufficient resources such as a full disk (53), shutdown and restart (57P01-57P03), a statement
+// timeout (57014), a read-only database (25006: a standby after failover, or our disk guard) and
+// I/O errors (58030).
+const UNAVAILABLE_CODES = new Set([
+	'CONNECTION_CLOSED',
+	'CONNECTION_ENDED',
+	'CONNECTION_DESTROYED',
+	'CONNECT_TIMEOUT',
+	'ECONNREFUSED',
+	'ECONNRESET',
+	'EPIPE',
+	'ETIMEDOUT',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'EAI_AGAIN',
+	'ENOSPC',
+	'EDQUOT'
+]);
+const UNAVAILABLE_STATES = /^(08...|53...|57P0[123]|57014|25006|58030)$/;
+
+/** True when an error (or what it wraps) means the database is unreachable, full or too slow. */
+export function unavailable(error: unknown): boolean {
+	let current = error;
+	for (let depth = 0; current instanceof Error && depth < 5; depth++) {
+		const code = (current as { code?: unknown }).code;
+		if (
+			typeof code === 'string' &&
+			(UNAVAILABLE_CODES.has(code) || UNAVAILABLE_STATES.test(code))
+		) {
+			return true;
+		}
+		current = current.cause;
+	}
+	return false;
 }
 
 const migrationsFolder = resolve('drizzle');
@@ -35,7 +77,18 @@ const MIGRATION_LOCK = 727_001;
 
 export async function open(options: OpenOptions): Promise<DatabaseHandle> {
 	if (options.url) {
-		const client = postgres(options.url, { max: 10, onnotice: () => {} });
+		const client = postgres(options.url, {
+			max: 10,
+			onnotice: () => {},
+			// A server that does not answer within 5 s is down for this request: answer 503 soon.
+			connect_timeout: 5,
+			// The driver's default waits up to 20 s between attempts after an outage; a restarted
+			// server should be used again within a second or two.
+			backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1) * (0.5 + Math.random() / 2),
+			connection: options.statementTimeoutMs
+				? { statement_timeout: options.statementTimeoutMs }
+				: {}
+		});
 		return {
 			kind: 'postgres',
 			db: drizzlePostgres(client, { schema }) as unknown as Database,
@@ -50,15 +103,57 @@ export async function open(options: OpenOptions): Promise<DatabaseHandle> {
 	try {
 		const client = new PGlite({ dataDir: options.dataDir, loadDataDir: options.template });
 		await client.waitReady;
+		const stopGuard = options.dataDir ? await guardDisk(client, options.dataDir) : () => {};
 		return {
 			kind: 'pglite',
 			db: drizzlePglite(client, { schema }) as unknown as Database,
-			close: () => client.close().finally(release)
+			close: () => {
+				stopGuard();
+				return client.close().finally(release);
+			}
 		};
 	} catch (error) {
 		release();
 		throw error;
 	}
+}
+
+/**
+ * Free space PGlite needs to keep writing safely. Running out while it creates a 16 MB WAL segment
+ * does not fail one statement: PGlite 0.5 then freezes the whole process on the next query (tried on
+ * a full tmpfs). So below this reserve the database turns read-only: writes fail at once (SQLSTATE
+ * 25006, answered 503), reads go on, and writes resume when space is freed.
+ */
+export const DISK_RESERVE_BYTES = 32 * 1024 * 1024;
+
+async function guardDisk(client: PGlite, dir: string): Promise<() => void> {
+	let readOnly = false;
+	let checking = false;
+	const check = async () => {
+		if (checking || client.closed) return;
+		checking = true;
+		try {
+			const { bavail, bsize } = await statfs(dir);
+			const free = bavail * bsize;
+			const low = free < DISK_RESERVE_BYTES;
+			if (low !== readOnly && !client.closed) {
+				// PGlite has one session and runs this between transactions.
+				await client.exec(`set default_transaction_read_only = ${low ? 'on' : 'off'}`);
+				readOnly = low;
+				const fields = { freeMb: Math.floor(free / 2 ** 20) };
+				if (low) log.error('disk almost full: the database is read-only', fields);
+				else log.info('disk space is back: the database accepts writes', fields);
+			}
+		} catch (error) {
+			log.warn('disk space check failed', errorFields(error));
+		} finally {
+			checking = false;
+		}
+	};
+	await check();
+	const timer = setInterval(check, 1000);
+	timer.unref();
+	return () => clearInterval(timer);
 }
 
 /** Applies pending migrations; on PostgreSQL an advisory lock lets many instances start at once. */
@@ -77,12 +172,18 @@ export async function migrate(handle: DatabaseHandle, url?: string): Promise<voi
 	}
 }
 
-export async function ping(db: Database): Promise<boolean> {
+/** Whether the database answers a trivial query within `timeoutMs`. */
+export async function ping(db: Database, timeoutMs = 2000): Promise<boolean> {
+	let timer: NodeJS.Timeout | undefined;
+	const timeout = new Promise<false>((resolve) => {
+		timer = setTimeout(() => resolve(false), timeoutMs);
+	});
 	try {
-		await db.execute(sql`select 1`);
-		return true;
+		return await Promise.race([db.execute(sql`select 1`).then(() => true), timeout]);
 	} catch {
 		return false;
+	} finally {
+		clearTimeout(timer);
 	}
 }
 
@@ -92,7 +193,8 @@ let current: Promise<DatabaseHandle> | undefined;
 export function connect(): Promise<DatabaseHandle> {
 	current ??= open({
 		url: config.databaseUrl,
-		dataDir: config.databaseUrl ? undefined : resolve(config.dataDir, 'pgdata')
+		dataDir: config.databaseUrl ? undefined : resolve(config.dataDir, 'pgdata'),
+		statementTimeoutMs: config.statementTimeoutMs
 	});
 	return current;
 }

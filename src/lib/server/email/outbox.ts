@@ -1,4 +1,4 @@
-import { and, eq, lte } from 'drizzle-orm';
+import { and, eq, inArray, lt, lte } from 'drizzle-orm';
 import type { Transporter } from 'nodemailer';
 import { clock } from '../clock';
 import type { Database } from '../db';
@@ -6,6 +6,7 @@ import { outbox } from '../db/schema';
 import type { Transaction } from '../idempotency';
 import { errorFields, log } from '../log';
 import { config } from '../config';
+import { entity } from '$lib/config/entity';
 
 export interface Message {
 	/** What kind of message, for logs and tests (e.g. "appointment.confirmed"). */
@@ -34,60 +35,116 @@ export async function enqueue(tx: Transaction | Database, message: Message): Pro
 	});
 }
 
+// A claimed message is not claimed again for this long, so no other instance sends it meanwhile;
+// longer than a batch can take with every SMTP wait at its limit.
+const LEASE_MS = 15 * 60 * 1000;
+
+// SMTP errors that say the relay is unreachable or hung, not that this message was refused.
+const RELAY_DOWN = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED']);
+
+type Outcome = Partial<typeof outbox.$inferInsert>;
+
+// Outcomes the database could not take when they happened (it was down): kept until it is back,
+// so a message that went out is marked sent instead of being sent again.
+const unrecorded = new Map<string, Outcome>();
+
+async function record(db: Database, id: string, outcome: Outcome): Promise<void> {
+	try {
+		await db.update(outbox).set(outcome).where(eq(outbox.id, id));
+		unrecorded.delete(id);
+	} catch (error) {
+		unrecorded.set(id, outcome);
+		log.warn('email outcome kept until the database is back', errorFields(error));
+	}
+}
+
 /**
- * Sends what is due. Each batch is claimed with FOR UPDATE SKIP LOCKED inside one transaction,
- * so two app instances never send the same message twice.
+ * Sends what is due. A batch is claimed (FOR UPDATE SKIP LOCKED, then leased) in a short
+ * transaction, so two app instances never send the same message, and sent outside it, so a slow
+ * relay holds no database connection. Each outcome is recorded as soon as it is known.
  */
 export async function sendDue(db: Database, transport: Transporter, batch = 20): Promise<number> {
-	return db.transaction(async (tx) => {
-		const due = await tx
+	for (const [id, outcome] of unrecorded) {
+		await db.update(outbox).set(outcome).where(eq(outbox.id, id));
+		unrecorded.delete(id);
+	}
+	const due = await db.transaction(async (tx) => {
+		const rows = await tx
 			.select()
 			.from(outbox)
 			.where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, clock.now())))
 			.orderBy(outbox.createdAt)
 			.limit(batch)
 			.for('update', { skipLocked: true });
-		let sent = 0;
-		for (const message of due) {
-			try {
-				await transport.sendMail({
-					from: config.smtp.from,
-					to: message.recipient,
-					subject: message.subject,
-					text: message.text,
-					html: message.html ?? undefined,
-					attachments: message.attachments.map((a) => ({
-						filename: a.filename,
-						content: a.content,
-						contentType: a.contentType
-					}))
-				});
-				await tx
-					.update(outbox)
-					.set({
-						status: 'sent',
-						sentAt: clock.now(),
-						attempts: message.attempts + 1,
-						lastError: null
-					})
-					.where(eq(outbox.id, message.id));
-				sent += 1;
-			} catch (error) {
-				const attempts = message.attempts + 1;
-				log.warn('email not sent', { kind: message.kind, attempts, ...errorFields(error) });
-				await tx
-					.update(outbox)
-					.set({
-						attempts,
-						status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
-						lastError: errorFields(error).error as string,
-						nextAttemptAt: new Date(
-							clock.now().getTime() + Math.min(3600, 2 ** attempts * 15) * 1000
-						)
-					})
-					.where(eq(outbox.id, message.id));
+		if (rows.length > 0) {
+			await tx
+				.update(outbox)
+				.set({ nextAttemptAt: new Date(clock.now().getTime() + LEASE_MS) })
+				.where(
+					inArray(
+						outbox.id,
+						rows.map((row) => row.id)
+					)
+				);
+		}
+		return rows;
+	});
+	let sent = 0;
+	for (const [index, message] of due.entries()) {
+		try {
+			await transport.sendMail({
+				from: config.smtp.from,
+				to: message.recipient,
+				subject: message.subject,
+				text: message.text,
+				html: message.html ?? undefined,
+				attachments: message.attachments.map((a) => ({
+					filename: a.filename,
+					content: a.content,
+					contentType: a.contentType
+				}))
+			});
+			sent += 1;
+			await record(db, message.id, {
+				status: 'sent',
+				sentAt: clock.now(),
+				attempts: message.attempts + 1,
+				lastError: null
+			});
+		} catch (error) {
+			const attempts = message.attempts + 1;
+			log.warn('email not sent', { kind: message.kind, attempts, ...errorFields(error) });
+			await record(db, message.id, {
+				attempts,
+				status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+				lastError: errorFields(error).error as string,
+				nextAttemptAt: new Date(clock.now().getTime() + Math.min(3600, 2 ** attempts * 15) * 1000)
+			});
+			// A relay that is down or hung would make every other message wait as long: they go
+			// back to the queue untouched, for the next round.
+			if (RELAY_DOWN.has((error as { code?: string }).code ?? '')) {
+				for (const rest of due.slice(index + 1)) {
+					await record(db, rest.id, { nextAttemptAt: clock.now() });
+				}
+				break;
 			}
 		}
-		return sent;
-	});
+	}
+	return sent;
+}
+
+/**
+ * Drops every message written more than the retention period ago (entity.privacy.retentionDays):
+ * each holds an address and a text about a person. One still unsent by then is stale (a reminder
+ * of a past appointment) and goes too. One DELETE, so several instances may run it at once.
+ */
+export async function prune(db: Database): Promise<number> {
+	const before = new Date(clock.now().getTime() - entity.privacy.retentionDays * 24 * 3600_000);
+	const dropped = await db
+		.delete(outbox)
+		.where(lt(outbox.createdAt, before))
+		.returning({ status: outbox.status });
+	const unsent = dropped.filter((row) => row.status !== 'sent').length;
+	if (unsent) log.warn('emails dropped unsent after the retention period', { count: unsent });
+	return dropped.length;
 }

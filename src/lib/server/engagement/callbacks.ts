@@ -2,11 +2,12 @@ import { and, asc, eq, lt, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { entity } from '$lib/config/entity';
 import { callbackDays, callbackWindows, windowIsOpen } from '$lib/domain/callback-windows';
-import { normalisePhone } from '$lib/domain/phone';
+import { phoneSchema } from '$lib/domain/phone';
 import { clock } from '../clock';
 import type { Database } from '../db';
-import { auditLog, callbacks as table } from '../db/schema';
-import { Problem } from '../http/problem';
+import { audit } from '../audit';
+import { callbacks as table } from '../db/schema';
+import { DomainError } from '../errors';
 import { once } from '../idempotency';
 
 export const CALLBACK_TOPICS = [
@@ -34,12 +35,7 @@ export function callbackSchema(now: () => Date = () => clock.now()) {
 				.trim()
 				.min(2, { error: 'callbacks:errors.name' })
 				.max(120, { error: 'callbacks:errors.nameLong' }),
-			phone: z.string({ error: 'callbacks:errors.phone.empty' }).transform((value, ctx) => {
-				const result = normalisePhone(value);
-				if (result.ok) return result.e164;
-				ctx.addIssue({ code: 'custom', message: `callbacks:errors.phone.${result.problem}` });
-				return z.NEVER;
-			}),
+			phone: phoneSchema,
 			language: z.enum(['es', 'guc'], { error: 'callbacks:errors.language' }),
 			topic: z.enum(CALLBACK_TOPICS, { error: 'callbacks:errors.topic' }),
 			details: z
@@ -79,7 +75,8 @@ export interface CallbackReceipt {
 	window: { start: string; end: string };
 }
 
-function receipt(row: typeof table.$inferSelect): CallbackReceipt {
+/** What the person who asked sees of their request. */
+export function callbackReceipt(row: typeof table.$inferSelect): CallbackReceipt {
 	return {
 		id: row.id,
 		name: row.name,
@@ -95,7 +92,7 @@ export const callbacks = {
 	/** Records a call-back request once per idempotency key (a resent form is not a second request). */
 	async request(db: Database, input: CallbackInput, key: string | null): Promise<CallbackReceipt> {
 		const [start = '', end = ''] = input.window.split('-');
-		const result = await once(db, 'callbacks', key, input, async (tx) => {
+		const { result } = await once(db, 'callbacks', key, input, async (tx) => {
 			const [row] = await tx
 				.insert(table)
 				.values({
@@ -111,9 +108,9 @@ export const callbacks = {
 					policyVersion: POLICY_VERSION
 				})
 				.returning();
-			return { status: 201, body: receipt(row!) };
+			return callbackReceipt(row!);
 		});
-		return result.body as CallbackReceipt;
+		return result;
 	},
 
 	/** The queue for the staff console: pending first, by preferred day and window. */
@@ -132,8 +129,8 @@ export const callbacks = {
 	async mark(db: Database, id: string, result: 'called' | 'unreachable', actor: string) {
 		return db.transaction(async (tx) => {
 			const [row] = await tx.select().from(table).where(eq(table.id, id)).for('update');
-			if (!row) throw new Problem(404, 'NOT_FOUND');
-			if (row.status !== 'pending') throw new Problem(409, 'CALLBACK_CLOSED', { ns: 'staff' });
+			if (!row) throw new DomainError('NOT_FOUND');
+			if (row.status !== 'pending') throw new DomainError('CALLBACK_CLOSED');
 			const now = clock.now();
 			const attempts = row.attempts + 1;
 			const status =
@@ -143,12 +140,11 @@ export const callbacks = {
 				.set({ status, attempts, calledAt: result === 'called' ? now : row.calledAt })
 				.where(eq(table.id, id))
 				.returning();
-			await tx.insert(auditLog).values({
+			await audit(tx, {
 				actor,
 				action: `callback.${result}`,
 				subject: id,
-				data: { attempts, status },
-				at: now
+				data: { attempts, status }
 			});
 			return updated!;
 		});

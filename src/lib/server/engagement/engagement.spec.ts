@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { instantAt } from '$lib/domain/calendar';
 import { clock } from '../clock';
@@ -9,27 +10,15 @@ import {
 	surveys as surveyTable
 } from '../db/schema';
 import { useTestDatabase } from '../testing/database';
+import { callbackForm } from '../testing/factories';
 import { callbackSchema, callbacks } from './callbacks';
-import { lastMonths, monthly } from './indicators';
+import { CSV_COLUMNS, indicators, lastMonths, monthly } from './indicators';
 import { surveys } from './surveys';
 
 const db = useTestDatabase();
 const now = instantAt('2026-11-24', '09:00');
 
 afterEach(() => clock.set(undefined));
-
-function callbackForm(overrides: Record<string, unknown> = {}) {
-	return {
-		name: 'Ana Epieyú',
-		phone: '300 123 4567',
-		language: 'guc',
-		topic: 'subsidio-glp',
-		day: '2026-11-25',
-		window: '08:00-10:00',
-		consent: 'yes',
-		...overrides
-	};
-}
 
 describe('call-back requests', () => {
 	it('stores the phone in E.164 with the chosen window', async () => {
@@ -102,6 +91,20 @@ describe('survey answers', () => {
 });
 
 describe('indicators', () => {
+	it('writes the CSV so a heading with a comma or a quote stays one column', async () => {
+		const [month] = (await monthly(db(), now)).slice(-1);
+		const headings: Record<string, string> = {
+			month: 'mes, año',
+			surveyAnswers: 'respuestas "sí"'
+		};
+		const csv = indicators.toCsv([month!], (column) => headings[column] ?? column);
+		const [header, row] = parse(csv, { record_delimiter: '\r\n' }) as string[][];
+		expect(header).toHaveLength(CSV_COLUMNS.length);
+		expect(header!.slice(0, 3)).toEqual(['mes, año', 'respuestas "sí"', 'satisfactionAverage']);
+		expect(row).toEqual(['2026-11', '0', '', '', '0', '0', '0', '0', '0', '0', '0', '0', '0', '']);
+		expect(csv.endsWith('\r\n')).toBe(true);
+	});
+
 	it('lists the last twelve months ending with the current one', () => {
 		const months = lastMonths(instantAt('2026-02-10', '12:00'));
 		expect(months).toHaveLength(12);

@@ -1,5 +1,6 @@
+import { stringify } from 'csv-stringify/sync';
 import { and, gte, lt, sql } from 'drizzle-orm';
-import { businessDaysBetween, localDate } from '$lib/domain/calendar';
+import { businessDaysBetween, instantAt, localDate, TIME_ZONE } from '$lib/domain/calendar';
 import { PETITION_TYPES, type PetitionType } from '$lib/domain/terms';
 import type { Database } from '../db';
 import { appointments, callbacks, radicados, surveys } from '../db/schema';
@@ -44,17 +45,17 @@ function nextMonth(month: string): string {
 	return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
 }
 
-const bogotaMonth = (column: unknown) =>
-	sql<string>`to_char(${column} at time zone 'America/Bogota', 'YYYY-MM')`;
+const localMonth = (column: unknown) =>
+	sql<string>`to_char(${column} at time zone ${TIME_ZONE}, 'YYYY-MM')`;
 
 /** The published figures, computed by SQL over the real tables for the last 12 months. */
 export async function monthly(db: Database, now: Date): Promise<MonthFigures[]> {
 	const months = lastMonths(now);
-	const since = new Date(`${months[0]}-01T00:00:00-05:00`);
+	const since = instantAt(`${months[0]}-01`, '00:00');
 
 	const satisfaction = await db
 		.select({
-			month: bogotaMonth(surveys.createdAt),
+			month: localMonth(surveys.createdAt),
 			answers: sql<number>`count(*)::int`,
 			average: sql<number>`round(avg(${surveys.rating})::numeric, 1)::float`,
 			satisfied: sql<number>`(count(*) filter (where ${surveys.rating} >= 4))::int`
@@ -65,7 +66,7 @@ export async function monthly(db: Database, now: Date): Promise<MonthFigures[]> 
 
 	const calls = await db
 		.select({
-			month: bogotaMonth(callbacks.createdAt),
+			month: localMonth(callbacks.createdAt),
 			requested: sql<number>`count(*)::int`,
 			called: sql<number>`(count(*) filter (where ${callbacks.status} = 'called'))::int`,
 			unreachable: sql<number>`(count(*) filter (where ${callbacks.status} = 'unreachable'))::int`
@@ -74,10 +75,10 @@ export async function monthly(db: Database, now: Date): Promise<MonthFigures[]> 
 		.where(gte(callbacks.createdAt, since))
 		.groupBy(sql`1`);
 
-	const until = new Date(`${nextMonth(months.at(-1)!)}-01T00:00:00-05:00`);
+	const until = instantAt(`${nextMonth(months.at(-1)!)}-01`, '00:00');
 	const visits = await db
 		.select({
-			month: bogotaMonth(appointments.start),
+			month: localMonth(appointments.start),
 			booked: sql<number>`(count(*) filter (where ${appointments.status} <> 'cancelled'))::int`,
 			attended: sql<number>`(count(*) filter (where ${appointments.status} = 'attended'))::int`,
 			noShow: sql<number>`(count(*) filter (where ${appointments.status} = 'no_show'))::int`
@@ -97,7 +98,7 @@ export async function monthly(db: Database, now: Date): Promise<MonthFigures[]> 
 			extendedTo: sql<string | null>`(select max(e.new_due_date)::text from radicado_events e
 				where e.radicado_id = "radicados"."id" and e.kind = 'ampliacion_de_plazo')`,
 			answeredOn: sql<string | null>`(select min(coalesce(e.response_date,
-				(e.at at time zone 'America/Bogota')::date))::text from radicado_events e
+				(e.at at time zone ${TIME_ZONE})::date))::text from radicado_events e
 				where e.radicado_id = "radicados"."id" and e.kind = 'respondida')`
 		})
 		.from(radicados)
@@ -153,4 +154,51 @@ export async function monthly(db: Database, now: Date): Promise<MonthFigures[]> 
 	});
 }
 
-export const indicators = { monthly };
+/** The columns of the CSV download, in order; their headings come from `indicators:csv.*`. */
+export const CSV_COLUMNS = [
+	'month',
+	'surveyAnswers',
+	'satisfactionAverage',
+	'satisfiedPercent',
+	'callbacksRequested',
+	'callbacksMade',
+	'callbacksUnreachable',
+	'appointmentsBooked',
+	'appointmentsAttended',
+	'appointmentsNoShow',
+	'petitionsFiled',
+	'petitionsAnswered',
+	'petitionsAnsweredOnTime',
+	'averageBusinessDaysToAnswer'
+] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+/**
+ * The figures as CSV (RFC 4180, CRLF line ends), one row a month. A heading or cell with a comma,
+ * a quote or a line break is quoted, so a translated heading cannot shift the columns.
+ */
+export function toCsv(months: MonthFigures[], heading: (column: CsvColumn) => string): string {
+	const rows = months.map((m) => [
+		m.month,
+		m.satisfaction.answers,
+		m.satisfaction.average,
+		m.satisfaction.satisfiedPercent,
+		m.callbacks.requested,
+		m.callbacks.called,
+		m.callbacks.unreachable,
+		m.appointments.booked,
+		m.appointments.attended,
+		m.appointments.noShow,
+		m.petitions.filed,
+		m.petitions.answered,
+		m.petitions.answeredOnTime,
+		m.petitions.averageBusinessDaysToAnswer
+	]);
+	// A lone line feed ends a row for spreadsheet programs too: quote it as well.
+	return stringify([CSV_COLUMNS.map(heading), ...rows], {
+		record_delimiter: 'windows',
+		quoted_match: /[\r\n]/
+	});
+}
+
+export const indicators = { monthly, toCsv };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Locale } from '$lib/i18n/locales';
 import type { Database } from '../db';
 import { surveys as table } from '../db/schema';
-import { Problem } from '../http/problem';
+import { DomainError } from '../errors';
 
 export const JOURNEYS = ['booking', 'lookup', 'petition', 'callback'] as const;
 
@@ -32,6 +32,6 @@ export const surveys = {
 			.values({ ...input, locale })
 			.onConflictDoNothing()
 			.returning({ id: table.id });
-		if (inserted.length === 0) throw new Problem(409, 'ALREADY_ANSWERED', { ns: 'surveys' });
+		if (inserted.length === 0) throw new DomainError('ALREADY_ANSWERED');
 	}
 };

@@ -1,7 +1,30 @@
 import { z } from 'zod';
-import type { ApiHandler, OperationDoc } from './api';
+import type { Translator } from '$lib/i18n/translator';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+export interface ResponseDoc {
+	/** An `api:` key: the OpenAPI document says it in the asked language, through i18next. */
+	description: string;
+	schema?: z.ZodType;
+}
+
+/** What the OpenAPI document says of an operation; the same object validates requests. */
+export interface OperationDoc {
+	/** An `api:` key, like every description below (locales/{lang}/api.json). */
+	summary: string;
+	tags: string[];
+	body?: z.ZodType;
+	query?: z.ZodType;
+	/** Headers the operation reads, e.g. Idempotency-Key or Authorization. */
+	headers?: Record<string, { required: boolean; description: string }>;
+	responses: Record<number, ResponseDoc>;
+	/** Values for the path's parameters and a valid request, used by the contract test. */
+	example?: { params?: Record<string, string>; query?: Record<string, string>; body?: unknown };
+}
+
+// Any operation that needs the database may answer this while it is unreachable.
+const UNAVAILABLE: ResponseDoc = { description: 'api:common.unavailable' };
 
 export const problemSchema = z.object({
 	type: z.string(),
@@ -43,7 +66,7 @@ export function collect(modules: Record<string, Record<string, unknown>>): Route
 		const route = routePath(file);
 		if (!route) continue;
 		for (const method of METHODS) {
-			const handler = module[method] as ApiHandler | undefined;
+			const handler = module[method] as { operation?: OperationDoc } | undefined;
 			if (handler?.operation) found.push({ method, ...route, operation: handler.operation });
 		}
 	}
@@ -72,8 +95,15 @@ function objectProperties(schema: z.ZodType): [string, boolean][] {
 	]);
 }
 
-/** The OpenAPI 3.1 document, generated from the same schemas that validate requests. */
-export function document(operations: RouteOperation[], version: string): Record<string, unknown> {
+/**
+ * The OpenAPI 3.1 document, generated from the same schemas that validate requests; its texts
+ * (keys in the operations) in the language of `t`.
+ */
+export function document(
+	operations: RouteOperation[],
+	version: string,
+	t: Translator['t']
+): Record<string, unknown> {
 	const paths: Record<string, Record<string, unknown>> = {};
 	for (const { method, path, params, operation } of operations) {
 		const parameters = [
@@ -92,19 +122,19 @@ export function document(operations: RouteOperation[], version: string): Record<
 				name,
 				in: 'header',
 				required: header.required,
-				description: header.description,
+				description: t(header.description),
 				schema: { type: 'string' }
 			})),
 			{
 				name: 'lang',
 				in: 'query',
 				required: false,
-				description: 'Language of titles and messages; otherwise Accept-Language decides.',
+				description: t('api:document.lang'),
 				schema: { type: 'string', enum: ['es', 'guc'] }
 			}
 		];
 		const responses = Object.fromEntries(
-			Object.entries(operation.responses).map(([status, response]) => {
+			Object.entries({ 503: UNAVAILABLE, ...operation.responses }).map(([status, response]) => {
 				const problem = Number(status) >= 400;
 				const schema = response.schema
 					? jsonSchema(response.schema, 'output')
@@ -115,7 +145,7 @@ export function document(operations: RouteOperation[], version: string): Record<
 				return [
 					status,
 					{
-						description: response.description,
+						description: t(response.description),
 						...(schema ? { content: { [type]: { schema } } } : {})
 					}
 				];
@@ -123,7 +153,7 @@ export function document(operations: RouteOperation[], version: string): Record<
 		);
 		paths[path] ??= {};
 		paths[path][method.toLowerCase()] = {
-			summary: operation.summary,
+			summary: t(operation.summary),
 			tags: operation.tags,
 			parameters,
 			...(operation.body
@@ -141,10 +171,9 @@ export function document(operations: RouteOperation[], version: string): Record<
 	return {
 		openapi: '3.1.0',
 		info: {
-			title: 'Ventanilla API',
+			title: t('api:document.title'),
 			version,
-			description:
-				'The REST API behind Ventanilla. Errors are application/problem+json (RFC 9457) in the requested language.'
+			description: t('api:document.description')
 		},
 		servers: [{ url: '/' }],
 		paths,

@@ -1,6 +1,6 @@
 import type { Translator } from '$lib/i18n/translator';
 import type { z } from 'zod';
-import type { FieldError } from './problem';
+import type { FieldError } from '../errors';
 
 /**
  * Turns schema issues into field messages in the user's language. A schema may name its own

@@ -1,7 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { config } from '../config';
+import { hash } from '../crypto';
 
 export const MAX_FILES = 3;
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -67,7 +68,7 @@ export async function store(uploads: Upload[]): Promise<StoredFile[]> {
 			filename: safeFilename(upload.filename),
 			contentType: sniff(upload.bytes)!,
 			size: upload.bytes.byteLength,
-			sha256: createHash('sha256').update(upload.bytes).digest('hex')
+			sha256: hash(upload.bytes)
 		});
 	}
 	return stored;

@@ -5,14 +5,14 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { clock } from '../clock';
 import { config } from '../config';
-import { outbox, radicadoAttachments, radicados as radicadosTable } from '../db/schema';
-import { Problem } from '../http/problem';
+import { auditLog, outbox, radicadoAttachments, radicados as radicadosTable } from '../db/schema';
+import { DomainError } from '../errors';
 import { useTestDatabase } from '../testing/database';
 import { LOOKUP_LIMITS, radicados } from '.';
 import { filingSchema, type FilingInput } from './schema';
 
 const db = useTestDatabase();
-const options = { lang: 'es' as const, origin: 'https://ventanilla.test' };
+const options = { lang: 'es' as const };
 
 function petition(overrides: Partial<FilingInput> = {}): FilingInput {
 	return filingSchema.parse({
@@ -30,6 +30,7 @@ function petition(overrides: Partial<FilingInput> = {}): FilingInput {
 
 beforeAll(() => {
 	config.dataDir = mkdtempSync(join(tmpdir(), 'ventanilla-radicados-'));
+	config.origin = 'https://ventanilla.test';
 });
 
 afterEach(() => clock.set(undefined));
@@ -131,7 +132,7 @@ describe('filing', () => {
 				...options,
 				attachments: [{ filename: 'foto.png', bytes: fake }]
 			})
-		).rejects.toMatchObject({ status: 422 });
+		).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
 		expect(await db().select().from(radicadosTable)).toHaveLength(0);
 	});
 });
@@ -192,12 +193,9 @@ describe('look-up', () => {
 			'10.0.0.2'
 		);
 		const errors = await Promise.allSettled([wrongCode, unknown]);
-		const reasons = errors.map((e) => (e as PromiseRejectedResult).reason as Problem);
-		expect(reasons.map((r) => [r.status, r.code])).toEqual([
-			[404, 'NOT_FOUND'],
-			[404, 'NOT_FOUND']
-		]);
-		expect(reasons[0]!.options).toEqual(reasons[1]!.options);
+		const reasons = errors.map((e) => (e as PromiseRejectedResult).reason as DomainError);
+		expect(reasons.map((r) => r.code)).toEqual(['NOT_FOUND', 'NOT_FOUND']);
+		expect(reasons[0]!.details).toEqual(reasons[1]!.details);
 	});
 
 	it('stops guessing codes after 5 failures for a number, even with the right code', async () => {
@@ -205,13 +203,13 @@ describe('look-up', () => {
 		for (let i = 0; i < LOOKUP_LIMITS.number.max; i += 1) {
 			await expect(
 				radicados.lookup(db(), { number: filed.number, securityCode: `AAAAAAA${i}` }, `10.0.1.${i}`)
-			).rejects.toMatchObject({ status: 404 });
+			).rejects.toMatchObject({ code: 'NOT_FOUND' });
 		}
 		const limited = await radicados
 			.lookup(db(), { number: filed.number, securityCode: filed.securityCode }, '10.0.2.1')
-			.catch((e: Problem) => e);
-		expect(limited).toMatchObject({ status: 429, code: 'LOOKUP_LIMITED' });
-		expect(Number((limited as Problem).options.headers!['retry-after'])).toBeGreaterThan(0);
+			.catch((e: DomainError) => e);
+		expect(limited).toMatchObject({ code: 'LOOKUP_LIMITED' });
+		expect((limited as DomainError).details.retryAfter).toBeGreaterThan(0);
 	});
 
 	it('stops one address after 30 failures across numbers', async () => {
@@ -226,10 +224,10 @@ describe('look-up', () => {
 		}
 		await expect(
 			radicados.lookup(db(), { number: '1-2026-000500', securityCode: 'X' }, '10.9.9.9')
-		).rejects.toMatchObject({ status: 429 });
+		).rejects.toMatchObject({ code: 'LOOKUP_LIMITED' });
 		await expect(
 			radicados.lookup(db(), { number: '1-2026-000500', securityCode: 'X' }, '10.9.9.8')
-		).rejects.toMatchObject({ status: 404 });
+		).rejects.toMatchObject({ code: 'NOT_FOUND' });
 	});
 
 	it('does not count successful look-ups', async () => {
@@ -265,7 +263,7 @@ describe('staff events', () => {
 				{ kind: 'ampliacion_de_plazo', reason: 'Otra vez.', newDueDate: '2026-03-31' },
 				'staff:1'
 			)
-		).rejects.toMatchObject({ status: 422, code: 'EXTENSION_INVALID' });
+		).rejects.toMatchObject({ code: 'EXTENSION_INVALID' });
 		clock.set(new Date('2026-02-05T10:00:00-05:00'));
 		const status = await radicados.lookup(
 			db(),
@@ -277,6 +275,19 @@ describe('staff events', () => {
 			kind: 'ampliacion_de_plazo',
 			newDueDate: '2026-02-19'
 		});
+	});
+
+	it('audits an event at the app clock, with who did it, however the number was typed', async () => {
+		clock.set(new Date('2026-01-15T10:00:00-05:00'));
+		const filed = await radicados.file(db(), petition(), options);
+		const at = new Date('2026-01-16T11:30:00-05:00');
+		clock.set(at);
+		const typed = filed.number.replaceAll('-', ' – ');
+		expect(await radicados.addEvent(db(), typed, { kind: 'en_tramite' }, 'ana@example.org')).toBe(
+			filed.number
+		);
+		const [row] = await db().select().from(auditLog).where(eq(auditLog.subject, filed.number));
+		expect(row).toMatchObject({ actor: 'ana@example.org', action: 'radicado.en_tramite', at });
 	});
 
 	it('shows an answered petition as respondida with its response document', async () => {

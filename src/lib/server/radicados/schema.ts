@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { PetitionField } from '$lib/domain/petition-form';
+import { optionalPhoneSchema } from '$lib/domain/phone';
 import { PETITION_TYPES } from '$lib/domain/terms';
 
 export const IDENTITIES = ['identified', 'reserved', 'anonymous'] as const;
@@ -29,12 +31,12 @@ export const filingSchema = z
 		name: optionalText(150),
 		document: optionalText(30),
 		email: optionalText(254),
-		phone: optionalText(30),
+		phone: optionalPhoneSchema,
 		address: optionalText(200),
 		contactPreference: z.enum(CONTACT_PREFERENCES, { error: 'pqrsd:errors.contactPreference' }),
 		/** Data-treatment consent (Ley 1581 de 2012); required whenever personal data is given. */
 		consent: z.union([z.boolean(), z.literal('yes')]).optional()
-	})
+	} satisfies Record<PetitionField, z.ZodType>)
 	.superRefine(
 		(value, ctx) => {
 			const issue = (path: string, message: string) =>

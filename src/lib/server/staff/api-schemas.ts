@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { APPOINTMENT_STATUSES } from '../db/schema';
+import { callbackReceipt } from '../engagement/callbacks';
 
 /** The agenda entry as the staff API answers it. */
 export const agendaItemSchema = z.object({
@@ -36,28 +37,13 @@ export const callbackSchema = z.object({
 	attempts: z.number().int()
 });
 
-export function callbackView(row: {
-	id: string;
-	name: string;
-	phone: string;
-	language: 'es' | 'guc';
-	topic: string;
-	details: string | null;
-	windowDate: string;
-	windowStart: string;
-	windowEnd: string;
-	status: 'pending' | 'called' | 'unreachable';
-	attempts: number;
-}): z.infer<typeof callbackSchema> {
+/** A call-back request as the console and the staff API show it. */
+export function callbackView(
+	row: Parameters<typeof callbackReceipt>[0]
+): z.infer<typeof callbackSchema> {
 	return {
-		id: row.id,
-		name: row.name,
-		phone: row.phone,
-		language: row.language,
-		topic: row.topic,
+		...callbackReceipt(row),
 		details: row.details,
-		day: row.windowDate,
-		window: { start: row.windowStart, end: row.windowEnd },
 		status: row.status,
 		attempts: row.attempts
 	};

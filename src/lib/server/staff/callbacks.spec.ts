@@ -5,6 +5,7 @@ import { clock } from '../clock';
 import { auditLog, callbacks as table } from '../db/schema';
 import { callbackSchema, callbacks } from '../engagement/callbacks';
 import { useTestDatabase } from '../testing/database';
+import { callbackForm } from '../testing/factories';
 
 const db = useTestDatabase();
 const NOW = instantAt('2026-11-24', '09:00');
@@ -12,15 +13,7 @@ let id: string;
 
 beforeEach(async () => {
 	clock.set(NOW);
-	const input = callbackSchema(() => NOW).parse({
-		name: 'Ana Epieyú',
-		phone: '300 123 4567',
-		language: 'guc',
-		topic: 'subsidio-glp',
-		day: '2026-11-25',
-		window: '08:00-10:00',
-		consent: 'yes'
-	});
+	const input = callbackSchema(() => NOW).parse(callbackForm());
 	({ id } = await callbacks.request(db(), input, null));
 });
 afterEach(() => clock.set(undefined));

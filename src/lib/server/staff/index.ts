@@ -1,19 +1,15 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, gt, lt } from 'drizzle-orm';
 import { clock } from '../clock';
+import { hash, randomToken } from '../crypto';
 import type { Database } from '../db';
-import { auditLog, staffSessions, staffUsers, type StaffRole } from '../db/schema';
-import { Problem } from '../http/problem';
+import { audit } from '../audit';
+import { staffSessions, staffUsers, type StaffRole } from '../db/schema';
+import { DomainError } from '../errors';
 import { rateLimit, type Limit } from '../rate-limit';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 
 export { STAFF_ROLES, type StaffRole } from '../db/schema';
 
-/**
- * `__Host-` makes the browser refuse the cookie unless it is Secure, host-only and for path /.
- * Chromium accepts Secure cookies from http://localhost, so tests run over plain HTTP.
- */
-export const SESSION_COOKIE = '__Host-ventanilla_staff';
 /** A working day and a bit; after that the official signs in again. */
 export const SESSION_HOURS = 12;
 
@@ -35,12 +31,8 @@ export interface SignedIn {
 	expiresAt: Date;
 }
 
-const NS = { ns: 'staff' } as const;
-
 /** Only the SHA-256 of a session token is stored: a stolen table opens no session. */
-function tokenHash(token: string): string {
-	return createHash('sha256').update(token).digest('hex');
-}
+const tokenHash = (token: string) => hash(token);
 
 export function normaliseEmail(email: string): string {
 	return email.trim().toLowerCase();
@@ -74,12 +66,11 @@ export const staff = {
 						.returning()
 				: await tx.insert(staffUsers).values({ email, passwordHash, role: input.role }).returning();
 			if (existing) await tx.delete(staffSessions).where(eq(staffSessions.userId, existing.id));
-			await tx.insert(auditLog).values({
+			await audit(tx, {
 				actor,
 				action: existing ? 'staff.password_reset' : 'staff.created',
 				subject: email,
-				data: { role: input.role },
-				at: clock.now()
+				data: { role: input.role }
 			});
 			return { user: userOf(row!), created: !existing };
 		});
@@ -102,10 +93,9 @@ export const staff = {
 		for (const [bucket, limit] of buckets) {
 			const verdict = await rateLimit.check(db, bucket, limit);
 			if (!verdict.allowed) {
-				throw new Problem(429, 'SIGN_IN_LIMITED', {
-					...NS,
+				throw new DomainError('SIGN_IN_LIMITED', {
 					values: { minutes: Math.ceil(verdict.retryAfter / 60) },
-					headers: { 'retry-after': String(verdict.retryAfter) }
+					retryAfter: verdict.retryAfter
 				});
 			}
 		}
@@ -113,18 +103,16 @@ export const staff = {
 		const matches = await verifyPassword(input.password, row?.passwordHash ?? (await decoyHash()));
 		if (!row || !matches || row.disabledAt) {
 			await Promise.all(buckets.map(([bucket, limit]) => rateLimit.hit(db, bucket, limit)));
-			throw new Problem(401, 'INVALID_CREDENTIALS', NS);
+			throw new DomainError('INVALID_CREDENTIALS');
 		}
-		const token = randomBytes(32).toString('base64url');
+		const token = randomToken(32);
 		const now = clock.now();
 		const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
 		await db.transaction(async (tx) => {
 			await tx
 				.insert(staffSessions)
 				.values({ tokenHash: tokenHash(token), userId: row.id, createdAt: now, expiresAt });
-			await tx
-				.insert(auditLog)
-				.values({ actor: email, action: 'staff.signed_in', subject: email, at: now });
+			await audit(tx, { actor: email, action: 'staff.signed_in', subject: email });
 		});
 		return { user: userOf(row), token, expiresAt };
 	},
@@ -151,20 +139,19 @@ export const staff = {
 	async signOutEverywhere(db: Database, userId: string, actor: StaffUser): Promise<number> {
 		return db.transaction(async (tx) => {
 			const [target] = await tx.select().from(staffUsers).where(eq(staffUsers.id, userId));
-			if (!target) throw new Problem(404, 'STAFF_NOT_FOUND', NS);
+			if (!target) throw new DomainError('STAFF_NOT_FOUND');
 			if (target.id !== actor.id && actor.role !== 'admin') {
-				throw new Problem(403, 'FORBIDDEN', NS);
+				throw new DomainError('FORBIDDEN');
 			}
 			const ended = await tx
 				.delete(staffSessions)
 				.where(eq(staffSessions.userId, userId))
 				.returning({ tokenHash: staffSessions.tokenHash });
-			await tx.insert(auditLog).values({
+			await audit(tx, {
 				actor: actor.email,
 				action: 'staff.signed_out_everywhere',
 				subject: target.email,
-				data: { sessions: ended.length },
-				at: clock.now()
+				data: { sessions: ended.length }
 			});
 			return ended.length;
 		});
@@ -189,9 +176,9 @@ export const staff = {
 	}
 };
 
-/** Throws 401 without a session and 403 when the role is not enough (for the API). */
+/** Refuses without a session (UNAUTHENTICATED) and when the role is not enough (FORBIDDEN). */
 export function requireRole(user: StaffUser | undefined, needed: StaffRole = 'agent'): StaffUser {
-	if (!user) throw new Problem(401, 'UNAUTHENTICATED', NS);
-	if (!allows(user.role, needed)) throw new Problem(403, 'FORBIDDEN', NS);
+	if (!user) throw new DomainError('UNAUTHENTICATED');
+	if (!allows(user.role, needed)) throw new DomainError('FORBIDDEN');
 	return user;
 }

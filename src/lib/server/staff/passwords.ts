@@ -1,4 +1,5 @@
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, scrypt, type ScryptOptions } from 'node:crypto';
+import { sameBytes } from '../crypto';
 
 /**
  * scrypt with N = 2^15, r = 8: 32 MiB of memory per guess, so guessing in bulk on GPUs is costly.
@@ -42,7 +43,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 		r: Number(r),
 		p: Number(p)
 	});
-	return timingSafeEqual(key, expected);
+	return sameBytes(key, expected);
 }
 
 /** A hash of a password nobody knows, so an unknown email costs as much time as a known one. */

@@ -1,4 +1,6 @@
 import type { BookingInput } from '$lib/domain/appointments';
+import { appointments } from '../appointments';
+import type { Database } from '../db';
 
 let counter = 0;
 
@@ -17,6 +19,27 @@ export function bookingInput(overrides: Partial<BookingInput> & { start: string 
 		callLanguage: 'es',
 		accessibilityNeeds: '',
 		preferential: [],
+		...overrides
+	};
+}
+
+/** Books one appointment at `start` as a citizen would. */
+export async function bookAt(db: Database, start: string, overrides: Partial<BookingInput> = {}) {
+	return appointments.book(db, bookingInput({ start, ...overrides }), { locale: 'es' });
+}
+
+/** A call-back request as its form sends it (for a day offered on Tuesday 24 November 2026). */
+export function callbackForm(
+	overrides: Record<string, string | undefined> = {}
+): Record<string, string | undefined> {
+	return {
+		name: 'Ana Epieyú',
+		phone: '300 123 4567',
+		language: 'guc',
+		topic: 'subsidio-glp',
+		day: '2026-11-25',
+		window: '08:00-10:00',
+		consent: 'yes',
 		...overrides
 	};
 }

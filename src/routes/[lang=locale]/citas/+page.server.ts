@@ -1,9 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { TOPICS, topicSchema } from '$lib/domain/appointments';
-import { answers } from '$lib/server/appointments/flow';
-import { stepPath, locale } from '$lib/server/appointments/pages';
-import { parseForm } from '$lib/server/http/form';
+import { answers } from '$lib/server/web/booking-journey';
+import { stepPath, locale } from '$lib/server/web/booking-journey';
+import { parseForm } from '$lib/server/web/forms';
 import { translator } from '$lib/i18n/translator';
 import type { Actions, PageServerLoad } from './$types';
 

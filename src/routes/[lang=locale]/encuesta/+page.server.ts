@@ -4,8 +4,8 @@ import type { Locale } from '$lib/i18n/locales';
 import { translator } from '$lib/i18n/translator';
 import { database } from '$lib/server/db';
 import { surveySchema, surveys } from '$lib/server/engagement/surveys';
-import { isFormFailure, parseForm } from '$lib/server/http/form';
-import { Problem } from '$lib/server/http/problem';
+import { isFormFailure, parseForm } from '$lib/server/web/forms';
+import { isDomainError } from '$lib/server/errors';
 
 export const actions: Actions = {
 	default: async ({ request, params }) => {
@@ -16,7 +16,7 @@ export const actions: Actions = {
 		try {
 			await surveys.answer(await database(), form.data, lang);
 		} catch (error) {
-			if (error instanceof Problem && error.code === 'ALREADY_ANSWERED') {
+			if (isDomainError(error, 'ALREADY_ANSWERED')) {
 				return fail(409, { already: true });
 			}
 			throw error;

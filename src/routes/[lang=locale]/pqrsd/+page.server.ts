@@ -1,12 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
+import { PETITION_CONTROLS } from '$lib/domain/petition-form';
 import { isLocale, DEFAULT_LOCALE } from '$lib/i18n/locales';
 import { translator } from '$lib/i18n/translator';
 import { database } from '$lib/server/db';
-import { formValues } from '$lib/server/http/form';
-import { Problem } from '$lib/server/http/problem';
+import { failWith, formValues } from '$lib/server/web/forms';
 import { fieldErrors } from '$lib/server/http/validation';
-import { filingSchema, publicOrigin, radicados } from '$lib/server/radicados';
+import { filingSchema, radicados } from '$lib/server/radicados';
 import {
 	MAX_FILE_BYTES,
 	MAX_FILES,
@@ -14,24 +14,6 @@ import {
 	type Upload
 } from '$lib/server/radicados/attachments';
 import type { Actions, PageServerLoad } from './$types';
-
-// Fields in the order of the form, so the error summary reads top to bottom.
-const ORDER = [
-	'type',
-	'subject',
-	'description',
-	'municipality',
-	'attachments',
-	'identity',
-	'name',
-	'document',
-	'email',
-	'phone',
-	'address',
-	'contactPreference',
-	'consent',
-	'form'
-];
 
 export const load: PageServerLoad = async () => ({
 	terms: await radicados.terms(await database()),
@@ -49,7 +31,7 @@ async function uploadsOf(data: FormData): Promise<Upload[]> {
 }
 
 export const actions: Actions = {
-	default: async ({ request, params, url }) => {
+	default: async ({ request, params }) => {
 		const lang = isLocale(params.lang) ? params.lang : DEFAULT_LOCALE;
 		const { t } = await translator(lang);
 		const data = await request.formData();
@@ -70,8 +52,11 @@ export const actions: Actions = {
 			});
 		}
 		if (!parsed.success || uploadError) {
+			// In the order of the form, so the error summary reads top to bottom.
 			const errors = Object.fromEntries(
-				ORDER.filter((field) => found[field]).map((field) => [field, found[field]!])
+				[...PETITION_CONTROLS, 'form']
+					.filter((field) => found[field])
+					.map((field) => [field, found[field]!])
 			);
 			return fail(400, { values, errors });
 		}
@@ -79,7 +64,6 @@ export const actions: Actions = {
 		try {
 			const filed = await radicados.file(await database(), parsed.data, {
 				lang,
-				origin: publicOrigin(url.origin),
 				idempotencyKey: key,
 				attachments: uploads
 			});
@@ -88,15 +72,8 @@ export const actions: Actions = {
 				emailedTo: parsed.data.identity === 'anonymous' ? null : parsed.data.email || null
 			};
 		} catch (error) {
-			if (error instanceof Problem && error.code === 'IDEMPOTENCY_KEY_REUSED') {
-				// The same page was sent before with other data (after going back): offer a fresh key.
-				const message = t('pqrsd:errors.alreadySent');
-				return fail(409, {
-					values: { ...values, idempotencyKey: randomUUID() },
-					errors: { form: message }
-				});
-			}
-			throw error;
+			// E.g. the same page sent before with other data (after going back): a fresh key is offered.
+			return failWith(error, t, { field: 'form', values, keyField: 'idempotencyKey' });
 		}
 	}
 };

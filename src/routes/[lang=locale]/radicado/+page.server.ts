@@ -2,8 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { DEFAULT_LOCALE, isLocale } from '$lib/i18n/locales';
 import { translator } from '$lib/i18n/translator';
 import { database } from '$lib/server/db';
-import { parseForm } from '$lib/server/http/form';
-import { Problem } from '$lib/server/http/problem';
+import { parseForm, refusal } from '$lib/server/web/forms';
 import { lookupSchema, radicados } from '$lib/server/radicados';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -28,14 +27,11 @@ export const actions: Actions = {
 			setHeaders({ 'cache-control': 'no-store' });
 			return { status };
 		} catch (error) {
-			if (!(error instanceof Problem)) throw error;
-			if (error.status === 404) return fail(404, { values, notFound: true });
-			if (error.status === 429) {
-				const retryAfter = Number(error.options.headers?.['retry-after'] ?? 60);
-				setHeaders({ 'retry-after': String(retryAfter) });
-				return fail(429, { values, limited: { minutes: Math.ceil(retryAfter / 60) } });
-			}
-			throw error;
+			// A wrong number and a wrong code are the same refusal; too many misses name a wait.
+			const { status, retryAfter } = refusal(error, t, 'number');
+			if (retryAfter === undefined) return fail(status, { values, notFound: true });
+			setHeaders({ 'retry-after': String(retryAfter) });
+			return fail(status, { values, limited: { minutes: Math.ceil(retryAfter / 60) } });
 		}
 	}
 };

@@ -7,7 +7,7 @@ import { translator } from '$lib/i18n/translator';
 import { clock } from '$lib/server/clock';
 import { database } from '$lib/server/db';
 import { CALLBACK_TOPICS, callbackSchema, callbacks } from '$lib/server/engagement/callbacks';
-import { isFormFailure, parseForm } from '$lib/server/http/form';
+import { failWith, isFormFailure, parseForm } from '$lib/server/web/forms';
 
 export const load: PageServerLoad = () => ({
 	days: callbackDays(entity.officeHours, clock.now()),
@@ -23,6 +23,10 @@ export const actions: Actions = {
 		const form = await parseForm(request, callbackSchema(), t);
 		if (isFormFailure(form)) return form;
 		const key = typeof form.values.idempotencyKey === 'string' ? form.values.idempotencyKey : null;
-		return { receipt: await callbacks.request(await database(), form.data, key) };
+		try {
+			return { receipt: await callbacks.request(await database(), form.data, key) };
+		} catch (error) {
+			return failWith(error, t, { field: 'form', values: form.values, keyField: 'idempotencyKey' });
+		}
 	}
 };

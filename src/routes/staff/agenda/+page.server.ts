@@ -1,12 +1,14 @@
 import { z } from 'zod';
-import { dateInWords, timeInWords, localDateInWords } from '$lib/domain/appointments';
+import { dateInWords, timeInWords } from '$lib/domain/dates-in-words';
 import { addDays, localDate } from '$lib/domain/calendar';
 import { bookableServices } from '$lib/content/services';
+import { appointments, OUTCOMES } from '$lib/server/appointments';
 import { calls } from '$lib/server/calls';
 import { clock } from '$lib/server/clock';
 import { database } from '$lib/server/db';
-import { agenda, OUTCOMES } from '$lib/server/staff/agenda';
-import { failWith, signedIn } from '$lib/server/staff/pages';
+import { translator } from '$lib/i18n/translator';
+import { failWith } from '$lib/server/web/forms';
+import { signedIn } from '$lib/server/web/staff';
 import type { Actions, PageServerLoad } from './$types';
 
 const dateSchema = z.iso.date();
@@ -19,8 +21,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const date = asked && dateSchema.safeParse(asked).success ? asked : today;
 	const names = new Map(bookableServices().map((s) => [s.slug, s.name]));
 	const db = await database();
-	const items = await agenda.day(db, date);
-	// Touch point (calls): the call room's join log beside each appointment.
+	const items = await appointments.agenda(db, date);
+	// The call room's join log beside each appointment: who entered, and when.
 	const logs = await calls.joinLogs(
 		db,
 		items.map((item) => item.reference)
@@ -28,7 +30,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		date,
 		today,
-		dateInWords: localDateInWords(date),
+		dateInWords: dateInWords(date),
 		previous: addDays(date, -1),
 		next: addDays(date, 1),
 		dateInvalid: asked !== null && asked !== date,
@@ -63,10 +65,10 @@ export const actions: Actions = {
 		if (!parsed.success) return { recorded: null };
 		const { reference, outcome } = parsed.data;
 		try {
-			await agenda.record(await database(), reference, outcome, user);
+			await appointments.recordOutcome(await database(), reference, outcome, user);
 			return { recorded: { reference, outcome } };
 		} catch (caught) {
-			return failWith(caught, `outcome-${reference}`);
+			return failWith(caught, (await translator('es')).t, { field: `outcome-${reference}` });
 		}
 	}
 };

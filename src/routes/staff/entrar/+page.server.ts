@@ -2,10 +2,9 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { translator } from '$lib/i18n/translator';
 import { database } from '$lib/server/db';
-import { isFormFailure, parseForm } from '$lib/server/http/form';
+import { failWith, isFormFailure, parseForm } from '$lib/server/web/forms';
 import { staff } from '$lib/server/staff';
-import { sessionCookie } from '$lib/server/staff/cookie';
-import { failWith, returnPath } from '$lib/server/staff/pages';
+import { returnPath, sessionCookie } from '$lib/server/web/staff';
 import type { Actions, PageServerLoad } from './$types';
 
 const signInForm = z.object({
@@ -37,7 +36,7 @@ export const actions: Actions = {
 			const signedIn = await staff.signIn(await database(), form.data, getClientAddress());
 			sessionCookie.set(cookies, signedIn.token);
 		} catch (caught) {
-			return failWith(caught, 'email', { values: { email: form.data.email } });
+			return failWith(caught, t, { field: 'email', values: { email: form.data.email } });
 		}
 		redirect(303, returnPath(url.searchParams.get('volver')));
 	}

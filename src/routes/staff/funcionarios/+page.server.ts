@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { staff } from '$lib/server/staff';
-import { failWith, signedIn } from '$lib/server/staff/pages';
+import { translator } from '$lib/i18n/translator';
+import { failWith } from '$lib/server/web/forms';
+import { signedIn } from '$lib/server/web/staff';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -19,7 +21,7 @@ export const actions: Actions = {
 			const ended = await staff.signOutEverywhere(await database(), id.data, admin);
 			return { ended };
 		} catch (caught) {
-			return failWith(caught, `account-${id.data}`);
+			return failWith(caught, (await translator('es')).t, { field: `account-${id.data}` });
 		}
 	}
 };

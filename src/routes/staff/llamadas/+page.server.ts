@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { callbacks, MAX_CALL_ATTEMPTS } from '$lib/server/engagement/callbacks';
-import { failWith, signedIn } from '$lib/server/staff/pages';
+import { translator } from '$lib/i18n/translator';
+import { failWith } from '$lib/server/web/forms';
+import { signedIn } from '$lib/server/web/staff';
 import { callbackView } from '$lib/server/staff/api-schemas';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -36,7 +38,7 @@ export const actions: Actions = {
 			);
 			return { marked: { name: row.name, result: parsed.data.result, status: row.status } };
 		} catch (caught) {
-			return failWith(caught, `call-${parsed.data.id}`);
+			return failWith(caught, (await translator('es')).t, { field: `call-${parsed.data.id}` });
 		}
 	}
 };

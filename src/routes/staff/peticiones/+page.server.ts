@@ -1,28 +1,20 @@
-import { fail } from '@sveltejs/kit';
 import { translator } from '$lib/i18n/translator';
 import { database } from '$lib/server/db';
-import { Problem } from '$lib/server/http/problem';
-import { isFormFailure, parseForm } from '$lib/server/http/form';
-import { radicados } from '$lib/server/radicados';
-import { findPetition, eventSchema, STAFF_EVENT_KINDS } from '$lib/server/staff/petitions';
-import { failWith, signedIn } from '$lib/server/staff/pages';
+import { isDomainError } from '$lib/server/errors';
+import { failWith, isFormFailure, parseForm } from '$lib/server/web/forms';
+import { eventSchema, radicados, STAFF_EVENT_KINDS } from '$lib/server/radicados';
+import { signedIn } from '$lib/server/web/staff';
 import type { Actions, PageServerLoad } from './$types';
-
-const EXTENSION_MESSAGES: Record<string, string> = {
-	not_later: 'staff:errors.extension.not_later',
-	too_late: 'staff:errors.extension.too_late',
-	not_business_day: 'staff:errors.extension.not_business_day'
-};
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	signedIn(locals, url);
 	const typed = url.searchParams.get('numero')?.trim() ?? '';
 	if (!typed) return { typed, petition: null, notFound: false, kinds: [...STAFF_EVENT_KINDS] };
 	try {
-		const petition = await findPetition(await database(), typed);
+		const petition = await radicados.forStaff(await database(), typed);
 		return { typed, petition, notFound: false, kinds: [...STAFF_EVENT_KINDS] };
 	} catch (caught) {
-		if (caught instanceof Problem && caught.status === 404) {
+		if (isDomainError(caught, 'NOT_FOUND')) {
 			return { typed, petition: null, notFound: true, kinds: [...STAFF_EVENT_KINDS] };
 		}
 		throw caught;
@@ -37,21 +29,10 @@ export const actions: Actions = {
 		if (isFormFailure(form)) return form;
 		const db = await database();
 		try {
-			const { number } = await findPetition(db, url.searchParams.get('numero') ?? '');
-			await radicados.addEvent(db, number, form.data, user.email);
+			await radicados.addEvent(db, url.searchParams.get('numero') ?? '', form.data, user.email);
 			return { added: form.data.kind };
 		} catch (caught) {
-			const verdict =
-				caught instanceof Problem && caught.code === 'EXTENSION_INVALID'
-					? caught.options.errors?.[0]?.message
-					: undefined;
-			if (verdict && EXTENSION_MESSAGES[verdict]) {
-				return fail(422, {
-					values: form.values,
-					errors: { newDueDate: t(EXTENSION_MESSAGES[verdict]) }
-				});
-			}
-			return failWith(caught, 'kind', { values: form.values });
+			return failWith(caught, t, { field: 'kind', values: form.values });
 		}
 	}
 };

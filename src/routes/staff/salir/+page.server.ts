@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { staff } from '$lib/server/staff';
-import { sessionCookie } from '$lib/server/staff/cookie';
+import { sessionCookie } from '$lib/server/web/staff';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/staff/agenda');

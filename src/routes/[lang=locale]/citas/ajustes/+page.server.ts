@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { adjustmentsSchema, CALL_LANGUAGES, PREFERENTIAL } from '$lib/domain/appointments';
 import { translator } from '$lib/i18n/translator';
-import { answers } from '$lib/server/appointments/flow';
-import { requireAnswers, stepPath, locale } from '$lib/server/appointments/pages';
-import { asList, parseForm } from '$lib/server/http/form';
+import { answers } from '$lib/server/web/booking-journey';
+import { requireAnswers, stepPath, locale } from '$lib/server/web/booking-journey';
+import { asList, parseForm } from '$lib/server/web/forms';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 

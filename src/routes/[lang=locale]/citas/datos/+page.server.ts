@@ -1,9 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { DOCUMENT_TYPES, detailsSchema } from '$lib/domain/appointments';
+import { formatPhone } from '$lib/domain/phone-format';
 import { translator } from '$lib/i18n/translator';
-import { answers } from '$lib/server/appointments/flow';
-import { requireAnswers, stepPath, locale } from '$lib/server/appointments/pages';
-import { parseForm } from '$lib/server/http/form';
+import { answers } from '$lib/server/web/booking-journey';
+import { requireAnswers, stepPath, locale } from '$lib/server/web/booking-journey';
+import { parseForm } from '$lib/server/web/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ cookies, params }) => {
@@ -15,7 +16,7 @@ export const load: PageServerLoad = async ({ cookies, params }) => {
 			documentType: current.documentType ?? '',
 			documentNumber: current.documentNumber ?? '',
 			email: current.email ?? '',
-			phone: current.phone ?? '',
+			phone: current.phone ? formatPhone(current.phone) : '',
 			description: current.description ?? ''
 		}
 	};

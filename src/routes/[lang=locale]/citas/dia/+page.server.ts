@@ -1,20 +1,22 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { localDateInWords } from '$lib/domain/appointments';
+import { dateInWords } from '$lib/domain/dates-in-words';
 import { translator } from '$lib/i18n/translator';
-import { answers } from '$lib/server/appointments/flow';
-import { freeDays, requireAnswers, stepPath, locale } from '$lib/server/appointments/pages';
-import { parseForm } from '$lib/server/http/form';
+import { appointments } from '$lib/server/appointments';
+import { database } from '$lib/server/db';
+import { answers } from '$lib/server/web/booking-journey';
+import { requireAnswers, stepPath, locale } from '$lib/server/web/booking-journey';
+import { parseForm } from '$lib/server/web/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ cookies, params }) => {
 	const current = requireAnswers(cookies, locale(params.lang), 'dia');
-	const days = await freeDays();
+	const days = await appointments.freeDays(await database());
 	return {
 		day: current.day ?? '',
 		days: days.map((day) => ({
 			date: day.date,
-			words: localDateInWords(day.date),
+			words: dateInWords(day.date),
 			free: day.slots.length
 		}))
 	};
@@ -24,7 +26,7 @@ export const actions: Actions = {
 	default: async ({ request, cookies, params }) => {
 		requireAnswers(cookies, locale(params.lang), 'dia');
 		const { t } = await translator(locale(params.lang));
-		const dates = (await freeDays()).map((day) => day.date);
+		const dates = (await appointments.freeDays(await database())).map((day) => day.date);
 		const schema = z.object({
 			day: z.string({ error: 'booking:errors.day' }).refine((day) => dates.includes(day), {
 				error: 'booking:errors.day'

@@ -1,12 +1,12 @@
-import { locale } from '$lib/server/appointments/pages';
+import { locale } from '$lib/server/web/booking-journey';
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { isReference, normaliseReference } from '$lib/domain/slots';
 import { translator } from '$lib/i18n/translator';
 import { appointments } from '$lib/server/appointments';
-import { accessCookie } from '$lib/server/appointments/flow';
+import { accessCookie } from '$lib/server/web/booking-journey';
 import { database } from '$lib/server/db';
-import { parseForm } from '$lib/server/http/form';
+import { parseForm } from '$lib/server/web/forms';
 import { rateLimit } from '$lib/server/rate-limit';
 import type { Actions, PageServerLoad } from './$types';
 

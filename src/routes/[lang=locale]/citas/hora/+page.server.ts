@@ -1,21 +1,17 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { translator } from '$lib/i18n/translator';
-import { answers, type Answers } from '$lib/server/appointments/flow';
-import {
-	freeDays,
-	requireAnswers,
-	slotLabel,
-	stepPath,
-	locale
-} from '$lib/server/appointments/pages';
-import { parseForm } from '$lib/server/http/form';
+import { appointments } from '$lib/server/appointments';
+import { database } from '$lib/server/db';
+import { answers, type Answers } from '$lib/server/web/booking-journey';
+import { requireAnswers, slotLabel, stepPath, locale } from '$lib/server/web/booking-journey';
+import { parseForm } from '$lib/server/web/forms';
 import type { Actions, PageServerLoad } from './$types';
 import type { Locale } from '$lib/i18n/locales';
 
 /** The day's free times, or the nearest free times after the chosen one was taken. */
 async function offered(lang: Locale, current: Answers) {
-	const days = await freeDays();
+	const days = await appointments.freeDays(await database());
 	const free = new Map(
 		days.flatMap((day) => day.slots.map((slot) => [slot.start, slot.available]))
 	);

@@ -1,9 +1,7 @@
-import { MEDIA_PERMISSIONS } from '$lib/server/calls/pages';
+import { MEDIA_PERMISSIONS } from '$lib/server/web/calls';
 import type { PageServerLoad } from './$types';
 
-// Server-rendered; the check itself is $lib/calls/check.ts, not SvelteKit's client.
-export const csr = false;
-
+/** The camera and microphone check; the check itself is $lib/scripts/camera-check.ts. */
 export const load: PageServerLoad = ({ setHeaders }) => {
 	setHeaders({ 'permissions-policy': MEDIA_PERMISSIONS });
 	return {};

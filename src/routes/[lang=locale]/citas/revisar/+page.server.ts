@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { fail, redirect } from '@sveltejs/kit';
-import { bookingSchema, dateInWords, timeInWords } from '$lib/domain/appointments';
-import { entity } from '$lib/config/entity';
+import { bookingSchema } from '$lib/domain/appointments';
+import { dateInWords, timeInWords } from '$lib/domain/dates-in-words';
 import { translator } from '$lib/i18n/translator';
 import { appointments } from '$lib/server/appointments';
-import { accessCookie, answers } from '$lib/server/appointments/flow';
-import { requireAnswers, stepPath, locale } from '$lib/server/appointments/pages';
 import { database } from '$lib/server/db';
-import { Problem } from '$lib/server/http/problem';
+import { accessCookie, answers } from '$lib/server/web/booking-journey';
+import { requireAnswers, stepPath, locale } from '$lib/server/web/booking-journey';
+import { refusal } from '$lib/server/web/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ cookies, params }) => {
@@ -32,36 +32,24 @@ export const actions: Actions = {
 		}
 		const parsed = bookingSchema.safeParse({ ...current, consent: true });
 		if (!parsed.success) redirect(303, stepPath(locale(params.lang), 'tema'));
+		let booked;
 		try {
-			const booked = await appointments.book(await database(), parsed.data, {
+			booked = await appointments.book(await database(), parsed.data, {
 				locale: locale(params.lang),
 				idempotencyKey: String(form.get('attempt') ?? '') || null
 			});
-			answers.clear(cookies);
-			accessCookie.grant(cookies, booked.reference);
-			const token = encodeURIComponent(booked.manageToken);
-			redirect(
-				303,
-				`/${locale(params.lang)}/citas/cita/${booked.reference}?token=${token}&nueva=1`
-			);
 		} catch (error) {
-			if (!(error instanceof Problem)) throw error;
-			if (error.code === 'SLOT_UNAVAILABLE' || error.code === 'SLOT_NOT_OFFERED') {
-				const nearest = (error.options.extra?.nearest as string[] | undefined) ?? [];
-				const rest = { ...current, start: undefined };
-				answers.save(cookies, { ...rest, nearest });
-				redirect(303, stepPath(locale(params.lang), nearest.length ? 'hora' : 'dia'));
+			const refused = refusal(error, t, 'consent');
+			if (refused.nearest) {
+				// The time was taken meanwhile: choose again among the nearest free ones.
+				answers.save(cookies, { ...current, start: undefined, nearest: refused.nearest });
+				redirect(303, stepPath(locale(params.lang), refused.nearest.length ? 'hora' : 'dia'));
 			}
-			if (error.code === 'TOO_MANY_APPOINTMENTS') {
-				return fail(422, {
-					errors: {
-						documentNumber: t('booking:problems.TOO_MANY_APPOINTMENTS.detail', {
-							max: entity.appointments.maxFutureAppointmentsPerPerson
-						})
-					}
-				});
-			}
-			throw error;
+			return fail(refused.status, { errors: { [refused.field]: refused.message } });
 		}
+		answers.clear(cookies);
+		accessCookie.grant(cookies, booked.reference);
+		const token = encodeURIComponent(booked.manageToken);
+		redirect(303, `/${locale(params.lang)}/citas/cita/${booked.reference}?token=${token}&nueva=1`);
 	}
 };

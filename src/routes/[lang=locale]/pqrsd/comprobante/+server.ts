@@ -5,7 +5,7 @@ import { dateInWords, instantInWords } from '$lib/domain/dates-in-words';
 import { formatSecurityCode } from '$lib/domain/security-code';
 import { DEFAULT_LOCALE, isLocale } from '$lib/i18n/locales';
 import { translator } from '$lib/i18n/translator';
-import { publicOrigin } from '$lib/server/radicados';
+import { config } from '$lib/server/config';
 
 const receiptSchema = z.object({
 	number: z.string().regex(/^1-\d{4}-\d{6,9}$/),
@@ -20,7 +20,7 @@ const receiptSchema = z.object({
  * "Save as file" on the confirmation page: a small text file with the number and the code, built
  * from what the page posts back (the code never travels in a URL and is not kept on the server).
  */
-export const POST: RequestHandler = async ({ request, params, url }) => {
+export const POST: RequestHandler = async ({ request, params }) => {
 	const lang = isLocale(params.lang) ? params.lang : DEFAULT_LOCALE;
 	const { t } = await translator(lang);
 	const parsed = receiptSchema.safeParse(Object.fromEntries(await request.formData()));
@@ -36,7 +36,7 @@ export const POST: RequestHandler = async ({ request, params, url }) => {
 		`${t('pqrsd:done.term')}: ${t('pqrsd:done.termValue', { count: r.termDays })}`,
 		`${t('pqrsd:done.due')}: ${dateInWords(r.dueDate)}`,
 		'',
-		`${t('pqrsd:done.lookup')}: ${publicOrigin(url.origin)}/${lang}/radicado?numero=${r.number}`,
+		`${t('pqrsd:done.lookup')}: ${config.origin}/${lang}/radicado?numero=${r.number}`,
 		t('pqrsd:file.keep'),
 		''
 	];

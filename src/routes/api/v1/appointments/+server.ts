@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { bookingSchema } from '$lib/domain/appointments';
 import { appointments } from '$lib/server/appointments';
 import { database } from '$lib/server/db';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 
 const bookedSchema = z.object({
 	reference: z.string(),
@@ -14,25 +14,24 @@ const bookedSchema = z.object({
 
 export const POST = endpoint(
 	{
-		summary: 'Book a video appointment',
+		summary: 'api:operations.appointments.post.summary',
 		tags: ['appointments'],
 		body: bookingSchema,
 		headers: {
 			'Idempotency-Key': {
 				required: false,
-				description: 'A replay with the same key returns the first answer.'
+				description: 'api:operations.appointments.post.headers.Idempotency-Key'
 			}
 		},
 		responses: {
-			201: { description: 'Booked.', schema: bookedSchema },
-			400: { description: 'The body is not JSON or the Idempotency-Key is malformed.' },
+			201: { description: 'api:operations.appointments.post.responses.201', schema: bookedSchema },
+			400: { description: 'api:operations.appointments.post.responses.400' },
 			409: {
-				description: 'The slot is full; `nearest` lists the closest free starts.'
+				description: 'api:operations.appointments.post.responses.409'
 			},
-			415: { description: 'The body is not JSON.' },
+			415: { description: 'api:common.notJson' },
 			422: {
-				description:
-					'A field is not valid, the start is not offered (SLOT_NOT_OFFERED), or the document holds too many future appointments (TOO_MANY_APPOINTMENTS).'
+				description: 'api:operations.appointments.post.responses.422'
 			}
 		},
 		example: {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { callbackSchema, callbacks } from '$lib/server/engagement/callbacks';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 
 const receiptSchema = z.object({
 	id: z.string(),
@@ -15,20 +15,19 @@ const receiptSchema = z.object({
 
 export const POST = endpoint(
 	{
-		summary: 'Ask to be called back, in Spanish or Wayuunaiki, within a preferred window',
+		summary: 'api:operations.callbacks.post.summary',
 		tags: ['callbacks'],
 		body: callbackSchema(),
 		headers: {
 			'Idempotency-Key': {
 				required: false,
-				description:
-					'A retry with the same key returns the first answer instead of a second request.'
+				description: 'api:operations.callbacks.post.headers.Idempotency-Key'
 			}
 		},
 		responses: {
-			201: { description: 'The request is in the call-back queue.', schema: receiptSchema },
-			400: { description: 'Malformed JSON or idempotency key.' },
-			422: { description: 'Some fields are missing or wrong (e.g. a window that has passed).' }
+			201: { description: 'api:operations.callbacks.post.responses.201', schema: receiptSchema },
+			400: { description: 'api:operations.callbacks.post.responses.400' },
+			422: { description: 'api:operations.callbacks.post.responses.422' }
 		},
 		example: {
 			body: {

@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { TIME_ZONE } from '$lib/domain/calendar';
 import { translator } from '$lib/i18n/translator';
 import { clock } from '$lib/server/clock';
 import { channelsView } from '$lib/server/content';
 import { localisedFields } from '$lib/server/content-schemas';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 
 const channelsSchema = z.object({
-	timeZone: z.literal('America/Bogota'),
+	timeZone: z.literal(TIME_ZONE),
 	now: z.string(),
 	channels: z.array(
 		z.object({
@@ -27,15 +28,15 @@ const channelsSchema = z.object({
 
 export const GET = endpoint(
 	{
-		summary: 'Channels of attention with address, numbers, hours and whether each is open now',
+		summary: 'api:operations.channels.get.summary',
 		tags: ['content'],
 		query: z.object({ lang: z.string().optional() }),
 		responses: {
 			200: {
-				description: 'The channels; openNow is computed in Bogotá time, holidays included.',
+				description: 'api:operations.channels.get.responses.200',
 				schema: channelsSchema
 			},
-			422: { description: 'The query is not valid.' }
+			422: { description: 'api:common.badQuery' }
 		},
 		example: { query: { lang: 'es' } }
 	},

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 import { translator } from '$lib/i18n/translator';
 import { charterView } from '$lib/server/content';
 import { localisedFields } from '$lib/server/content-schemas';
@@ -25,15 +25,15 @@ const charterSchema = z.object({
 
 export const GET = endpoint(
 	{
-		summary: 'The current carta de trato digno: rights, duties and channels, with its validity',
+		summary: 'api:operations.charter.get.summary',
 		tags: ['content'],
 		query: z.object({ lang: z.string().optional() }),
 		responses: {
 			200: {
-				description: 'The charter, each section in the asked language or in Spanish.',
+				description: 'api:operations.charter.get.responses.200',
 				schema: charterSchema
 			},
-			422: { description: 'The query is not valid.' }
+			422: { description: 'api:common.badQuery' }
 		},
 		example: { query: { lang: 'es' } }
 	},

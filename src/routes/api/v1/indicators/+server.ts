@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { TIME_ZONE } from '$lib/domain/calendar';
 import { clock } from '$lib/server/clock';
 import { database } from '$lib/server/db';
 import { monthly } from '$lib/server/engagement/indicators';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 
 const monthSchema = z.object({
 	month: z.string(),
@@ -27,18 +28,18 @@ const monthSchema = z.object({
 
 export const GET = endpoint(
 	{
-		summary: 'Published figures for the last 12 months, by month (Bogotá time)',
+		summary: 'api:operations.indicators.get.summary',
 		tags: ['indicators'],
 		responses: {
 			200: {
-				description: 'Figures by month, oldest first.',
+				description: 'api:operations.indicators.get.responses.200',
 				schema: z.object({ timeZone: z.string(), months: z.array(monthSchema) })
 			}
 		}
 	},
 	async ({ lang }) =>
 		reply(
-			{ timeZone: 'America/Bogota', months: await monthly(await database(), clock.now()) },
+			{ timeZone: TIME_ZONE, months: await monthly(await database(), clock.now()) },
 			{ lang, headers: { 'cache-control': 'public, max-age=300' } }
 		)
 );

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { PETITION_TYPES } from '$lib/domain/terms';
 import { database } from '$lib/server/db';
-import { endpoint, reply } from '$lib/server/http/api';
-import { filingSchema, publicOrigin, radicados } from '$lib/server/radicados';
+import { endpoint, reply } from '$lib/server/web/api';
+import { filingSchema, radicados } from '$lib/server/radicados';
 
 const filedSchema = z.object({
 	number: z.string().describe('Radicado number, 1-YYYY-NNNNNN'),
@@ -15,21 +15,21 @@ const filedSchema = z.object({
 
 export const POST = endpoint(
 	{
-		summary: 'File a PQRSD (petición, queja, reclamo, sugerencia, denuncia, consulta, información)',
+		summary: 'api:operations.radicados.post.summary',
 		tags: ['radicados'],
 		body: filingSchema,
 		headers: {
 			'Idempotency-Key': {
 				required: false,
-				description: 'Send one per petition: a retry with the same key returns the first answer.'
+				description: 'api:operations.radicados.post.headers.Idempotency-Key'
 			}
 		},
 		responses: {
-			201: { description: 'Filed. The security code is shown only here.', schema: filedSchema },
-			400: { description: 'Malformed JSON or Idempotency-Key.' },
-			413: { description: 'Body too large.' },
-			415: { description: 'Not JSON.' },
-			422: { description: 'Field errors, or an Idempotency-Key reused with other data.' }
+			201: { description: 'api:operations.radicados.post.responses.201', schema: filedSchema },
+			400: { description: 'api:operations.radicados.post.responses.400' },
+			413: { description: 'api:common.tooLarge' },
+			415: { description: 'api:common.notJson' },
+			422: { description: 'api:operations.radicados.post.responses.422' }
 		},
 		example: {
 			body: {
@@ -47,7 +47,6 @@ export const POST = endpoint(
 	async ({ event, body, lang }) => {
 		const filed = await radicados.file(await database(), body, {
 			lang,
-			origin: publicOrigin(event.url.origin),
 			idempotencyKey: event.request.headers.get('idempotency-key')
 		});
 		return reply(filed, { status: 201, lang, headers: { 'cache-control': 'no-store' } });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SEGMENTS } from '$lib/content/services';
 import { servicesView } from '$lib/server/content';
 import { localisedFields } from '$lib/server/content-schemas';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 
 const summarySchema = z.object({
 	slug: z.string(),
@@ -26,8 +26,7 @@ const listSchema = z.object({
 
 export const GET = endpoint(
 	{
-		summary:
-			'The service portfolio, searched by words (accents, ü and apostrophes ignored) and segment',
+		summary: 'api:operations.services.get.summary',
 		tags: ['content'],
 		query: z.object({
 			q: z.string().max(200).optional(),
@@ -35,8 +34,8 @@ export const GET = endpoint(
 			lang: z.string().optional()
 		}),
 		responses: {
-			200: { description: 'The matching services, best first.', schema: listSchema },
-			422: { description: 'The query is too long or the segment does not exist.' }
+			200: { description: 'api:operations.services.get.responses.200', schema: listSchema },
+			422: { description: 'api:operations.services.get.responses.422' }
 		},
 		example: { query: { q: 'subsidio gas', segment: 'hogares' } }
 	},

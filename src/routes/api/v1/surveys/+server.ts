@@ -1,18 +1,21 @@
 import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { surveySchema, surveys } from '$lib/server/engagement/surveys';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 
 export const POST = endpoint(
 	{
-		summary: 'One answer of the satisfaction survey ("¿Le sirvió?", 1 to 5)',
+		summary: 'api:operations.surveys.post.summary',
 		tags: ['surveys'],
 		body: surveySchema,
 		responses: {
-			201: { description: 'Answer recorded.', schema: z.object({ status: z.literal('recorded') }) },
-			400: { description: 'Malformed JSON.' },
-			409: { description: 'This journey was already answered.' },
-			422: { description: 'Some fields are missing or wrong.' }
+			201: {
+				description: 'api:operations.surveys.post.responses.201',
+				schema: z.object({ status: z.literal('recorded') })
+			},
+			400: { description: 'api:common.malformedJson' },
+			409: { description: 'api:operations.surveys.post.responses.409' },
+			422: { description: 'api:operations.surveys.post.responses.422' }
 		},
 		example: { body: { journey: 'lookup', journeyRef: 'example-ref-1', rating: 4 } }
 	},

@@ -1,7 +1,7 @@
-import { locale } from '$lib/server/appointments/pages';
-import { dateInWords, timeInWords } from '$lib/domain/appointments';
-import { appointments } from '$lib/server/appointments';
-import { managed } from '$lib/server/appointments/manage';
+import { locale } from '$lib/server/web/booking-journey';
+import { dateInWords, timeInWords } from '$lib/domain/dates-in-words';
+import { appointments, manageUrl } from '$lib/server/appointments';
+import { managed } from '$lib/server/web/appointment-access';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ cookies, params, url, setHeaders }) => {
@@ -9,14 +9,11 @@ export const load: PageServerLoad = async ({ cookies, params, url, setHeaders })
 	const found = await managed(cookies, locale(params.lang), params.reference, token);
 	// The page may carry the manage token: keep it out of shared caches.
 	setHeaders({ 'cache-control': 'private, no-store' });
-	const manageUrl = token
-		? `${url.origin}/${locale(params.lang)}/citas/cita/${found.reference}?token=${encodeURIComponent(token)}`
-		: undefined;
 	return {
 		appointment: appointments.view(found),
 		date: dateInWords(found.start),
 		time: timeInWords(found.start),
-		manageUrl,
+		manageUrl: token ? manageUrl(locale(params.lang), found.reference, token) : undefined,
 		calendarUrl: `/api/v1/appointments/${found.reference}/calendar.ics${
 			token ? `?token=${encodeURIComponent(token)}` : ''
 		}`,

@@ -1,13 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { entity } from '$lib/config/entity';
-import { locale } from '$lib/server/appointments/pages';
 import { calls } from '$lib/server/calls';
-import { callPage, MEDIA_PERMISSIONS } from '$lib/server/calls/pages';
+import { callPage } from '$lib/server/calls/pages';
 import { database } from '$lib/server/db';
+import { locale } from '$lib/server/web/booking-journey';
+import { MEDIA_PERMISSIONS } from '$lib/server/web/calls';
 import type { PageServerLoad } from './$types';
-
-// Server-rendered; the call itself is $lib/calls/room.ts, not SvelteKit's client.
-export const csr = false;
 
 /** The interpreter's way into a call: the random key the official sent them, nothing else. */
 export const load: PageServerLoad = async ({ params, setHeaders }) => {

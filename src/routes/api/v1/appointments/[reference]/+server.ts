@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { instantSchema } from '$lib/domain/appointments';
 import { appointments } from '$lib/server/appointments';
-import { authorised } from '$lib/server/appointments/http';
+import { authorised } from '$lib/server/web/appointment-access';
 import { database } from '$lib/server/db';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 
 const appointmentSchema = z.object({
 	reference: z.string(),
@@ -19,19 +19,22 @@ const appointmentSchema = z.object({
 });
 
 const auth = {
-	Authorization: { required: true, description: 'Bearer {manageToken} from the booking.' }
+	Authorization: { required: true, description: 'api:operations.appointments.reference.auth' }
 };
 const example = { params: { reference: 'CITA-7K3M-Q9' } };
-const notFound = { description: 'No appointment with that reference and token.' };
-const unauthorised = { description: 'No Bearer token.' };
+const notFound = { description: 'api:operations.appointments.reference.notFound' };
+const unauthorised = { description: 'api:operations.appointments.reference.unauthorised' };
 
 export const GET = endpoint(
 	{
-		summary: 'Read an appointment',
+		summary: 'api:operations.appointments.reference.get.summary',
 		tags: ['appointments'],
 		headers: auth,
 		responses: {
-			200: { description: 'The appointment.', schema: appointmentSchema },
+			200: {
+				description: 'api:operations.appointments.reference.get.responses.200',
+				schema: appointmentSchema
+			},
 			401: unauthorised,
 			404: notFound
 		},
@@ -45,18 +48,21 @@ export const GET = endpoint(
 
 export const PATCH = endpoint(
 	{
-		summary: 'Move an appointment to another slot (the reference stays)',
+		summary: 'api:operations.appointments.reference.patch.summary',
 		tags: ['appointments'],
 		headers: auth,
 		body: z.object({ start: instantSchema }),
 		responses: {
-			200: { description: 'Moved.', schema: appointmentSchema },
-			400: { description: 'The body is not JSON.' },
+			200: {
+				description: 'api:operations.appointments.reference.patch.responses.200',
+				schema: appointmentSchema
+			},
+			400: { description: 'api:common.notJson' },
 			401: unauthorised,
 			404: notFound,
-			409: { description: 'The new slot is full, or the appointment can no longer change.' },
-			415: { description: 'The body is not JSON.' },
-			422: { description: 'The new start is not offered.' }
+			409: { description: 'api:operations.appointments.reference.patch.responses.409' },
+			415: { description: 'api:common.notJson' },
+			422: { description: 'api:operations.appointments.reference.patch.responses.422' }
 		},
 		example: { ...example, body: { start: '2030-02-05T10:00:00-05:00' } }
 	},
@@ -70,14 +76,17 @@ export const PATCH = endpoint(
 
 export const DELETE = endpoint(
 	{
-		summary: 'Cancel an appointment and free its place',
+		summary: 'api:operations.appointments.reference.delete.summary',
 		tags: ['appointments'],
 		headers: auth,
 		responses: {
-			200: { description: 'Cancelled.', schema: appointmentSchema },
+			200: {
+				description: 'api:operations.appointments.reference.delete.responses.200',
+				schema: appointmentSchema
+			},
 			401: unauthorised,
 			404: notFound,
-			409: { description: 'The appointment already passed or was cancelled.' }
+			409: { description: 'api:operations.appointments.reference.delete.responses.409' }
 		},
 		example
 	},

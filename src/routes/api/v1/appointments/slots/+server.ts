@@ -5,7 +5,7 @@ import { lastBookableDate } from '$lib/domain/slots';
 import { appointments, rules } from '$lib/server/appointments';
 import { clock } from '$lib/server/clock';
 import { database } from '$lib/server/db';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'booking:errors.day' });
 const query = z.object({
@@ -32,12 +32,15 @@ const slotsSchema = z.object({
 
 export const GET = endpoint(
 	{
-		summary: 'Bookable 30-minute slots with the places left',
+		summary: 'api:operations.appointments.slots.get.summary',
 		tags: ['appointments'],
 		query,
 		responses: {
-			200: { description: 'Days with their slots, instants in Bogotá time.', schema: slotsSchema },
-			422: { description: 'A date or the topic is not valid.' }
+			200: {
+				description: 'api:operations.appointments.slots.get.responses.200',
+				schema: slotsSchema
+			},
+			422: { description: 'api:operations.appointments.slots.get.responses.422' }
 		},
 		example: { query: { topic: 'informacion-general' } }
 	},

@@ -1,29 +1,22 @@
 import { z } from 'zod';
 import { calls } from '$lib/server/calls';
-import {
-	answers,
-	auth,
-	bearer,
-	callOf,
-	NO_STORE,
-	stateSchema,
-	watchedSchema
-} from '$lib/server/calls/http';
+import { stateSchema, watchedSchema } from '$lib/server/calls/api-schemas';
 import { database } from '$lib/server/db';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
+import { bearer, callDocs, callOf, NO_STORE } from '$lib/server/web/calls';
 
 const example = { params: { reference: 'CITA-7K3M-Q9' } };
 
 export const GET = endpoint(
 	{
-		summary: "A call room's state; with `known`, waits up to 8 s for it to change",
+		summary: 'api:operations.calls.get.summary',
 		tags: ['calls'],
-		headers: auth.room,
+		headers: callDocs.room,
 		query: z.object({ known: z.string().max(64).optional() }),
 		responses: {
-			...answers.any,
-			200: { description: 'The state and its version.', schema: watchedSchema },
-			422: { description: 'The query is not valid.' }
+			...callDocs.any,
+			200: { description: 'api:operations.calls.get.responses.200', schema: watchedSchema },
+			422: { description: 'api:common.badQuery' }
 		},
 		example
 	},
@@ -41,16 +34,16 @@ export const GET = endpoint(
 
 export const PATCH = endpoint(
 	{
-		summary: 'Switch the call to sound only, or back to video (either side may)',
+		summary: 'api:operations.calls.patch.summary',
 		tags: ['calls'],
-		headers: auth.participant,
+		headers: callDocs.participant,
 		body: z.object({ audioOnly: z.boolean() }),
 		responses: {
-			...answers.any,
-			...answers.json,
-			200: { description: 'The new state.', schema: stateSchema },
-			409: { description: 'The room is not open yet.' },
-			410: { description: 'The call ended, or this browser left it.' }
+			...callDocs.any,
+			...callDocs.json,
+			200: { description: 'api:operations.calls.patch.responses.200', schema: stateSchema },
+			409: { description: 'api:operations.calls.responses.notOpen' },
+			410: { description: 'api:operations.calls.responses.gone' }
 		},
 		example: { ...example, body: { audioOnly: true } }
 	},

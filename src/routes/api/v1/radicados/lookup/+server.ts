@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BANDS, PETITION_TYPES } from '$lib/domain/terms';
 import { database } from '$lib/server/db';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 import { lookupSchema, radicados } from '$lib/server/radicados';
 
 const statusSchema = z.object({
@@ -31,17 +31,20 @@ const statusSchema = z.object({
 
 export const POST = endpoint(
 	{
-		summary: 'Look up a petition by its radicado number and security code',
+		summary: 'api:operations.radicados.lookup.post.summary',
 		tags: ['radicados'],
 		body: lookupSchema,
 		responses: {
-			200: { description: 'The public status; never personal data.', schema: statusSchema },
-			400: { description: 'Malformed JSON.' },
-			404: { description: 'No petition with that number and code (the same for either).' },
-			413: { description: 'Body too large.' },
-			415: { description: 'Not JSON.' },
-			422: { description: 'Number or code missing.' },
-			429: { description: 'Too many failed look-ups; see Retry-After.' }
+			200: {
+				description: 'api:operations.radicados.lookup.post.responses.200',
+				schema: statusSchema
+			},
+			400: { description: 'api:common.malformedJson' },
+			404: { description: 'api:operations.radicados.lookup.post.responses.404' },
+			413: { description: 'api:common.tooLarge' },
+			415: { description: 'api:common.notJson' },
+			422: { description: 'api:operations.radicados.lookup.post.responses.422' },
+			429: { description: 'api:operations.radicados.lookup.post.responses.429' }
 		},
 		example: { body: { number: '1-2026-999999', securityCode: 'ABCD1234' } }
 	},

@@ -3,8 +3,8 @@ import { SEGMENTS } from '$lib/content/services';
 import { translator } from '$lib/i18n/translator';
 import { serviceView } from '$lib/server/content';
 import { localisedFields } from '$lib/server/content-schemas';
-import { endpoint, reply } from '$lib/server/http/api';
-import { Problem } from '$lib/server/http/problem';
+import { endpoint, reply } from '$lib/server/web/api';
+import { Problem } from '$lib/server/http/problems';
 
 const textSchema = z.object({ text: z.string(), lang: z.enum(['es', 'guc']) });
 
@@ -32,19 +32,19 @@ const serviceSchema = z.object({
 
 export const GET = endpoint(
 	{
-		summary: 'One service: what it is, who can ask, requirements, steps, cost, time and channels',
+		summary: 'api:operations.services.slug.get.summary',
 		tags: ['content'],
 		query: z.object({ lang: z.string().optional() }),
 		responses: {
-			200: { description: 'The service.', schema: serviceSchema },
-			404: { description: 'No service has this slug.' },
-			422: { description: 'The query is not valid.' }
+			200: { description: 'api:operations.services.slug.get.responses.200', schema: serviceSchema },
+			404: { description: 'api:operations.services.slug.get.responses.404' },
+			422: { description: 'api:common.badQuery' }
 		},
 		example: { params: { slug: 'subsidio-de-gas-en-cilindro' } }
 	},
 	async ({ event, lang }) => {
 		const service = serviceView(lang, event.params.slug ?? '', await translator(lang));
-		if (!service) throw new Problem(404, 'NOT_FOUND');
+		if (!service) throw new Problem('NOT_FOUND');
 		return reply(service, { lang });
 	}
 );

@@ -1,34 +1,34 @@
 import { z } from 'zod';
 import { localDate } from '$lib/domain/calendar';
+import { appointments } from '$lib/server/appointments';
 import { clock } from '$lib/server/clock';
 import { database } from '$lib/server/db';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 import { requireRole } from '$lib/server/staff';
-import { agenda } from '$lib/server/staff/agenda';
 import { agendaItemSchema } from '$lib/server/staff/api-schemas';
 
 export const GET = endpoint(
 	{
-		summary: "A day's appointments for the officials, in time order (default: today in Bogotá)",
+		summary: 'api:operations.staff.appointments.get.summary',
 		tags: ['staff'],
 		query: z.object({
 			date: z.iso.date({ error: 'staff:errors.date' }).optional()
 		}),
 		responses: {
 			200: {
-				description: 'The agenda; cancelled appointments are left out.',
+				description: 'api:operations.staff.appointments.get.responses.200',
 				schema: z.object({ date: z.string(), appointments: z.array(agendaItemSchema) })
 			},
-			401: { description: 'No valid session.' },
-			403: { description: 'The role may not see the agenda.' },
-			422: { description: 'The date is not YYYY-MM-DD.' }
+			401: { description: 'api:common.noSession' },
+			403: { description: 'api:operations.staff.appointments.get.responses.403' },
+			422: { description: 'api:operations.staff.appointments.get.responses.422' }
 		},
 		example: { query: { date: '2026-03-02' } }
 	},
 	async ({ event, query, lang }) => {
 		requireRole(event.locals.staff, 'agent');
 		const date = query.date ?? localDate(clock.now());
-		const appointments = await agenda.day(await database(), date);
-		return reply({ date, appointments }, { lang, headers: { 'cache-control': 'no-store' } });
+		const items = await appointments.agenda(await database(), date);
+		return reply({ date, appointments: items }, { lang, headers: { 'cache-control': 'no-store' } });
 	}
 );

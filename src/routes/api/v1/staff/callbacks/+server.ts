@@ -1,20 +1,23 @@
 import { z } from 'zod';
 import { database } from '$lib/server/db';
 import { callbacks } from '$lib/server/engagement/callbacks';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 import { requireRole } from '$lib/server/staff';
 import { callbackSchema, callbackView } from '$lib/server/staff/api-schemas';
 
 export const GET = endpoint(
 	{
-		summary: 'The call-back queue: pending requests by preferred day and time',
+		summary: 'api:operations.staff.callbacks.get.summary',
 		tags: ['staff'],
 		query: z.object({ language: z.enum(['es', 'guc']).optional() }),
 		responses: {
-			200: { description: 'The queue.', schema: z.object({ callbacks: z.array(callbackSchema) }) },
-			401: { description: 'No valid session.' },
-			403: { description: 'The role may not see the queue.' },
-			422: { description: 'Unknown language.' }
+			200: {
+				description: 'api:operations.staff.callbacks.get.responses.200',
+				schema: z.object({ callbacks: z.array(callbackSchema) })
+			},
+			401: { description: 'api:common.noSession' },
+			403: { description: 'api:operations.staff.callbacks.get.responses.403' },
+			422: { description: 'api:operations.staff.callbacks.get.responses.422' }
 		},
 		example: { query: { language: 'guc' } }
 	},

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { database } from '$lib/server/db';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 import { requireRole, staff, STAFF_ROLES } from '$lib/server/staff';
-import { sessionCookie } from '$lib/server/staff/cookie';
+import { sessionCookie } from '$lib/server/web/staff';
 
 const signInSchema = z.object({
 	email: z.string().trim().min(3).max(200),
@@ -17,17 +17,17 @@ const userSchema = z.object({
 
 export const POST = endpoint(
 	{
-		summary: 'Sign in to the staff console (sets an HttpOnly, Secure, SameSite=Strict cookie)',
+		summary: 'api:operations.staff.session.post.summary',
 		tags: ['staff'],
 		body: signInSchema,
 		responses: {
-			200: { description: 'Signed in; the session cookie is set.', schema: userSchema },
-			400: { description: 'Malformed JSON.' },
-			401: { description: 'Wrong email or password (the same answer for either).' },
-			413: { description: 'Body too large.' },
-			415: { description: 'Not JSON.' },
-			422: { description: 'Email or password missing.' },
-			429: { description: 'Too many failed sign-ins for this email or client; see Retry-After.' }
+			200: { description: 'api:operations.staff.session.post.responses.200', schema: userSchema },
+			400: { description: 'api:common.malformedJson' },
+			401: { description: 'api:operations.staff.session.post.responses.401' },
+			413: { description: 'api:common.tooLarge' },
+			415: { description: 'api:common.notJson' },
+			422: { description: 'api:operations.staff.session.post.responses.422' },
+			429: { description: 'api:operations.staff.session.post.responses.429' }
 		},
 		example: { body: { email: 'funcionaria@example.org', password: 'una contraseña larga' } }
 	},
@@ -40,11 +40,11 @@ export const POST = endpoint(
 
 export const GET = endpoint(
 	{
-		summary: 'The signed-in official',
+		summary: 'api:operations.staff.session.get.summary',
 		tags: ['staff'],
 		responses: {
-			200: { description: 'The official of this session.', schema: userSchema },
-			401: { description: 'No valid session.' }
+			200: { description: 'api:operations.staff.session.get.responses.200', schema: userSchema },
+			401: { description: 'api:common.noSession' }
 		},
 		example: {}
 	},
@@ -56,11 +56,11 @@ export const GET = endpoint(
 
 export const DELETE = endpoint(
 	{
-		summary: 'Sign out this browser',
+		summary: 'api:operations.staff.session.delete.summary',
 		tags: ['staff'],
 		responses: {
-			204: { description: 'Signed out; the cookie is cleared.' },
-			401: { description: 'No valid session.' }
+			204: { description: 'api:operations.staff.session.delete.responses.204' },
+			401: { description: 'api:common.noSession' }
 		},
 		example: {}
 	},

@@ -1,19 +1,19 @@
 import { z } from 'zod';
 import { database } from '$lib/server/db';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
 import { requireRole, staff } from '$lib/server/staff';
-import { sessionCookie } from '$lib/server/staff/cookie';
+import { sessionCookie } from '$lib/server/web/staff';
 
 export const DELETE = endpoint(
 	{
-		summary: 'Sign out everywhere: ends every session of the signed-in official',
+		summary: 'api:operations.staff.sessions.delete.summary',
 		tags: ['staff'],
 		responses: {
 			200: {
-				description: 'How many sessions ended; recorded in the audit log.',
+				description: 'api:operations.staff.sessions.delete.responses.200',
 				schema: z.object({ ended: z.number().int() })
 			},
-			401: { description: 'No valid session.' }
+			401: { description: 'api:common.noSession' }
 		},
 		example: {}
 	},

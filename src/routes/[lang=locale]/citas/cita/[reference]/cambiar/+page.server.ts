@@ -1,11 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { localDateInWords } from '$lib/domain/appointments';
+import { dateInWords } from '$lib/domain/dates-in-words';
 import { translator } from '$lib/i18n/translator';
 import { appointments } from '$lib/server/appointments';
-import { managed } from '$lib/server/appointments/manage';
-import { freeDays, slotLabel, locale } from '$lib/server/appointments/pages';
+import { managed } from '$lib/server/web/appointment-access';
+import { slotLabel, locale } from '$lib/server/web/booking-journey';
 import { database } from '$lib/server/db';
-import { Problem } from '$lib/server/http/problem';
+import { refusal } from '$lib/server/web/forms';
 import type { Locale } from '$lib/i18n/locales';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,7 +22,7 @@ export const load: PageServerLoad = async ({ cookies, params, url }) => {
 	const found = await managed(cookies, locale(params.lang), params.reference, null);
 	if (!appointments.changeable(found))
 		redirect(303, `/${locale(params.lang)}/citas/cita/${found.reference}`);
-	const days = await freeDays();
+	const days = await appointments.freeDays(await database());
 	const asked = url.searchParams.get('dia');
 	const day = days.find((d) => d.date === asked);
 	const { t } = await translator(locale(params.lang));
@@ -30,7 +30,7 @@ export const load: PageServerLoad = async ({ cookies, params, url }) => {
 		reference: found.reference,
 		days: days.map((d) => ({
 			value: d.date,
-			label: localDateInWords(d.date),
+			label: dateInWords(d.date),
 			hint: t('booking:day.places', { count: d.slots.length })
 		})),
 		day: day?.date,
@@ -43,26 +43,27 @@ export const actions: Actions = {
 	default: async ({ request, cookies, params }) => {
 		const found = await managed(cookies, locale(params.lang), params.reference, null);
 		const { t } = await translator(locale(params.lang));
+		const page = `/${locale(params.lang)}/citas/cita/${found.reference}`;
 		const start = String((await request.formData()).get('start') ?? '');
 		if (!start) return fail(400, { errors: { start: t('booking:errors.start') }, nearest: [] });
+		const db = await database();
 		try {
-			await appointments.reschedule(await database(), found.reference, start);
+			await appointments.reschedule(db, found.reference, start);
 		} catch (error) {
-			if (!(error instanceof Problem)) throw error;
-			if (error.code === 'SLOT_UNAVAILABLE' || error.code === 'SLOT_NOT_OFFERED') {
-				const free = new Map(
-					(await freeDays()).flatMap((d) => d.slots.map((s) => [s.start, s.available]))
-				);
-				const nearest = ((error.options.extra?.nearest as string[] | undefined) ?? [])
-					.filter((s) => free.has(s))
-					.map((s) => ({ start: s, available: free.get(s)! }));
-				return fail(409, {
-					errors: { start: t('booking:time.taken') },
-					nearest: await options(locale(params.lang), nearest)
-				});
-			}
-			redirect(303, `/${locale(params.lang)}/citas/cita/${found.reference}`);
+			const refused = refusal(error, t, 'start');
+			// Already cancelled or past: the appointment's page says which.
+			if (!refused.nearest) redirect(303, page);
+			const free = new Map(
+				(await appointments.freeDays(db)).flatMap((d) => d.slots.map((s) => [s.start, s.available]))
+			);
+			const nearest = refused.nearest
+				.filter((s) => free.has(s))
+				.map((s) => ({ start: s, available: free.get(s)! }));
+			return fail(refused.status, {
+				errors: { [refused.field]: refused.message },
+				nearest: await options(locale(params.lang), nearest)
+			});
 		}
-		redirect(303, `/${locale(params.lang)}/citas/cita/${found.reference}?cambiada=1`);
+		redirect(303, `${page}?cambiada=1`);
 	}
 };

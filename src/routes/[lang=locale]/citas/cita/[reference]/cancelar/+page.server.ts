@@ -1,10 +1,10 @@
-import { locale } from '$lib/server/appointments/pages';
+import { locale } from '$lib/server/web/booking-journey';
 import { redirect } from '@sveltejs/kit';
-import { dateInWords, timeInWords } from '$lib/domain/appointments';
+import { dateInWords, timeInWords } from '$lib/domain/dates-in-words';
 import { appointments } from '$lib/server/appointments';
-import { managed } from '$lib/server/appointments/manage';
+import { managed } from '$lib/server/web/appointment-access';
 import { database } from '$lib/server/db';
-import { Problem } from '$lib/server/http/problem';
+import { isDomainError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ cookies, params }) => {
@@ -24,7 +24,7 @@ export const actions: Actions = {
 			await appointments.cancel(await database(), found.reference);
 		} catch (error) {
 			// Already cancelled or already past: the appointment's page says which.
-			if (error instanceof Problem) redirect(303, page);
+			if (isDomainError(error)) redirect(303, page);
 			throw error;
 		}
 		redirect(303, `${page}?cancelada=1`);

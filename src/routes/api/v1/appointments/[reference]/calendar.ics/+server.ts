@@ -1,16 +1,16 @@
 import { appointments } from '$lib/server/appointments';
-import { authorised } from '$lib/server/appointments/http';
+import { authorised } from '$lib/server/web/appointment-access';
 import { database } from '$lib/server/db';
-import { endpoint } from '$lib/server/http/api';
+import { endpoint } from '$lib/server/web/api';
 
 export const GET = endpoint(
 	{
-		summary: 'The appointment as a calendar file (.ics)',
+		summary: 'api:operations.appointments.reference.calendar_ics.get.summary',
 		tags: ['appointments'],
 		responses: {
-			200: { description: 'text/calendar with reminders a day and 15 minutes before.' },
-			401: { description: 'No token.' },
-			404: { description: 'No appointment with that reference and token.' }
+			200: { description: 'api:operations.appointments.reference.calendar_ics.get.responses.200' },
+			401: { description: 'api:operations.appointments.reference.calendar_ics.get.responses.401' },
+			404: { description: 'api:operations.appointments.reference.calendar_ics.get.responses.404' }
 		},
 		example: { params: { reference: 'CITA-7K3M-Q9' }, query: { token: 'example-token' } }
 	},

@@ -1,38 +1,23 @@
-import { z } from 'zod';
 import { calls } from '$lib/server/calls';
-import { answers, auth, bearer, callOf, NO_STORE, stateSchema } from '$lib/server/calls/http';
+import { joinedSchema } from '$lib/server/calls/api-schemas';
 import { database } from '$lib/server/db';
-import { endpoint, reply } from '$lib/server/http/api';
-
-const joinedSchema = z.object({
-	participant: z.object({ id: z.string(), token: z.string() }),
-	iceServers: z.array(
-		z.object({
-			urls: z.array(z.string()),
-			username: z.string().optional(),
-			credential: z.string().optional()
-		})
-	),
-	iceTransportPolicy: z.enum(['all', 'relay']),
-	state: stateSchema,
-	version: z.string()
-});
+import { endpoint, reply } from '$lib/server/web/api';
+import { bearer, callDocs, callOf, NO_STORE } from '$lib/server/web/calls';
 
 export const POST = endpoint(
 	{
-		summary: 'Enter a call room (from 5 minutes before the start until its end)',
+		summary: 'api:operations.calls.participants.post.summary',
 		tags: ['calls'],
-		headers: auth.room,
+		headers: callDocs.room,
 		responses: {
-			...answers.any,
+			...callDocs.any,
 			201: {
-				description:
-					'Joined: the participant token for signalling, and the STUN/TURN servers with time-limited credentials.',
+				description: 'api:operations.calls.participants.post.responses.201',
 				schema: joinedSchema
 			},
-			409: { description: 'ROOM_NOT_OPEN: the room opens 5 minutes before the start (`opensAt`).' },
-			410: { description: 'CALL_ENDED: the call is over.' },
-			429: { description: 'ROOM_FULL: too many browsers are in the room.' }
+			409: { description: 'api:operations.calls.participants.post.responses.409' },
+			410: { description: 'api:operations.calls.participants.post.responses.410' },
+			429: { description: 'api:operations.calls.participants.post.responses.429' }
 		},
 		example: { params: { reference: 'CITA-7K3M-Q9' } }
 	},

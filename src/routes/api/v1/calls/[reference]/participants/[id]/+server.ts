@@ -1,34 +1,24 @@
-import { z } from 'zod';
 import { calls } from '$lib/server/calls';
-import {
-	answers,
-	auth,
-	callOf,
-	NO_STORE,
-	participantOf,
-	stateSchema
-} from '$lib/server/calls/http';
+import { reportSchema, stateSchema } from '$lib/server/calls/api-schemas';
 import { database } from '$lib/server/db';
-import { endpoint, reply } from '$lib/server/http/api';
+import { endpoint, reply } from '$lib/server/web/api';
+import { callDocs, callOf, NO_STORE, participantOf } from '$lib/server/web/calls';
 
 export const PATCH = endpoint(
 	{
-		summary: 'Report a working connection with the other side, or leaving the room',
+		summary: 'api:operations.calls.participant.patch.summary',
 		tags: ['calls'],
-		headers: auth.participant,
-		body: z
-			.object({ connectedWith: z.uuid().optional(), left: z.literal(true).optional() })
-			.refine((b) => !!b.connectedWith !== !!b.left, { message: 'connectedWith or left' }),
+		headers: callDocs.participant,
+		body: reportSchema,
 		responses: {
-			...answers.any,
-			...answers.json,
+			...callDocs.any,
+			...callDocs.json,
 			200: {
-				description:
-					'Recorded. Once the citizen and an official reported each other, `attended` is recorded.',
+				description: 'api:operations.calls.participant.patch.responses.200',
 				schema: stateSchema
 			},
-			404: { description: 'No call with that reference, or no such other participant.' },
-			410: { description: 'This browser already left.' }
+			404: { description: 'api:operations.calls.responses.noParticipant' },
+			410: { description: 'api:operations.calls.responses.left' }
 		},
 		example: {
 			params: { reference: 'CITA-7K3M-Q9', id: '00000000-0000-4000-8000-000000000000' },

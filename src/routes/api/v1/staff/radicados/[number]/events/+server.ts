@@ -1,29 +1,27 @@
 import { z } from 'zod';
 import { database } from '$lib/server/db';
-import { endpoint, reply } from '$lib/server/http/api';
-import { radicados } from '$lib/server/radicados';
+import { endpoint, reply } from '$lib/server/web/api';
+import { eventSchema, radicados } from '$lib/server/radicados';
 import { requireRole } from '$lib/server/staff';
-import { eventSchema, findPetition } from '$lib/server/staff/petitions';
 
 export const POST = endpoint(
 	{
-		summary: 'Add a status event to a petition (the citizen sees it in the look-up)',
+		summary: 'api:operations.staff.radicados.number.events.post.summary',
 		tags: ['staff'],
 		body: eventSchema,
 		responses: {
 			201: {
-				description: 'Added, with who and when, in the audit log; the petition as it is now.',
+				description: 'api:operations.staff.radicados.number.events.post.responses.201',
 				schema: z.record(z.string(), z.unknown())
 			},
-			400: { description: 'Malformed JSON.' },
-			401: { description: 'No valid session.' },
-			403: { description: 'The role may not add events.' },
-			404: { description: 'No petition with that number.' },
-			413: { description: 'Body too large.' },
-			415: { description: 'Not JSON.' },
+			400: { description: 'api:common.malformedJson' },
+			401: { description: 'api:common.noSession' },
+			403: { description: 'api:operations.staff.radicados.number.events.post.responses.403' },
+			404: { description: 'api:operations.staff.radicados.number.events.post.responses.404' },
+			413: { description: 'api:common.tooLarge' },
+			415: { description: 'api:common.notJson' },
 			422: {
-				description:
-					'A field the kind needs is missing, or EXTENSION_INVALID: the new due date is not later, not a business day, or beyond twice the legal term.'
+				description: 'api:operations.staff.radicados.number.events.post.responses.422'
 			}
 		},
 		example: {
@@ -34,8 +32,7 @@ export const POST = endpoint(
 	async ({ event, body, lang }) => {
 		const user = requireRole(event.locals.staff, 'agent');
 		const db = await database();
-		const { number } = await findPetition(db, event.params.number ?? '');
-		await radicados.addEvent(db, number, body, user.email);
-		return reply(await findPetition(db, number), { status: 201, lang });
+		const number = await radicados.addEvent(db, event.params.number ?? '', body, user.email);
+		return reply(await radicados.forStaff(db, number), { status: 201, lang });
 	}
 );

@@ -1,28 +1,15 @@
 import { z } from 'zod';
 import { calls } from '$lib/server/calls';
-import {
-	answers,
-	auth,
-	callOf,
-	NO_STORE,
-	participantOf,
-	stateSchema
-} from '$lib/server/calls/http';
+import { inboxSchema } from '$lib/server/calls/api-schemas';
 import { database } from '$lib/server/db';
-import { endpoint, reply } from '$lib/server/http/api';
-
-const inboxSchema = z.object({
-	signals: z.array(z.object({ id: z.number().int(), from: z.string(), payload: z.unknown() })),
-	state: stateSchema,
-	version: z.string()
-});
+import { endpoint, reply } from '$lib/server/web/api';
+import { callDocs, callOf, NO_STORE, participantOf } from '$lib/server/web/calls';
 
 export const GET = endpoint(
 	{
-		summary:
-			"A joined browser's news: signals for it and the room's state (waits up to 8 s for news)",
+		summary: 'api:operations.calls.inbox.get.summary',
 		tags: ['calls'],
-		headers: auth.participant,
+		headers: callDocs.participant,
 		query: z.object({
 			ack: z
 				.string()
@@ -32,14 +19,10 @@ export const GET = endpoint(
 			known: z.string().max(64).optional()
 		}),
 		responses: {
-			...answers.any,
-			422: { description: 'The query is not valid.' },
-			200: {
-				description:
-					'Signals not yet acknowledged, oldest first; `ack` deletes those already read.',
-				schema: inboxSchema
-			},
-			410: { description: 'This browser left the room; it must join again.' }
+			...callDocs.any,
+			200: { description: 'api:operations.calls.inbox.get.responses.200', schema: inboxSchema },
+			410: { description: 'api:operations.calls.inbox.get.responses.410' },
+			422: { description: 'api:common.badQuery' }
 		},
 		example: { params: { reference: 'CITA-7K3M-Q9', id: '00000000-0000-4000-8000-000000000000' } }
 	},

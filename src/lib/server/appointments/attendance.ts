@@ -1,0 +1,140 @@
+import { and, asc, eq, gte, lt, ne } from 'drizzle-orm';
+import { formatInstant, instantAt, type LocalDate } from '$lib/domain/calendar';
+import { timeInWords } from '$lib/domain/dates-in-words';
+import { audit } from '../audit';
+import { officialVideoLink } from '../calls/links';
+import { citizenJoined, evidence, joinLog } from '../calls/join-log';
+import { clock } from '../clock';
+import type { Database } from '../db';
+import { appointments as table } from '../db/schema';
+import { enqueue } from '../email/outbox';
+import { DomainError } from '../errors';
+import type { Transaction } from '../idempotency';
+import { rescheduleEmail } from './emails';
+import type { Appointment } from './model';
+import { newToken, tokenHash } from './tokens';
+
+export const OUTCOMES = ['attended', 'no_show', 'connection_failed'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const MINUTE = 60_000;
+/** The citizen is asked to connect 5 minutes early; the link opens then. */
+export const EARLY_MINUTES = 5;
+/** The official waits at most 5 minutes after the start before a no-show. */
+export const WAIT_MINUTES = 5;
+
+/** When each outcome becomes possible for an appointment. */
+export function outcomeTimes(start: Date): Record<Outcome, Date> {
+	return {
+		attended: new Date(start.getTime() - EARLY_MINUTES * MINUTE),
+		connection_failed: new Date(start.getTime() - EARLY_MINUTES * MINUTE),
+		no_show: new Date(start.getTime() + WAIT_MINUTES * MINUTE)
+	};
+}
+
+/** What the agenda shows of an appointment: what the official needs for the call, no document. */
+export function agendaItem(row: Appointment, now: Date) {
+	const times = outcomeTimes(row.start);
+	return {
+		reference: row.reference,
+		status: row.status,
+		topic: row.topic,
+		start: formatInstant(row.start),
+		end: formatInstant(row.end),
+		name: row.name,
+		callLanguage: row.callLanguage,
+		interpreter: row.interpreter,
+		accessibilityNeeds: row.accessibilityNeeds,
+		preferential: row.preferential,
+		/** The official's way into the call: the app's room, or the entity's platform. */
+		videoUrl: officialVideoLink(row),
+		/** Minutes until the start (negative once started). */
+		minutesToStart: Math.ceil((row.start.getTime() - now.getTime()) / MINUTE),
+		joinOpen: row.status === 'booked' && now >= times.attended && now < row.end,
+		outcomesFrom: {
+			attended: formatInstant(times.attended),
+			no_show: formatInstant(times.no_show),
+			connection_failed: formatInstant(times.connection_failed)
+		}
+	};
+}
+export type AgendaItem = ReturnType<typeof agendaItem>;
+
+/** A day's appointments (Bogotá date), in time order; cancelled ones are left out. */
+export async function agenda(db: Database, date: LocalDate): Promise<AgendaItem[]> {
+	const from = instantAt(date, '00:00');
+	const to = new Date(from.getTime() + 24 * 60 * MINUTE);
+	const rows = await db
+		.select()
+		.from(table)
+		.where(and(gte(table.start, from), lt(table.start, to), ne(table.status, 'cancelled')))
+		.orderBy(asc(table.start), asc(table.reference));
+	const now = clock.now();
+	return rows.map((row) => agendaItem(row, now));
+}
+
+/**
+ * Gives the citizen a fresh manage link (the old token stops working) and emails it: they choose
+ * a new time for the same reference.
+ */
+export async function askToReschedule(tx: Transaction, row: Appointment): Promise<void> {
+	const token = newToken();
+	await tx
+		.update(table)
+		.set({ manageTokenHash: tokenHash(token) })
+		.where(eq(table.id, row.id));
+	await enqueue(tx, await rescheduleEmail(row, token));
+}
+
+/**
+ * Records what happened to an appointment, under the 5-minute rule: `attended` from 5 minutes
+ * before the start, `no_show` only from 5 minutes after it, `connection_failed` from 5 minutes
+ * before (the citizen is emailed a link to choose a new time). The outcome and its audit row are
+ * written in one transaction, with the call room's join log as evidence; `details` join the audit
+ * row (the room's automatic `attended`).
+ */
+export async function recordOutcome(
+	db: Database,
+	reference: string,
+	outcome: Outcome,
+	actor: { email: string },
+	details: Record<string, unknown> = {}
+): Promise<AgendaItem> {
+	return db.transaction(async (tx) => {
+		const [row] = await tx.select().from(table).where(eq(table.reference, reference)).for('update');
+		if (!row) throw new DomainError('APPOINTMENT_NOT_FOUND');
+		if (row.status !== 'booked') {
+			throw new DomainError('OUTCOME_ALREADY_RECORDED', { extra: { status: row.status } });
+		}
+		const now = clock.now();
+		const from = outcomeTimes(row.start)[outcome];
+		if (now < from) {
+			throw new DomainError(outcome === 'no_show' ? 'WAIT_NOT_ELAPSED' : 'TOO_EARLY', {
+				values: { time: timeInWords(from) },
+				extra: { availableAt: formatInstant(from) }
+			});
+		}
+		// The call room's join log is the evidence: no "no-show" for a citizen who entered it.
+		const log = await joinLog(tx, row.id);
+		if (outcome === 'no_show' && citizenJoined(log)) throw new DomainError('CITIZEN_JOINED');
+		const status = outcome === 'connection_failed' ? 'reschedule_needed' : outcome;
+		const [updated] = await tx
+			.update(table)
+			.set({ status, updatedAt: now })
+			.where(eq(table.id, row.id))
+			.returning();
+		if (outcome === 'connection_failed') await askToReschedule(tx, row);
+		await audit(tx, {
+			actor: actor.email,
+			action: `appointment.${outcome}`,
+			subject: row.reference,
+			data: {
+				start: formatInstant(row.start),
+				status,
+				...(log.length > 0 || outcome === 'no_show' ? { joinLog: evidence(log, now) } : {}),
+				...details
+			}
+		});
+		return agendaItem(updated!, now);
+	});
+}

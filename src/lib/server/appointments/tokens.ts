@@ -1,0 +1,20 @@
+import { keyedHash, randomToken, sameText } from '../crypto';
+
+/** Keyed hash of a manage token: the database never holds the token itself. */
+export function tokenHash(token: string): string {
+	return keyedHash(`appointment-manage:${token}`);
+}
+
+/** Compares a presented token with a stored hash in constant time. */
+export function tokenMatches(token: string, storedHash: string): boolean {
+	return sameText(tokenHash(token), storedHash);
+}
+
+/** Whether a typed document number is the stored one, in constant time (also when none is stored). */
+export function documentMatches(typed: string, stored: string | undefined): boolean {
+	const number = typed.replace(/[\s.-]/g, '').toUpperCase();
+	return sameText(tokenHash(`doc:${number}`), tokenHash(`doc:${stored ?? ''}`)) && !!stored;
+}
+
+/** A new manage token: 192 random bits, URL-safe. */
+export const newToken = () => randomToken(24);

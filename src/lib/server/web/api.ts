@@ -1,0 +1,115 @@
+import type { RequestEvent, RequestHandler } from '@sveltejs/kit';
+import { z } from 'zod';
+import { translator, type Translator } from '$lib/i18n/translator';
+import type { Locale } from '$lib/i18n/locales';
+import { unavailable } from '../db';
+import { isDomainError } from '../errors';
+import type { OperationDoc } from '../http/openapi';
+import {
+	Problem,
+	problemOf,
+	problemResponse,
+	requestLocale,
+	unavailableProblem
+} from '../http/problems';
+import { fieldErrors, withoutNul } from '../http/validation';
+import { errorFields, log } from '../log';
+
+export interface Context<B, Q> {
+	event: RequestEvent;
+	body: B;
+	query: Q;
+	lang: Locale;
+	t: Translator['t'];
+}
+
+export type ApiHandler = RequestHandler & { operation: OperationDoc };
+
+export type { OperationDoc };
+
+const MAX_JSON_BYTES = 64 * 1024;
+
+async function readJson(request: Request): Promise<unknown> {
+	const type = request.headers.get('content-type') ?? '';
+	if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+		throw new Problem('UNSUPPORTED_MEDIA_TYPE');
+	}
+	const tooLarge = new Problem('BODY_TOO_LARGE', { values: { limit: MAX_JSON_BYTES / 1024 } });
+	if (Number(request.headers.get('content-length') ?? 0) > MAX_JSON_BYTES) throw tooLarge;
+	let text: string;
+	try {
+		text = await request.text();
+	} catch {
+		// The server's own limit (BODY_SIZE_LIMIT) cut the stream, or the client went away.
+		throw tooLarge;
+	}
+	if (new TextEncoder().encode(text).byteLength > MAX_JSON_BYTES) {
+		throw tooLarge;
+	}
+	try {
+		return withoutNul(JSON.parse(text));
+	} catch {
+		throw new Problem('INVALID_JSON');
+	}
+}
+
+/** Validates input with a schema, throwing a 422 problem with one message per field. */
+export function validate<T>(schema: z.ZodType<T>, input: unknown, t: Translator['t']): T {
+	const result = schema.safeParse(input, { reportInput: true });
+	if (!result.success) {
+		throw new Problem('VALIDATION_FAILED', { fields: fieldErrors(result.error.issues, t) });
+	}
+	return result.data;
+}
+
+/**
+ * Builds a thin endpoint: parse the query and body with their schemas, call the handler, and
+ * answer every failure as problem+json in the caller's language.
+ */
+export function endpoint<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown>(
+	doc: Omit<OperationDoc, 'body' | 'query'> & { body?: B; query?: Q },
+	handle: (context: Context<z.infer<B>, z.infer<Q>>) => Promise<Response>
+): ApiHandler {
+	const handler: RequestHandler = async (event) => {
+		const lang = requestLocale(event.url, event.request.headers);
+		const { t } = await translator(lang);
+		try {
+			const query = doc.query
+				? validate(doc.query, Object.fromEntries(event.url.searchParams), t)
+				: undefined;
+			const body = doc.body ? validate(doc.body, await readJson(event.request), t) : undefined;
+			return await handle({
+				event,
+				body: body as z.infer<B>,
+				query: query as z.infer<Q>,
+				lang,
+				t
+			});
+		} catch (error) {
+			if (error instanceof Problem) return problemResponse(error, lang);
+			if (isDomainError(error)) return problemResponse(problemOf(error), lang);
+			if (unavailable(error)) {
+				log.warn('database unavailable', { route: event.route.id, ...errorFields(error) });
+				return problemResponse(unavailableProblem(), lang);
+			}
+			log.error('unhandled API error', { route: event.route.id, ...errorFields(error) });
+			return problemResponse(new Problem('INTERNAL'), lang);
+		}
+	};
+	return Object.assign(handler, { operation: { ...doc, tags: doc.tags } });
+}
+
+/** JSON with the language it was written in. */
+export function reply(
+	body: unknown,
+	init: { status?: number; lang?: Locale; headers?: Record<string, string> } = {}
+): Response {
+	return new Response(JSON.stringify(body), {
+		status: init.status ?? 200,
+		headers: {
+			'content-type': 'application/json; charset=utf-8',
+			...(init.lang ? { 'content-language': init.lang } : {}),
+			...init.headers
+		}
+	});
+}

@@ -1,0 +1,123 @@
+import { redirect, type Cookies } from '@sveltejs/kit';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { TOPICS } from '$lib/domain/appointments';
+import { dateInWords, timeInWords } from '$lib/domain/dates-in-words';
+import { localDate } from '$lib/domain/calendar';
+import { isLocale, type Locale } from '$lib/i18n/locales';
+import { translator } from '$lib/i18n/translator';
+import { sign, verify } from '../crypto';
+
+/**
+ * The answers of the booking journey travel in a signed HttpOnly cookie: the pages work without
+ * JavaScript and without server-side drafts, and the browser cannot alter what it carries.
+ */
+export interface Answers {
+	topic?: string;
+	day?: string;
+	start?: string;
+	name?: string;
+	documentType?: string;
+	documentNumber?: string;
+	email?: string;
+	phone?: string;
+	description?: string;
+	callLanguage?: string;
+	accessibilityNeeds?: string;
+	preferential?: string[];
+	/** The free starts nearest to one that was taken while the person was booking it. */
+	nearest?: string[];
+}
+
+const ANSWERS = 'citas_respuestas';
+const ACCESS = 'citas_acceso';
+const HOUR = 60 * 60;
+
+// Browsers keep cookies up to 4 KB; leave room for the name and attributes.
+const MAX_COOKIE = 3800;
+
+// SvelteKit marks cookies Secure except on http://localhost.
+function options(maxAge: number) {
+	return { path: '/', httpOnly: true, sameSite: 'lax' as const, maxAge };
+}
+
+export const answers = {
+	read(cookies: Cookies): Answers {
+		const packed = verify<string>(cookies.get(ANSWERS));
+		if (!packed) return {};
+		try {
+			return JSON.parse(inflateRawSync(Buffer.from(packed, 'base64url')).toString('utf8'));
+		} catch {
+			return {};
+		}
+	},
+	/** Keeps the answers; false when they are too long for a cookie, so the page can say so. */
+	save(cookies: Cookies, next: Answers): boolean {
+		const packed = deflateRawSync(JSON.stringify(next)).toString('base64url');
+		const value = sign(packed);
+		if (value.length > MAX_COOKIE) return false;
+		cookies.set(ANSWERS, value, options(2 * HOUR));
+		return true;
+	},
+	clear(cookies: Cookies): void {
+		cookies.delete(ANSWERS, { path: '/' });
+	}
+};
+
+/**
+ * After the manage link or the reference and document form, this browser may manage that
+ * appointment for a while without carrying the token in every address.
+ */
+export const accessCookie = {
+	grant(cookies: Cookies, reference: string): void {
+		cookies.set(
+			ACCESS,
+			sign({ reference, until: Date.now() + 2 * HOUR * 1000 }),
+			options(2 * HOUR)
+		);
+	},
+	allows(cookies: Cookies, reference: string): boolean {
+		const value = verify<{ reference: string; until: number }>(cookies.get(ACCESS));
+		return !!value && value.reference === reference && value.until > Date.now();
+	}
+};
+
+export type Step = 'tema' | 'dia' | 'hora' | 'datos' | 'ajustes' | 'revisar';
+
+/** Where a step lives; the first one is the journey's start page. */
+export function stepPath(lang: Locale, step: Step): string {
+	return step === 'tema' ? `/${lang}/citas` : `/${lang}/citas/${step}`;
+}
+
+/** What each step needs from the ones before it; a missing answer sends the person back. */
+const NEEDS: [Step, (a: Answers) => boolean][] = [
+	['tema', (a) => (TOPICS as readonly string[]).includes(a.topic ?? '')],
+	['dia', (a) => !!a.day],
+	['hora', (a) => !!a.start],
+	['datos', (a) => !!a.name && !!a.documentNumber && !!a.email],
+	['ajustes', (a) => !!a.callLanguage]
+];
+
+export function requireAnswers(cookies: Cookies, lang: Locale, step: Step): Answers {
+	const current = answers.read(cookies);
+	for (const [earlier, done] of NEEDS) {
+		if (earlier === step) break;
+		if (!done(current)) redirect(303, stepPath(lang, earlier));
+	}
+	return current;
+}
+
+/** "martes 5 de febrero de 2030, 9:00 a. m. Quedan 2 cupos": weekday, date, time and places. */
+export async function slotLabel(lang: Locale, start: string, available: number): Promise<string> {
+	const { t } = await translator(lang);
+	const instant = new Date(start);
+	return t('booking:time.option', {
+		date: dateInWords(localDate(instant)),
+		time: timeInWords(instant),
+		count: available
+	});
+}
+
+/** The page's locale; the route's matcher already refused anything else. */
+export function locale(lang: string): Locale {
+	return isLocale(lang) ? lang : 'es';
+}

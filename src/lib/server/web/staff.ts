@@ -1,0 +1,50 @@
+import { error, redirect, type Cookies } from '@sveltejs/kit';
+import { allows, SESSION_HOURS, type StaffRole, type StaffUser } from '../staff';
+
+/**
+ * `__Host-` makes the browser refuse the cookie unless it is Secure, host-only and for path /.
+ * Chromium accepts Secure cookies from http://localhost, so tests run over plain HTTP.
+ */
+export const SESSION_COOKIE = '__Host-ventanilla_staff';
+
+/** HttpOnly (no script reads it), Secure, SameSite=Strict (no cross-site request carries it). */
+export const sessionCookie = {
+	/**
+	 * The lifetime is relative (Max-Age), not a date: the browser judges it by its own clock, while
+	 * the session row's expiry is judged by the app's clock.
+	 */
+	set(cookies: Cookies, token: string): void {
+		cookies.set(SESSION_COOKIE, token, {
+			path: '/',
+			httpOnly: true,
+			secure: true,
+			sameSite: 'strict',
+			maxAge: SESSION_HOURS * 3600
+		});
+	},
+	get(cookies: Cookies): string | undefined {
+		return cookies.get(SESSION_COOKIE);
+	},
+	clear(cookies: Cookies): void {
+		cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, secure: true, sameSite: 'strict' });
+	}
+};
+
+/**
+ * The official of a console page or form action. Form actions run without the layout's load, so
+ * each page and action calls this: no session → the sign-in page; a role that is not enough → 403.
+ */
+export function signedIn(locals: App.Locals, url: URL, needed: StaffRole = 'agent'): StaffUser {
+	if (!locals.staff) {
+		redirect(303, `/staff/entrar?volver=${encodeURIComponent(url.pathname + url.search)}`);
+	}
+	if (!allows(locals.staff.role, needed)) error(403, 'Forbidden');
+	return locals.staff;
+}
+
+/** Where to go after signing in: only a console page of this site. */
+export function returnPath(raw: string | null): string {
+	return raw && /^\/staff\/[\w/?=&%.-]*$/.test(raw) && !raw.startsWith('/staff/entrar')
+		? raw
+		: '/staff/agenda';
+}

@@ -1,2 +1,0 @@
-// Read-only content: the page ships no JavaScript.
-export const csr = false;
