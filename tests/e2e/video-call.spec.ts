@@ -99,3 +99,20 @@ test('a wrong key does not open the room', async ({ page, request }) => {
 	await page.goto(`/es/citas/sala/${reference}?llave=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`);
 	await expect(page).toHaveURL(new RegExp(`/es/citas/gestionar\\?ref=${reference}$`));
 });
+
+test('the call room loads only its own page script, not the framework runtime', async ({
+	page,
+	request
+}) => {
+	const { videoUrl } = await bookCall(request);
+	const scripts: string[] = [];
+	page.on('request', (sent) => {
+		if (sent.resourceType() === 'script') scripts.push(new URL(sent.url()).pathname);
+	});
+	await page.goto(videoUrl);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Su videollamada');
+	await expect.poll(() => scripts.length).toBe(1);
+	expect(scripts[0]).toMatch(/^\/_app\/immutable\/workers\/call-room-[\w-]+\.js$/);
+	expect(await page.locator('script:not([src])').count()).toBe(0);
+	expect(await page.locator('link[rel="modulepreload"]').count()).toBe(0);
+});

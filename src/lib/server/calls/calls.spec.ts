@@ -13,6 +13,7 @@ import { DomainError } from '../errors';
 import { staff, type StaffUser } from '../staff';
 import { bookAt } from '../testing/factories';
 import { useTestDatabase } from '../testing/database';
+import { refusalOf } from '../testing/refusals';
 import { calls } from '.';
 import { citizenRoomUrl, roomKeyMatches, videoLink } from './links';
 
@@ -37,16 +38,6 @@ async function enter(role: 'citizen' | 'official' | 'interpreter') {
 	);
 	const joined = await calls.join(db(), found, pass);
 	return { ...joined, pass: calls.readParticipant(joined.participant.token, found) };
-}
-
-async function refusalOf(promise: Promise<unknown>): Promise<DomainError> {
-	try {
-		await promise;
-	} catch (error) {
-		if (error instanceof DomainError) return error;
-		throw error;
-	}
-	throw new Error('expected a refusal');
 }
 
 beforeEach(async () => {
@@ -157,7 +148,7 @@ describe('signalling through the database', () => {
 		expect((await waiting).signals).toHaveLength(1);
 	});
 
-	it('answers 410 to a browser that left, and sends nothing for it', async () => {
+	it('refuses a browser that left (PARTICIPANT_LEFT), and sends nothing for it', async () => {
 		clock.set(at('08:58:00'));
 		const citizen = await enter('citizen');
 		const agent = await enter('official');
