@@ -41,6 +41,8 @@ export interface Listing {
 	/** How many match the filter with its state. */
 	total: number;
 	entries: Entry[];
+	/** For the content blocks of these entries: how many of their shown fields citizens see translated. */
+	blocks: Record<string, { reviewed: number; total: number }>;
 }
 
 function matches(entry: Entry, wanted: string[]): boolean {
@@ -80,19 +82,27 @@ export const translations = {
 		const rows = await db.select().from(table).where(eq(table.lang, filter.lang));
 		const byKey = new Map(rows.map((row) => [row.key, row]));
 		const wanted = terms(filter.q ?? '');
-		const selected = sourceTexts()
-			.filter((source) => !filter.group || source.group === filter.group)
-			.map((source) => entryOf(source, byKey.get(source.key)))
+		const all = sourceTexts().map((source) => entryOf(source, byKey.get(source.key)));
+		const selected = all
+			.filter((entry) => !filter.group || entry.group === filter.group)
 			.filter((entry) => matches(entry, wanted));
 		const shown = filter.state
 			? selected.filter((entry) => entry.state === filter.state)
 			: selected;
 		const offset = filter.offset ?? 0;
-		return {
-			counts: countStates(selected),
-			total: shown.length,
-			entries: shown.slice(offset, offset + (filter.limit ?? shown.length))
-		};
+		const entries = shown.slice(offset, offset + (filter.limit ?? shown.length));
+		const blocks: Listing['blocks'] = {};
+		for (const entry of entries) {
+			if (!entry.block || blocks[entry.block.key]) continue;
+			const fields = all.filter(
+				(other) => other.block?.key === entry.block!.key && other.block.required
+			);
+			blocks[entry.block.key] = {
+				reviewed: fields.filter((field) => field.published !== null).length,
+				total: fields.length
+			};
+		}
+		return { counts: countStates(selected), total: shown.length, entries, blocks };
 	},
 
 	async get(db: Database, lang: StudioLang, key: string): Promise<Entry> {
