@@ -34,10 +34,9 @@ enhance<HTMLElement>('[data-recorder]', (root) => {
 	if (!input || !record || !stop || !meter || !elapsed || !preview || !listen || !status) return;
 	if (!('MediaRecorder' in window) || !navigator.mediaDevices?.getUserMedia) return;
 	const said = JSON.parse(root.dataset.said!) as Strings;
-	const [type, extension] = TYPES.find(([candidate]) => MediaRecorder.isTypeSupported(candidate)) ?? [
-		'',
-		'webm'
-	];
+	const [type, extension] = TYPES.find(([candidate]) =>
+		MediaRecorder.isTypeSupported(candidate)
+	) ?? ['', 'webm'];
 	root.hidden = false;
 
 	let recorder: MediaRecorder | undefined;

@@ -37,7 +37,7 @@ export function languagesCoverage(): LanguageCoverage[] {
 				draftPercent: percent(counts.draft, total),
 				missingPercent: percent(counts.missing, total)
 			},
-			recordedMinutes: Math.round(minutes[code] * 10) / 10
+			recordedMinutes: Math.round(minutes[code] * 100) / 100
 		};
 	});
 }

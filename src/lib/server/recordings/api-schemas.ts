@@ -36,8 +36,18 @@ export function studioFile(id: string, format: 'opus' | 'mp3'): string {
 
 function takeView(take: Take | null): z.infer<typeof takeSchema> | null {
 	if (!take) return null;
-	const { state: _state, ...rest } = take;
-	return { ...rest, files: { opus: studioFile(take.id, 'opus'), mp3: studioFile(take.id, 'mp3') } };
+	return {
+		id: take.id,
+		seconds: take.seconds,
+		bytes: take.bytes,
+		files: { opus: studioFile(take.id, 'opus'), mp3: studioFile(take.id, 'mp3') },
+		recordedBy: take.recordedBy,
+		recordedAt: take.recordedAt,
+		reviewedBy: take.reviewedBy,
+		reviewedAt: take.reviewedAt,
+		returned: take.returned,
+		textChanged: take.textChanged
+	};
 }
 
 export function slotView(slot: Slot): z.infer<typeof slotSchema> {

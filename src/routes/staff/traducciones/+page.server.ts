@@ -13,7 +13,7 @@ import { signedIn } from '$lib/server/web/staff';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Texts per page: enough to work through a namespace, few enough for a phone. */
-export const PAGE_SIZE = 20;
+const PAGE_SIZE = 20;
 const ROLES = ['translator', 'reviewer'] as const;
 const DONE = ['saved', 'approve', 'return'];
 
@@ -40,6 +40,15 @@ function queryOf(filter: ReturnType<typeof filterOf>): string {
 	return params.toString();
 }
 
+/** This list's address with some of its filter changed (a state, a page). */
+function listUrl(
+	filter: ReturnType<typeof filterOf>,
+	changes: Partial<ReturnType<typeof filterOf>>
+): string {
+	const query = queryOf({ ...filter, ...changes });
+	return `/staff/traducciones${query ? `?${query}` : ''}`;
+}
+
 /** A text's anchor in the page: `common:nav.charter` → `t-common--nav.charter`. */
 const anchor = (key: string) => `t-${key.replace(':', '--')}`;
 
@@ -55,12 +64,20 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		limit: PAGE_SIZE
 	});
 	const done = url.searchParams.get('hecho');
+	const pages = Math.max(1, Math.ceil(listing.total / PAGE_SIZE));
 	return {
 		filter,
 		query: queryOf(filter),
+		links: {
+			states: Object.fromEntries(
+				STATES.map((state) => [state, listUrl(filter, { state, page: 1 })])
+			) as Record<State, string>,
+			previous: filter.page > 1 ? `${listUrl(filter, { page: filter.page - 1 })}#resultados` : null,
+			next: filter.page < pages ? `${listUrl(filter, { page: filter.page + 1 })}#resultados` : null
+		},
 		groups: groups(),
 		listing,
-		pages: Math.max(1, Math.ceil(listing.total / PAGE_SIZE)),
+		pages,
 		me: user.email,
 		canWrite: allows(user.roles, 'translator'),
 		canReview: allows(user.roles, 'reviewer'),

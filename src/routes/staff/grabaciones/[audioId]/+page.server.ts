@@ -58,7 +58,11 @@ export const actions: Actions = {
 		try {
 			await recordings.upload(
 				await database(),
-				{ audioId: params.audioId, lang: langOf(url), bytes: new Uint8Array(await file.arrayBuffer()) },
+				{
+					audioId: params.audioId,
+					lang: langOf(url),
+					bytes: new Uint8Array(await file.arrayBuffer())
+				},
 				user
 			);
 		} catch (caught) {
@@ -90,7 +94,11 @@ export const actions: Actions = {
 	confirm: async ({ locals, url, params }) => {
 		const user = signedIn(locals, url, 'reviewer');
 		try {
-			await recordings.confirm(await database(), { audioId: params.audioId, lang: langOf(url) }, user);
+			await recordings.confirm(
+				await database(),
+				{ audioId: params.audioId, lang: langOf(url) },
+				user
+			);
 		} catch (caught) {
 			return failWith(caught, (await translator('es')).t, { field: 'confirm' });
 		}
