@@ -58,11 +58,13 @@ describe.skipIf(!POSTGRES_URL)('two instances on one PostgreSQL, and the Wayuuna
 
 	beforeAll(async () => {
 		await blankPostgres(POSTGRES_URL!);
-		[first, second] = await Promise.all(
+		const servers = await Promise.all(
 			[4744, 4745].map((port) => startServer({ port, databaseUrl: POSTGRES_URL }))
 		);
-		translator = await signIn(first!, 'traductora@example.org', ['translator']);
-		reviewer = await signIn(first!, 'revisor@example.org', ['reviewer']);
+		first = servers[0]!;
+		second = servers[1]!;
+		translator = await signIn(first, 'traductora@example.org', ['translator']);
+		reviewer = await signIn(first, 'revisor@example.org', ['reviewer']);
 	});
 
 	afterAll(async () => {

@@ -86,6 +86,16 @@ export const translations = {
 		const selected = all
 			.filter((entry) => !filter.group || entry.group === filter.group)
 			.filter((entry) => matches(entry, wanted));
+		// The texts that say just what was searched come first, then those that start with it.
+		const asked = fold(filter.q ?? '');
+		if (asked) {
+			const rank = (entry: Entry) => {
+				const said = [entry.spanish, entry.text ?? ''].map(fold);
+				if (said.includes(asked)) return 0;
+				return said.some((text) => text.startsWith(asked)) ? 1 : 2;
+			};
+			selected.sort((a, b) => rank(a) - rank(b));
+		}
 		const shown = filter.state
 			? selected.filter((entry) => entry.state === filter.state)
 			: selected;

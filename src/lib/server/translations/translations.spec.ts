@@ -212,6 +212,16 @@ describe('the list, its search and its counts', () => {
 		expect(drafts.entries.map((entry) => entry.key)).toEqual(['common:nav.charter']);
 	});
 
+	it('puts the texts that say just what was searched first', async () => {
+		await save('common:nav.charter', 'Prueba orden y algo más');
+		await save('common:nav.services', 'Prueba orden');
+		const found = await translations.list(db(), { lang: 'guc', q: 'prueba ORDEN' });
+		expect(found.entries.map((entry) => entry.key)).toEqual([
+			'common:nav.services',
+			'common:nav.charter'
+		]);
+	});
+
 	it('reports the coverage this instance loaded', async () => {
 		await save('common:nav.charter', 'Prueba');
 		await approve('common:nav.charter');
