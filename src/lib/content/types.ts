@@ -34,7 +34,8 @@ let published = new WeakMap<object, Partial<Record<Locale, Published>>>();
  */
 export function publishBlocks(entries: Iterable<[Block<unknown>, Locale, Published]>): void {
 	const next = new WeakMap<object, Partial<Record<Locale, Published>>>();
-	for (const [block, lang, state] of entries) next.set(block, { ...next.get(block), [lang]: state });
+	for (const [block, lang, state] of entries)
+		next.set(block, { ...next.get(block), [lang]: state });
 	published = next;
 }
 
@@ -44,6 +45,7 @@ export function resolve<T>(block: Block<T>, lang: Locale): Resolved<T> {
 	const live = published.get(block)?.[lang];
 	if (live?.review === 'reviewed') return { lang, review: 'reviewed', text: live.text as T };
 	const shipped = block[lang];
-	if (!live && shipped?.review === 'reviewed') return { lang, review: 'reviewed', text: shipped.text };
+	if (!live && shipped?.review === 'reviewed')
+		return { lang, review: 'reviewed', text: shipped.text };
 	return { lang: 'es', review: live || shipped ? 'draft' : 'missing', text: block.es };
 }
