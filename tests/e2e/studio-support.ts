@@ -1,20 +1,13 @@
 import type { Browser, Page } from '@playwright/test';
-import { expect, STAFF_PASSWORD } from './fixtures';
+import { signInAsStaff } from './fixtures';
 
 /** The officials of the Wayuunaiki studio journeys. */
 export const TRANSLATOR = 'traductora@example.org';
 export const REVIEWER = 'revisor@example.org';
 
-/** Creates an official with these roles (test mode) and signs this page's browser in, through the API. */
+/** Creates an official with these roles (test mode) and signs this page's browser in. */
 export async function signInWith(page: Page, email: string, roles: string[]): Promise<void> {
-	const created = await page.request.post('/__test__/staff', {
-		data: { email, roles, password: STAFF_PASSWORD }
-	});
-	expect(created.status()).toBe(204);
-	const session = await page.request.post('/api/v1/staff/session', {
-		data: { email, password: STAFF_PASSWORD }
-	});
-	expect(session.status()).toBe(200);
+	await signInAsStaff(page, 'agent', { email, roles });
 }
 
 /** A second browser, for a second official or a citizen beside the first. */

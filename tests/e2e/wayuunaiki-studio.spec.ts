@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { APIRequestContext, Page } from '@playwright/test';
+import { tone } from '../../src/lib/server/testing/tone';
 import { axeViolations, expect, tabTo, test } from './fixtures';
 import { anotherBrowser, REVIEWER, signInWith, TRANSLATOR } from './studio-support';
 
@@ -264,22 +264,11 @@ test.describe('without JavaScript', () => {
 		await signInWith(page, TRANSLATOR, ['translator']);
 		await page.goto('/staff/grabaciones/te-llamamos.inicio?idioma=guc');
 		await expect(page.locator('[data-recorder]')).toBeHidden();
-		const tone = execFileSync('ffmpeg', [
-			'-hide_banner',
-			'-loglevel',
-			'error',
-			'-f',
-			'lavfi',
-			'-i',
-			'sine=frequency=330:duration=2',
-			'-f',
-			'wav',
-			'pipe:1'
-		]);
+		const take = tone(2, 'wav', 330);
 		await page.getByLabel('Archivo de audio').setInputFiles({
 			name: 'grabacion.wav',
 			mimeType: 'audio/wav',
-			buffer: tone
+			buffer: take
 		});
 		await page.getByRole('button', { name: 'Guardar la grabación para revisión' }).click();
 		await expect(page.getByRole('status').first()).toHaveText(

@@ -1,9 +1,9 @@
 // Two instances on one PostgreSQL: what translators and reviewers publish through one instance is
 // served by the other at once, without a restart — a reviewed Wayuunaiki string and a reviewed
 // recording. The texts are test texts and the recording a tone: no Wayuunaiki is invented.
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POSTGRES_URL, blankPostgres, startServer, type AppServer } from '../support/servers';
+import { tone } from '../../src/lib/server/testing/tone';
 import { report } from './report';
 
 const PASSWORD = 'una frase larga de prueba';
@@ -103,26 +103,13 @@ describe.skipIf(!POSTGRES_URL)('two instances on one PostgreSQL, and the Wayuuna
 	});
 
 	it('serves a recording reviewed through the first instance from the second, in both formats', async () => {
-		const tone = execFileSync('ffmpeg', [
-			'-hide_banner',
-			'-loglevel',
-			'error',
-			'-f',
-			'lavfi',
-			'-i',
-			'sine=frequency=440:duration=2',
-			'-c:a',
-			'libopus',
-			'-f',
-			'webm',
-			'pipe:1'
-		]);
+		const take = tone(2, 'webm');
 		const uploaded = await call(
 			first,
 			translator,
 			'PUT',
 			'/api/v1/staff/recordings/citas.inicio?lang=guc',
-			new Uint8Array(tone),
+			new Uint8Array(take),
 			'audio/webm'
 		);
 		expect(uploaded.status).toBe(200);

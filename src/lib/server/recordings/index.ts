@@ -7,6 +7,7 @@ import { translator } from '$lib/i18n/translator';
 import { audit } from '../audit';
 import { clock } from '../clock';
 import type { Database } from '../db';
+import type { Transaction } from '../idempotency';
 import { recordings as table } from '../db/schema';
 import { DomainError } from '../errors';
 import { live } from '../live';
@@ -100,7 +101,11 @@ async function textOf(audioId: string, lang: string): Promise<{ lang: Locale; te
 	return { lang, text };
 }
 
-async function slotRows(db: Database, audioId: string, lang: Locale): Promise<Meta[]> {
+async function slotRows(
+	db: Database | Transaction,
+	audioId: string,
+	lang: Locale
+): Promise<Meta[]> {
 	return db
 		.select(META)
 		.from(table)
@@ -173,14 +178,7 @@ export const recordings = {
 				subject: `${lang}:${input.audioId}`,
 				data: { id: values.id, seconds: audio.seconds }
 			});
-			return slotOf(
-				text,
-				lang,
-				await tx
-					.select(META)
-					.from(table)
-					.where(and(eq(table.audioId, input.audioId), eq(table.lang, lang)))
-			);
+			return slotOf(text, lang, await slotRows(tx, input.audioId, lang));
 		});
 	},
 
@@ -247,14 +245,7 @@ export const recordings = {
 						? { id: draft.id, replaced: rows.length - 1 }
 						: { id: draft.id, note }
 			});
-			return slotOf(
-				text,
-				lang,
-				await tx
-					.select(META)
-					.from(table)
-					.where(and(eq(table.audioId, input.audioId), eq(table.lang, lang)))
-			);
+			return slotOf(text, lang, await slotRows(tx, input.audioId, lang));
 		});
 	},
 
@@ -281,14 +272,7 @@ export const recordings = {
 				subject: `${lang}:${input.audioId}`,
 				data: { id: updated.id }
 			});
-			return slotOf(
-				text,
-				lang,
-				await tx
-					.select(META)
-					.from(table)
-					.where(and(eq(table.audioId, input.audioId), eq(table.lang, lang)))
-			);
+			return slotOf(text, lang, await slotRows(tx, input.audioId, lang));
 		});
 	},
 

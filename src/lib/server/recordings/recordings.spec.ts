@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audioFor, audiosFor } from '$lib/audio/manifest';
@@ -7,6 +6,7 @@ import { auditLog, recordings as table } from '../db/schema';
 import { live } from '../live';
 import { useTestDatabase } from '../testing/database';
 import { refusalCode } from '../testing/refusals';
+import { tone } from '../testing/tone';
 import type { StaffUser } from '../staff';
 import { translations } from '../translations';
 import { recordings } from '.';
@@ -15,23 +15,6 @@ import { recordings } from '.';
 const db = useTestDatabase();
 const speaker: StaffUser = { id: 's1', email: 'grabadora@example.org', roles: ['translator'] };
 const reviewer: StaffUser = { id: 'r1', email: 'revisor@example.org', roles: ['reviewer'] };
-
-/** A tone of `seconds` in a container ffmpeg writes (WAV or WebM/Opus as a browser records). */
-function tone(seconds: number, format: 'wav' | 'webm' = 'wav'): Buffer {
-	return execFileSync('ffmpeg', [
-		'-hide_banner',
-		'-loglevel',
-		'error',
-		'-f',
-		'lavfi',
-		'-i',
-		`sine=frequency=440:duration=${seconds}`,
-		...(format === 'webm' ? ['-c:a', 'libopus'] : []),
-		'-f',
-		format,
-		'pipe:1'
-	]);
-}
 
 let twoSeconds: Buffer;
 beforeAll(() => {

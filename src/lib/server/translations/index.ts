@@ -4,6 +4,7 @@ import { contextNote, placeholders, readSheet, rowsOf, toCsv, type State } from 
 import { audit } from '../audit';
 import { clock } from '../clock';
 import type { Database } from '../db';
+import type { Transaction } from '../idempotency';
 import { translations as table } from '../db/schema';
 import { DomainError } from '../errors';
 import { live } from '../live';
@@ -51,11 +52,17 @@ function matches(entry: Entry, wanted: string[]): boolean {
 	return wanted.every((term) => haystack.includes(term));
 }
 
-async function rowOf(db: Database, lang: StudioLang, key: string): Promise<Row | undefined> {
-	const [row] = await db
+async function rowOf(
+	db: Database | Transaction,
+	lang: StudioLang,
+	key: string,
+	{ lock = false } = {}
+): Promise<Row | undefined> {
+	const query = db
 		.select()
 		.from(table)
 		.where(and(eq(table.lang, lang), eq(table.key, key)));
+	const [row] = lock ? await query.for('update') : await query;
 	return row;
 }
 
@@ -74,6 +81,20 @@ function checkPlaceholders(source: SourceText, text: string): void {
 			values: { expected: list(source.placeholders), found: list(placeholders(text)) }
 		});
 	}
+}
+
+/** A row's values for a new draft: its author and the Spanish it translates; a return note goes. */
+function draftOf(text: string, spanish: string, actor: StaffUser) {
+	return {
+		text,
+		state: 'draft' as const,
+		source: spanish,
+		writtenBy: actor.email,
+		writtenAt: clock.now(),
+		returnNote: null,
+		returnedBy: null,
+		returnedAt: null
+	};
 }
 
 export const translations = {
@@ -144,26 +165,13 @@ export const translations = {
 		}
 		checkPlaceholders(source, text);
 		return db.transaction(async (tx) => {
-			const [row] = await tx
-				.select()
-				.from(table)
-				.where(and(eq(table.lang, input.lang), eq(table.key, input.key)))
-				.for('update');
+			const row = await rowOf(tx, input.lang, input.key, { lock: true });
 			const current = entryOf(source, row);
 			if (current.state === 'reviewed' && current.text === text) return current;
 			if (current.state === 'draft' && current.text === text && !current.sourceChanged && row) {
 				return current;
 			}
-			const values = {
-				text,
-				state: 'draft' as const,
-				source: source.spanish,
-				writtenBy: actor.email,
-				writtenAt: clock.now(),
-				returnNote: null,
-				returnedBy: null,
-				returnedAt: null
-			};
+			const values = draftOf(text, source.spanish, actor);
 			const [saved] = await tx
 				.insert(table)
 				.values({ lang: input.lang, key: input.key, ...values })
@@ -205,11 +213,7 @@ export const translations = {
 			});
 		}
 		return db.transaction(async (tx) => {
-			const [row] = await tx
-				.select()
-				.from(table)
-				.where(and(eq(table.lang, input.lang), eq(table.key, input.key)))
-				.for('update');
+			const row = await rowOf(tx, input.lang, input.key, { lock: true });
 			const current = entryOf(source, row);
 			if (!row || current.state !== 'draft') throw new DomainError('NOTHING_TO_REVIEW');
 			if (row.writtenBy === actor.email) throw new DomainError('OWN_TEXT');
@@ -297,18 +301,8 @@ export const translations = {
 		const saved: string[] = [];
 		if (changed.length) {
 			await db.transaction(async (tx) => {
-				const now = clock.now();
 				for (const [key, { text }] of changed) {
-					const values = {
-						text,
-						state: 'draft' as const,
-						source: known.get(key)!,
-						writtenBy: actor.email,
-						writtenAt: now,
-						returnNote: null,
-						returnedBy: null,
-						returnedAt: null
-					};
+					const values = draftOf(text, known.get(key)!, actor);
 					await tx
 						.insert(table)
 						.values({ lang, key, ...values })
