@@ -3,4 +3,5 @@ export * from './engagement';
 export * from './appointments';
 export * from './radicados';
 export * from './staff';
+export * from './calls';
 export * from './languages';
