@@ -71,6 +71,19 @@ describe.skipIf(!POSTGRES_URL)('two instances on one PostgreSQL, and the Wayuuna
 		await Promise.all([first?.stop(), second?.stop()]);
 	});
 
+	/** The second account approves the Wayuunaiki draft at `path`, through the first instance. */
+	const approve = async (path: string) => {
+		const reviewed = await call(
+			first,
+			reviewer,
+			'POST',
+			path,
+			JSON.stringify({ lang: 'guc', decision: 'approve' })
+		);
+		expect(reviewed.status).toBe(200);
+		return reviewed;
+	};
+
 	const navigation = async (server: AppServer) => {
 		const html = await (await fetch(`${server.url}/guc/carta-de-trato-digno`)).text();
 		return /<nav class="main-nav"[\s\S]*?<\/nav>/.exec(html)![0];
@@ -89,14 +102,7 @@ describe.skipIf(!POSTGRES_URL)('two instances on one PostgreSQL, and the Wayuuna
 		expect(await navigation(second)).not.toContain(TEXT);
 		expect(await navigation(first)).not.toContain(TEXT);
 
-		const reviewed = await call(
-			first,
-			reviewer,
-			'POST',
-			'/api/v1/staff/translations/common:nav.charter/review',
-			JSON.stringify({ lang: 'guc', decision: 'approve' })
-		);
-		expect(reviewed.status).toBe(200);
+		await approve('/api/v1/staff/translations/common:nav.charter/review');
 		const ms = await until(async () => (await navigation(second)).includes(`>${TEXT}<`));
 		expect(await navigation(first)).toContain(`>${TEXT}<`);
 		report('live-string', { secondInstanceMs: ms });
@@ -113,14 +119,7 @@ describe.skipIf(!POSTGRES_URL)('two instances on one PostgreSQL, and the Wayuuna
 			'audio/webm'
 		);
 		expect(uploaded.status).toBe(200);
-		const reviewed = await call(
-			first,
-			reviewer,
-			'POST',
-			'/api/v1/staff/recordings/citas.inicio/review',
-			JSON.stringify({ lang: 'guc', decision: 'approve' })
-		);
-		expect(reviewed.status).toBe(200);
+		const reviewed = await approve('/api/v1/staff/recordings/citas.inicio/review');
 		const id = ((await reviewed.json()) as { published: { id: string } }).published.id;
 
 		const ms = await until(async () =>
