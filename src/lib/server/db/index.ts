@@ -20,6 +20,16 @@ export interface DatabaseHandle {
 	kind: 'pglite' | 'postgres';
 	db: Database;
 	close(): Promise<void>;
+	/**
+	 * Calls `onNotify` for each NOTIFY on `channel` (sent by any instance, delivered after its
+	 * commit) and `onListen` each time listening starts, again after a lost connection: whatever
+	 * was sent meanwhile is lost, so the listener should check for itself then. Resolves to a stop.
+	 */
+	listen(
+		channel: string,
+		onNotify: (payload: string) => void,
+		onListen: () => void
+	): Promise<() => Promise<void>>;
 }
 
 export interface OpenOptions {
@@ -97,7 +107,11 @@ export async function open(options: OpenOptions): Promise<DatabaseHandle> {
 		return {
 			kind: 'postgres',
 			db: drizzlePostgres(client, { schema }) as unknown as Database,
-			close: () => client.end({ timeout: 5 })
+			close: () => client.end({ timeout: 5 }),
+			async listen(channel, onNotify, onListen) {
+				const { unlisten } = await client.listen(channel, onNotify, onListen);
+				return unlisten;
+			}
 		};
 	}
 	let release = () => {};
@@ -119,6 +133,11 @@ export async function open(options: OpenOptions): Promise<DatabaseHandle> {
 			close: () => {
 				stopGuard();
 				return client.close().finally(release);
+			},
+			async listen(channel, onNotify, onListen) {
+				const stop = await client.listen(channel, onNotify);
+				onListen();
+				return () => stop();
 			}
 		};
 	} catch (error) {
@@ -166,7 +185,10 @@ async function guardDisk(client: PGlite, dir: string): Promise<() => void> {
 }
 
 /** Applies pending migrations; on PostgreSQL an advisory lock lets many instances start at once. */
-export async function migrate(handle: DatabaseHandle, url?: string): Promise<void> {
+export async function migrate(
+	handle: Pick<DatabaseHandle, 'kind' | 'db'>,
+	url?: string
+): Promise<void> {
 	if (handle.kind === 'pglite') {
 		await migratePglite(handle.db as never, { migrationsFolder });
 		return;
