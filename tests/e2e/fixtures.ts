@@ -134,6 +134,15 @@ let documented: Record<string, unknown> | undefined;
  * from the example the API documents (so that example must stay valid); anything given replaces
  * its fields.
  */
+/** A complaint with no email, answered online: what a look-up kept on the device shows. */
+export const ONLINE_COMPLAINT = {
+	type: 'queja',
+	subject: 'Atención en la oficina',
+	description: 'Esperé dos horas para ser atendida en la oficina.',
+	email: undefined,
+	contactPreference: 'online'
+};
+
 export async function filePetition(
 	request: APIRequestContext,
 	petition: Record<string, unknown> = {},

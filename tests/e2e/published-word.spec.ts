@@ -17,7 +17,7 @@ test.describe('the carta de trato digno', () => {
 		for (const id of ['derechos', 'deberes', 'deberes-de-la-entidad', 'canales']) {
 			const heading = page.locator(`h2#${id}`);
 			await expect(heading).toBeVisible();
-			await expect(heading.locator(`a[href="#${id}"]`)).toHaveCount(1);
+			await expect(page.locator(`h2#${id} + a[href="#${id}"]`)).toHaveCount(1);
 		}
 	});
 
@@ -27,7 +27,7 @@ test.describe('the carta de trato digno', () => {
 		await expect(page.getByRole('navigation', { name: 'Menú principal' })).toBeHidden();
 		await expect(page.locator('.site-footer')).toBeHidden();
 		await expect(page.locator('h2#derechos')).toBeVisible();
-		await expect(page.locator('h2#derechos a')).toBeHidden();
+		await expect(page.locator('h2#derechos + a')).toBeHidden();
 		const pdf = await page.pdf({ format: 'A4' });
 		// A PDF with a handful of A4 pages, not one page per screen.
 		const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length ?? 0;

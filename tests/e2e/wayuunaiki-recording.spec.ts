@@ -71,7 +71,7 @@ test('a translator records a step with the microphone, a reviewer approves it, a
 	// The public page plays it first, large; both formats are served with their types.
 	const citizen = await anotherBrowser(browser, baseURL);
 	await citizen.goto('/guc/citas');
-	const player = citizen.locator('figure.audio.first');
+	const player = citizen.locator('details.audio.first');
 	await expect(player).toBeVisible();
 	const heading = citizen.getByRole('heading', { level: 1 });
 	expect(

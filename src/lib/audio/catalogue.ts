@@ -2,6 +2,7 @@ import { charterView, serviceView } from '$lib/server/content';
 import { services } from '$lib/content/services';
 import type { Locale } from '$lib/i18n/locales';
 import type { Translator } from '$lib/i18n/translator';
+import { plainText } from '$lib/content/links';
 
 /** What an audio says, and where it is heard. */
 export interface AudioText {
@@ -22,7 +23,8 @@ export interface AudioText {
 type I18n = Pick<Translator, 't' | 'part'>;
 
 const sentence = (text: string) => (/[.:;?!]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
-const spoken = (parts: string[]) => parts.filter(Boolean).map(sentence).join(' ');
+// Links in content text are read as their words.
+const spoken = (parts: string[]) => parts.filter(Boolean).map(plainText).map(sentence).join(' ');
 
 /** Instructions of the booking and radicado journeys: the locale keys each audio reads. */
 export const INSTRUCTIONS: { id: string; page: string; keys: string[] }[] = [

@@ -38,6 +38,8 @@ export interface Translator {
 	langOf(text: string): Locale;
 	/** The forms of a plural string for a number only the browser knows (a character counter). */
 	forms(key: string, options?: TOptions): PluralForms;
+	/** How many of the Spanish strings this language has its own string for, and of how many. */
+	coverage(): { own: number; total: number };
 }
 
 const files = import.meta.glob<Strings>('/locales/*/*.json', { eager: true, import: 'default' });
@@ -98,7 +100,15 @@ export function fileStrings(lang: Locale, { reviewed = false } = {}): Record<str
 const shown = (lang: Locale) => fileStrings(lang, { reviewed: true });
 
 const i18n = createInstance();
+// A time ends in "p. m." and so may a placeholder at the end of a sentence: "… a 5:00 p. m.." reads
+// as a typo. Two full stops in a row become one (an ellipsis stays).
+i18n.use({
+	type: 'postProcessor',
+	name: 'oneFullStop',
+	process: (value: string) => value.replace(/(?<!\.)\.\.(?!\.)/g, '.')
+});
 void i18n.init({
+	postProcess: ['oneFullStop'],
 	resources: Object.fromEntries(LOCALES.map((lang) => [lang, shown(lang)])),
 	lng: DEFAULT_LOCALE,
 	fallbackLng: DEFAULT_LOCALE,
@@ -159,6 +169,22 @@ function patternsOf(lang: Locale): RegExp[] {
 	return found;
 }
 
+/** The non-empty strings of a language by their full key ("ns:a.b"). */
+function keyedStrings(lang: Locale): Map<string, string> {
+	const out = new Map<string, string>();
+	const visit = (prefix: string, value: unknown) => {
+		if (typeof value === 'string') {
+			if (value.trim()) out.set(prefix, value);
+		} else if (value && typeof value === 'object') {
+			for (const [name, child] of Object.entries(value)) visit(`${prefix}.${name}`, child);
+		}
+	};
+	for (const [ns, strings] of Object.entries(i18n.getDataByLanguage(lang) ?? {})) {
+		for (const [name, child] of Object.entries(strings as Strings)) visit(`${ns}:${name}`, child);
+	}
+	return out;
+}
+
 function createTranslator(lang: Locale): Translator {
 	const fixed = i18n.getFixedT(lang) as unknown as (
 		key: string,
@@ -185,6 +211,11 @@ function createTranslator(lang: Locale): Translator {
 			const form = (count: number) =>
 				part(key, { ...options, count, replace: { ...options, count: '{{count}}' } });
 			return { one: form(1), other: form(2) };
+		},
+		coverage() {
+			const source = keyedStrings(DEFAULT_LOCALE);
+			const own = keyedStrings(lang);
+			return { own: [...source.keys()].filter((key) => own.has(key)).length, total: source.size };
 		}
 	};
 }

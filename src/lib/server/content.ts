@@ -239,6 +239,8 @@ export function serviceView(lang: Locale, slug: string, i18n: T): ServiceView | 
 	const service = findService(slug);
 	if (!service) return undefined;
 	const text = resolve(service.block, lang).text;
+	// The petition form set to this service: its kind of petition, and the service as the subject.
+	const form = `/${lang}/pqrsd?tipo=${service.petitionType ?? 'peticion'}&servicio=${encodeURIComponent(service.slug)}`;
 	return {
 		...summaryOf(service, lang),
 		who: text.who,
@@ -254,10 +256,13 @@ export function serviceView(lang: Locale, slug: string, i18n: T): ServiceView | 
 		channels: service.channels.map((id) => {
 			const channel = channels.find((candidate) => candidate.id === id)!;
 			const block = resolve(channel.block, lang);
-			return { id, lang: block.lang, name: block.text.name, url: `/${lang}/contacto#${id}` };
+			// A channel that is a page of this app (the form, the call-back) opens that page.
+			const own = channel.contact.page;
+			const url = own === 'pqrsd' ? form : own ? `/${lang}/${own}` : `/${lang}/contacto#${id}`;
+			return { id, lang: block.lang, name: block.text.name, url };
 		}),
 		booking: service.bookable ? `/${lang}/citas?tema=${encodeURIComponent(service.slug)}` : null,
-		online: service.online ? `/${lang}/${service.online}` : null
+		online: service.online === 'pqrsd' ? form : service.online ? `/${lang}/${service.online}` : null
 	};
 }
 

@@ -12,7 +12,7 @@ import { DomainError } from '../errors';
 import type { Transaction } from '../idempotency';
 import { rescheduleEmail } from './emails';
 import type { Appointment } from './model';
-import { newToken, tokenHash } from './tokens';
+import { issueToken } from './tokens';
 
 export const OUTCOMES = ['attended', 'no_show', 'connection_failed'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -78,12 +78,9 @@ export async function agenda(db: Database, date: LocalDate): Promise<AgendaItem[
  * a new time for the same reference.
  */
 export async function askToReschedule(tx: Transaction, row: Appointment): Promise<void> {
-	const token = newToken();
-	await tx
-		.update(table)
-		.set({ manageTokenHash: tokenHash(token) })
-		.where(eq(table.id, row.id));
-	await enqueue(tx, await rescheduleEmail(row, token));
+	const { token, ...kept } = issueToken();
+	await tx.update(table).set(kept).where(eq(table.id, row.id));
+	await enqueue(tx, await rescheduleEmail({ ...row, ...kept }, token));
 }
 
 /**

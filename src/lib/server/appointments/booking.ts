@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { entity } from '$lib/config/entity';
 import { POLICY_VERSION, type BookingInput } from '$lib/domain/appointments';
 import { formatInstant } from '$lib/domain/calendar';
@@ -14,12 +14,51 @@ import { once } from '../idempotency';
 import { appointmentEmail } from './emails';
 import { rules, type Booked } from './model';
 import { offeredStart, orNearest, takePlace } from './slots';
-import { newToken, tokenHash } from './tokens';
+import { issueToken } from './tokens';
 
 /** Whether an error is PostgreSQL's unique violation on the reference (a one-in-a-billion clash). */
 function referenceClash(error: unknown): boolean {
 	const cause = (error as { cause?: { code?: string } })?.cause ?? error;
 	return (cause as { code?: string })?.code === '23505';
+}
+
+/** The appointments still to come of the person with this document. */
+function pendingOf(who: { documentType: string; documentNumber: string }) {
+	return and(
+		eq(table.documentType, who.documentType),
+		eq(table.documentNumber, who.documentNumber),
+		eq(table.status, 'booked'),
+		gt(table.start, clock.now())
+	);
+}
+
+/** The person who books, as the details step knows them. */
+export interface Booker {
+	documentType: string;
+	documentNumber: string;
+	email?: string | null;
+	phone?: string | null;
+}
+
+/**
+ * The limit of pending appointments, checked as soon as the document is typed: refuses
+ * TOO_MANY_APPOINTMENTS with the count, and (in `extra.mine`) the reference and start of each
+ * pending appointment booked with the same email or phone. Only those: whoever knows a document
+ * number must not learn the references that, with it, open someone else's appointments.
+ */
+export async function checkLimit(db: Database, who: Booker): Promise<void> {
+	const max = entity.appointments.maxFutureAppointmentsPerPerson;
+	const pending = await db.select().from(table).where(pendingOf(who)).orderBy(asc(table.start));
+	if (pending.length < max) return;
+	const same = (kept: string | null, typed?: string | null) =>
+		!!kept && !!typed && kept.toLowerCase() === typed.toLowerCase();
+	const mine = pending
+		.filter((row) => same(row.email, who.email) || same(row.phone, who.phone))
+		.map((row) => ({ reference: row.reference, start: formatInstant(row.start) }));
+	throw new DomainError('TOO_MANY_APPOINTMENTS', {
+		values: { max, count: pending.length },
+		extra: { mine }
+	});
 }
 
 /** Books a place; refuses SLOT_UNAVAILABLE, TOO_MANY_APPOINTMENTS or SLOT_NOT_OFFERED. */
@@ -53,11 +92,12 @@ async function bookOnce(
 		name: input.name,
 		email: input.email,
 		videoUrl: `${entity.appointments.videoCallBaseUrl}/${randomToken(12)}`,
+		callLanguage: input.callLanguage,
+		interpreter: input.callLanguage === 'guc',
 		sequence: 0,
 		status: 'booked' as const
 	};
-	const token = newToken();
-	const manageTokenHash = tokenHash(token);
+	const { token, manageTokenHash, manageTokenSealed } = issueToken();
 	// The email's room link is made from the token's hash (calls/links.ts).
 	const email = await appointmentEmail('confirmed', { ...draft, manageTokenHash }, token);
 	const { result, replayed } = await orNearest(db, start, (full) =>
@@ -75,17 +115,10 @@ async function bookOnce(
 				const [{ count } = { count: 0 }] = await tx
 					.select({ count: sql<number>`count(*)::int` })
 					.from(table)
-					.where(
-						and(
-							eq(table.documentType, input.documentType),
-							eq(table.documentNumber, input.documentNumber),
-							eq(table.status, 'booked'),
-							gt(table.start, now)
-						)
-					);
+					.where(pendingOf(input));
 				if (count >= entity.appointments.maxFutureAppointmentsPerPerson) {
 					throw new DomainError('TOO_MANY_APPOINTMENTS', {
-						values: { max: entity.appointments.maxFutureAppointmentsPerPerson }
+						values: { max: entity.appointments.maxFutureAppointmentsPerPerson, count }
 					});
 				}
 				if (!(await takePlace(tx, start))) full();
@@ -96,13 +129,12 @@ async function bookOnce(
 					documentNumber: input.documentNumber,
 					phone: input.phone ?? null,
 					description: input.description,
-					callLanguage: input.callLanguage,
-					interpreter: input.callLanguage === 'guc',
 					accessibilityNeeds: input.accessibilityNeeds,
 					preferential: input.preferential,
 					consentAt: now,
 					policyVersion: POLICY_VERSION,
-					manageTokenHash
+					manageTokenHash,
+					manageTokenSealed
 				});
 				await enqueue(tx, email);
 				// Kept for replays of the same key: the token only sealed, never readable.

@@ -4,13 +4,20 @@ import { config } from '../config';
 import { composeEmail } from '../email/compose';
 import { enqueue, type Message } from '../email/outbox';
 import type { Transaction } from '../idempotency';
+import { eq } from 'drizzle-orm';
+import { appointments as table } from '../db/schema';
 import { calendarFile, type CalendarAppointment } from './calendar';
+import { issueToken, keptToken } from './tokens';
 
 export type EmailKind = 'confirmed' | 'changed' | 'cancelled' | 'reminder';
 
 export interface EmailAppointment extends CalendarAppointment {
 	name: string;
 	email: string;
+	callLanguage: string;
+	interpreter: boolean;
+	/** The manage token sealed (tokens.ts), for a link that works from every email. */
+	manageTokenSealed?: string | null;
 }
 
 /** The manage link: the reference in the path, the token in the query (never logged). */
@@ -29,13 +36,13 @@ function dateValues(appointment: EmailAppointment) {
 }
 
 /**
- * The email of a booking event in the citizen's language, with the calendar file attached.
- * The manage link carries the token only when it is known (right after booking).
+ * The email of a booking event in the citizen's language, with the calendar file attached, and
+ * its manage link with the token, so it opens the appointment in one click.
  */
 export function appointmentEmail(
 	kind: EmailKind,
 	appointment: EmailAppointment,
-	token?: string
+	token: string
 ): Promise<Message> {
 	const envelope = {
 		kind: `appointment.${kind}`,
@@ -61,6 +68,17 @@ export function appointmentEmail(
 						`- ${t('booking:rules.failure')}`,
 						''
 					];
+		// The language of the call, and the interpreter when one was asked for.
+		const language =
+			kind === 'cancelled'
+				? []
+				: [
+						t('booking:email.language', {
+							language: t(`booking:adjustments.languages.${appointment.callLanguage}`)
+						}),
+						...(appointment.interpreter ? [t('booking:appointment.interpreter')] : []),
+						''
+					];
 		return {
 			subject: t(`booking:email.${kind}.subject`, values),
 			lines: [
@@ -68,6 +86,7 @@ export function appointmentEmail(
 				'',
 				t(`booking:email.${kind}.body`, values),
 				'',
+				...language,
 				...call,
 				t('booking:email.manage', { url: manageUrl(lang, appointment.reference, token) }),
 				'',
@@ -103,12 +122,22 @@ export function rescheduleEmail(appointment: EmailAppointment, token: string): P
 	});
 }
 
-/** Queues the email of a booking event in the caller's transaction. */
+/**
+ * Queues the email of a booking event in the caller's transaction. Its manage link carries the
+ * token the row keeps sealed; a row from before tokens were kept gets a new one here (its older
+ * links stop working, the room's too, and this email carries the new ones).
+ */
 export async function queueEmail(
 	tx: Transaction,
 	kind: EmailKind,
-	appointment: EmailAppointment,
-	token?: string
+	appointment: EmailAppointment
 ): Promise<void> {
-	await enqueue(tx, await appointmentEmail(kind, appointment, token));
+	const kept = keptToken(appointment);
+	if (kept) {
+		await enqueue(tx, await appointmentEmail(kind, appointment, kept));
+		return;
+	}
+	const { token, ...fresh } = issueToken();
+	await tx.update(table).set(fresh).where(eq(table.id, appointment.id));
+	await enqueue(tx, await appointmentEmail(kind, { ...appointment, ...fresh }, token));
 }

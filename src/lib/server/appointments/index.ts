@@ -3,7 +3,7 @@
  * console and the worker call these verbs; each use case lives in its own file.
  */
 import { agenda, recordOutcome } from './attendance';
-import { book } from './booking';
+import { book, checkLimit } from './booking';
 import { calendarFile } from './calendar';
 import { anonymise, closeStale, remind } from './housekeeping';
 import { byReference, cancel, changeable, open, openByDocument, reschedule } from './manage';
@@ -19,6 +19,7 @@ export const appointments = {
 	slots,
 	freeDays,
 	// booking.ts
+	checkLimit,
 	book,
 	// manage.ts: the citizen's own changes
 	open,

@@ -69,8 +69,13 @@ export const appointments = pgTable(
 			.default(sql`'[]'::jsonb`),
 		consentAt: timestamp('consent_at', { withTimezone: true }).notNull(),
 		policyVersion: text('policy_version').notNull(),
-		/** HMAC of the manage token; the token itself is only ever in the citizen's link. */
+		/** HMAC of the manage token, which opens the appointment; checked in constant time. */
 		manageTokenHash: text('manage_token_hash').notNull(),
+		/**
+		 * The manage token sealed with the app's secret, so every email (a change, the reminder)
+		 * carries a link that works in one click. Null for appointments booked before it was kept.
+		 */
+		manageTokenSealed: text('manage_token_sealed'),
 		videoUrl: text('video_url').notNull(),
 		sequence: integer('sequence').notNull().default(0),
 		reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
