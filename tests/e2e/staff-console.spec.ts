@@ -234,7 +234,8 @@ test('an extension beyond twice the legal term is refused', async ({ page, reque
 	expect((await response.json()).code).toBe('EXTENSION_INVALID');
 });
 
-test('a call back is marked as not answered and stays in the queue', async ({ page, request }) => {
+/** Ana asks on Monday 23 November 2026 to be called on Tuesday between 8:00 and 10:00. */
+async function askForCallBack(request: APIRequestContext): Promise<string> {
 	await setClock(request, '2026-11-23T07:00:00-05:00');
 	const asked = await request.post('/api/v1/callbacks', {
 		data: {
@@ -248,6 +249,12 @@ test('a call back is marked as not answered and stays in the queue', async ({ pa
 		}
 	});
 	expect(asked.status()).toBe(201);
+	return (await asked.json()).id;
+}
+
+test('a call back is marked as not answered and stays in the queue', async ({ page, request }) => {
+	await askForCallBack(request);
+	await setClock(request, '2026-11-24T08:10:00-05:00');
 	await signInAsStaff(page);
 	await page.goto('/staff/llamadas?idioma=guc');
 	const call = page.getByRole('article').filter({ hasText: 'Ana Epieyú' });
@@ -255,6 +262,39 @@ test('a call back is marked as not answered and stays in the queue', async ({ pa
 	await call.getByRole('button', { name: 'No contestó' }).click();
 	await expect(page.locator('.panel[role="status"]')).toContainText('sigue en la lista');
 	await expect(call).toContainText('1 de 3');
+});
+
+test('a call back cannot be marked before the window the citizen chose', async ({
+	page,
+	request
+}) => {
+	const id = await askForCallBack(request);
+	await setClock(request, '2026-11-24T07:45:00-05:00');
+	await signInAsStaff(page);
+	await page.goto('/staff/llamadas');
+	const call = page.getByRole('article').filter({ hasText: 'Ana Epieyú' });
+	await call.getByRole('button', { name: 'No contestó' }).click();
+	const message =
+		'La persona pidió que la llamen el martes 24 de noviembre de 2026 desde las 8:00 a. m. ' +
+		'Podrá marcar el intento desde esa hora.';
+	await expect(page.getByRole('alert')).toContainText(message);
+	await expect(call.locator('.error-message')).toHaveText(message);
+	await expect(call).toContainText('0 de 3');
+
+	const early = await page.request.post(`/api/v1/staff/callbacks/${id}/attempts`, {
+		data: { result: 'called' }
+	});
+	expect(early.status()).toBe(409);
+	expect(await early.json()).toMatchObject({
+		code: 'CALLBACK_TOO_EARLY',
+		availableAt: '2026-11-24T08:00:00-05:00'
+	});
+	await setClock(request, '2026-11-24T08:00:00-05:00');
+	const onTime = await page.request.post(`/api/v1/staff/callbacks/${id}/attempts`, {
+		data: { result: 'called' }
+	});
+	expect(onTime.status()).toBe(200);
+	expect(await onTime.json()).toMatchObject({ status: 'called', attempts: 1 });
 });
 
 test('an agent cannot open the list of officials', async ({ page }) => {
