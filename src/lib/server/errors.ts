@@ -40,6 +40,7 @@ export const ERROR_CODES = [
 	'STAFF_NOT_FOUND',
 	// Call-backs and surveys
 	'CALLBACK_CLOSED',
+	'CALLBACK_TOO_EARLY',
 	'ALREADY_ANSWERED',
 	// Wayuunaiki studio: translations and recordings
 	'PLACEHOLDERS_DIFFER',

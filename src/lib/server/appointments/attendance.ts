@@ -32,7 +32,10 @@ export function outcomeTimes(start: Date): Record<Outcome, Date> {
 	};
 }
 
-/** What the agenda shows of an appointment: what the official needs for the call, no document. */
+/**
+ * What the agenda shows of an appointment without opening the person's data: what the official
+ * needs to plan the day, no phone, no document, no account of the case.
+ */
 export function agendaItem(row: Appointment, now: Date) {
 	const times = outcomeTimes(row.start);
 	return {
@@ -60,17 +63,101 @@ export function agendaItem(row: Appointment, now: Date) {
 }
 export type AgendaItem = ReturnType<typeof agendaItem>;
 
-/** A day's appointments (Bogotá date), in time order; cancelled ones are left out. */
-export async function agenda(db: Database, date: LocalDate): Promise<AgendaItem[]> {
+/**
+ * The person's data an official may open to attend the appointment: the phone to call when the
+ * connection fails, the document to confirm who is on the call, what they wrote about the case.
+ */
+export interface Person {
+	phone: string | null;
+	document: { type: string; number: string };
+	description: string;
+}
+
+/** Where an official opened a person's data: a card of the agenda, or the staff API. */
+export type OpenedVia = 'agenda' | 'api';
+
+const PERSON_FIELDS = ['phone', 'document', 'description'];
+
+function personOf(row: Appointment): Person {
+	return {
+		phone: row.phone,
+		document: { type: row.documentType, number: row.documentNumber },
+		description: row.description
+	};
+}
+
+/**
+ * Every opening of a person's data leaves a row (who, when, which appointment, how), written in
+ * the transaction that reads the data: nobody sees it without the trail the entity answers for.
+ */
+async function auditOpened(
+	tx: Transaction,
+	rows: Appointment[],
+	actor: { email: string },
+	via: OpenedVia
+): Promise<void> {
+	for (const row of rows) {
+		await audit(tx, {
+			actor: actor.email,
+			action: 'appointment.person_opened',
+			subject: row.reference,
+			data: { via, fields: PERSON_FIELDS }
+		});
+	}
+}
+
+function dayRows(db: Database | Transaction, date: LocalDate) {
 	const from = instantAt(date, '00:00');
 	const to = new Date(from.getTime() + 24 * 60 * MINUTE);
-	const rows = await db
+	return db
 		.select()
 		.from(table)
 		.where(and(gte(table.start, from), lt(table.start, to), ne(table.status, 'cancelled')))
 		.orderBy(asc(table.start), asc(table.reference));
+}
+
+/**
+ * A day's appointments (Bogotá date), in time order; cancelled ones are left out. With
+ * `openedBy`, each item carries the person's data and its opening is audited, one row per
+ * appointment (data already erased after the retention period is neither shown nor audited).
+ */
+export async function agenda(db: Database, date: LocalDate): Promise<AgendaItem[]>;
+export async function agenda(
+	db: Database,
+	date: LocalDate,
+	open: { openedBy: { email: string }; via: OpenedVia }
+): Promise<(AgendaItem & { person?: Person })[]>;
+export async function agenda(
+	db: Database,
+	date: LocalDate,
+	open?: { openedBy: { email: string }; via: OpenedVia }
+): Promise<(AgendaItem & { person?: Person })[]> {
 	const now = clock.now();
-	return rows.map((row) => agendaItem(row, now));
+	if (!open) return (await dayRows(db, date)).map((row) => agendaItem(row, now));
+	return db.transaction(async (tx) => {
+		const rows = await dayRows(tx, date);
+		const kept = rows.filter((row) => !row.anonymisedAt);
+		await auditOpened(tx, kept, open.openedBy, open.via);
+		return rows.map((row) => ({
+			...agendaItem(row, now),
+			...(row.anonymisedAt ? {} : { person: personOf(row) })
+		}));
+	});
+}
+
+/** One appointment's person data, opened by an official from the agenda, with its audit row. */
+export async function openPerson(
+	db: Database,
+	reference: string,
+	actor: { email: string },
+	via: OpenedVia
+): Promise<Person> {
+	return db.transaction(async (tx) => {
+		const [row] = await tx.select().from(table).where(eq(table.reference, reference));
+		if (!row || row.anonymisedAt) throw new DomainError('APPOINTMENT_NOT_FOUND');
+		await auditOpened(tx, [row], actor, via);
+		return personOf(row);
+	});
 }
 
 /**

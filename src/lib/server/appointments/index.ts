@@ -2,7 +2,7 @@
  * Video appointments: the one owner of every change to an appointment. Pages, the API, the staff
  * console and the worker call these verbs; each use case lives in its own file.
  */
-import { agenda, recordOutcome } from './attendance';
+import { agenda, openPerson, recordOutcome } from './attendance';
 import { book, checkLimit } from './booking';
 import { calendarFile } from './calendar';
 import { anonymise, closeStale, remind } from './housekeeping';
@@ -10,7 +10,7 @@ import { byReference, cancel, changeable, open, openByDocument, reschedule } fro
 import { view } from './model';
 import { freeDays, slots } from './slots';
 
-export { OUTCOMES, type AgendaItem, type Outcome } from './attendance';
+export { OUTCOMES, type AgendaItem, type OpenedVia, type Outcome, type Person } from './attendance';
 export { manageUrl } from './emails';
 export { rules, type Appointment, type Booked, type Slot, type SlotDay } from './model';
 
@@ -32,6 +32,7 @@ export const appointments = {
 	calendar: calendarFile,
 	// attendance.ts: the officials' agenda and outcomes
 	agenda,
+	openPerson,
 	recordOutcome,
 	// housekeeping.ts: the worker's rounds
 	remind,

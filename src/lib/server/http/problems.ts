@@ -96,6 +96,7 @@ export const PROBLEMS: Record<ProblemCode, Entry> = {
 	SIGN_IN_LIMITED: { status: 429, ns: 'staff' },
 	STAFF_NOT_FOUND: { status: 404, ns: 'staff' },
 	CALLBACK_CLOSED: { status: 409, ns: 'staff' },
+	CALLBACK_TOO_EARLY: { status: 409, ns: 'staff' },
 	ALREADY_ANSWERED: { status: 409, ns: 'surveys' },
 	// Wayuunaiki studio
 	PLACEHOLDERS_DIFFER: { status: 422, ns: 'studio', form: { field: 'text' } },
