@@ -14,6 +14,7 @@ import {
 } from '$lib/server/http/problems';
 import { translator } from '$lib/i18n/translator';
 import { errorFields, log } from '$lib/server/log';
+import { radicados } from '$lib/server/radicados';
 import { staff } from '$lib/server/staff';
 import { crossSiteForm, crossSiteRefusal } from '$lib/server/web/cross-site';
 import { sessionCookie } from '$lib/server/web/staff';
@@ -28,6 +29,8 @@ export const init: ServerInit = async () => {
 		try {
 			await migrate(handle, config.databaseUrl);
 			await seed(handle.db);
+			// Petitions filed before the desk existed get the dates their band is told by.
+			await radicados.fillBandDates(handle.db);
 			break;
 		} catch (error) {
 			if (!unavailable(error)) throw error;

@@ -61,6 +61,19 @@ export function addDays(date: LocalDate, days: number): LocalDate {
 	return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/**
+ * The same day `months` calendar months later; the last day of the month when that month is
+ * shorter (31 January + 1 month = 28 or 29 February).
+ */
+export function addMonths(date: LocalDate, months: number): LocalDate {
+	const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+	const index = year * 12 + (month - 1) + months;
+	const targetYear = Math.floor(index / 12);
+	const targetMonth = (index % 12) + 1;
+	const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
+	return `${targetYear}-${String(targetMonth).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
+}
+
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: LocalDate): number {
 	const day = new Date(`${date}T00:00:00Z`).getUTCDay();

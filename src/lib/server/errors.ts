@@ -22,6 +22,7 @@ export const ERROR_CODES = [
 	// Petitions
 	'LOOKUP_LIMITED',
 	'EXTENSION_INVALID',
+	'EVENT_NOT_ALLOWED',
 	// Staff accounts
 	'UNAUTHENTICATED',
 	'FORBIDDEN',
