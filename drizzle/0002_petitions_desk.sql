@@ -47,5 +47,6 @@ ALTER TABLE "radicados" ADD COLUMN "band_at_pause" text;--> statement-breakpoint
 ALTER TABLE "radicado_responses" ADD CONSTRAINT "radicado_responses_radicado_id_radicados_id_fk" FOREIGN KEY ("radicado_id") REFERENCES "public"."radicados"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "radicado_responses_radicado_idx" ON "radicado_responses" USING btree ("radicado_id");--> statement-breakpoint
 CREATE INDEX "radicado_responses_published_idx" ON "radicado_responses" USING btree ("published_until") WHERE "radicado_responses"."published_until" is not null;--> statement-breakpoint
-CREATE INDEX "radicados_open_due_idx" ON "radicados" USING btree ("due_date","number") WHERE "radicados"."state" in ('radicada', 'en_tramite', 'por_completar');--> statement-breakpoint
+CREATE INDEX "radicados_open_due_idx" ON "radicados" USING btree ("due_date","number","alta_from","media_from","state","band_at_pause","type","channel","dependency","assignee") WHERE "radicados"."state" in ('radicada', 'en_tramite', 'por_completar');--> statement-breakpoint
+CREATE INDEX "radicados_state_due_idx" ON "radicados" USING btree ("state","due_date","number");--> statement-breakpoint
 CREATE INDEX "radicados_filed_idx" ON "radicados" USING btree ("filed_at");

@@ -8,6 +8,7 @@ import {
 } from '@playwright/test';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import type { StaffRole } from '../../src/lib/domain/staff-roles';
 
 export const LOCALES = ['es', 'guc'] as const;
 
@@ -154,14 +155,24 @@ export async function filePetition(
 
 export const STAFF_PASSWORD = 'una frase larga de prueba';
 
-/** Creates an official (test mode only) and signs the page's browser in as them, through the API. */
+/**
+ * The app's own origin. A multipart or form POST to the API must name it in `Origin` (the
+ * cross-site form guard), as a browser does.
+ */
+export const ORIGIN = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
+
+/**
+ * Creates an official (test mode only) and signs the page's browser in as them, through the API.
+ * One role or several: the account's email names them (`agent@…`, `agent-reserved@…`).
+ */
 export async function signInAsStaff(
 	page: Page,
-	role: 'agent' | 'admin' = 'agent'
+	role: StaffRole | StaffRole[] = 'agent'
 ): Promise<string> {
-	const email = `${role}@example.org`;
+	const roles = Array.isArray(role) ? role : [role];
+	const email = `${roles.join('-')}@example.org`;
 	const created = await page.request.post('/__test__/staff', {
-		data: { email, role, password: STAFF_PASSWORD }
+		data: { email, roles, password: STAFF_PASSWORD }
 	});
 	expect(created.status()).toBe(204);
 	const response = await page.request.post('/api/v1/staff/session', {

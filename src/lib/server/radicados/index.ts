@@ -13,7 +13,7 @@ import { lookup } from './lookup';
 import { notices } from './notices';
 import { forStaff, progress } from './progress';
 import { queue } from './queue';
-import { fillBandDates } from './standing';
+import { fillBandDates, vacuumPetitions } from './standing';
 import { templates } from './templates';
 
 export { revealSchema } from './access';
@@ -70,8 +70,9 @@ export const radicados = {
 	pruneAlerts,
 	// notices.ts: answers to anonymous petitions, published for 5 business days
 	notices,
-	// standing.ts: band dates of petitions filed before the desk
+	// standing.ts: band dates of petitions filed before the desk; the daily vacuum
 	fillBandDates,
+	vacuumPetitions,
 	// templates.ts: first-level answers
 	templates
 };

@@ -1,8 +1,10 @@
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { LocalDate } from '$lib/domain/calendar';
+import { localDate, type LocalDate } from '$lib/domain/calendar';
 import type { EventKind } from '$lib/domain/petitions';
 import { bandDates, standing, type ClosedBand, type PetitionClock } from '$lib/domain/terms';
+import { clock } from '../clock';
 import type { Database } from '../db';
+import { generation } from '../db/generation';
 import { radicados as table } from '../db/schema';
 import type { Transaction } from '../idempotency';
 
@@ -67,4 +69,20 @@ export async function fillBandDates(db: Database | Transaction): Promise<number>
 		await db.update(table).set(bandColumns(row)).where(eq(table.id, row.id));
 	}
 	return missing.length;
+}
+
+// The day this instance last vacuumed the petitions (with the database's generation).
+let vacuumedFor: string | undefined;
+
+/**
+ * Once a day per instance, VACUUM ANALYZE the petitions: the embedded database runs no
+ * autovacuum, and the queue counts its bands from the index alone only on pages a vacuum has
+ * marked all-visible. Harmless on PostgreSQL, which also does it by itself.
+ */
+export async function vacuumPetitions(db: Database): Promise<boolean> {
+	const round = `${generation.current()}|${localDate(clock.now())}`;
+	if (vacuumedFor === round) return false;
+	vacuumedFor = round;
+	await db.execute(sql`vacuum analyze radicados`);
+	return true;
 }

@@ -76,10 +76,23 @@ export const radicados = pgTable(
 	(t) => [
 		unique('radicados_year_sequence').on(t.year, t.sequence),
 		check('radicados_sequence_positive', sql`${t.sequence} > 0`),
-		// The queue: open petitions by due date.
+		// The queue: open petitions by due date, with every column its band and filters read, so
+		// counting them per band reads the index alone; and those of one state (closed ones are most).
 		index('radicados_open_due_idx')
-			.on(t.dueDate, t.number)
+			.on(
+				t.dueDate,
+				t.number,
+				t.altaFrom,
+				t.mediaFrom,
+				t.state,
+				t.bandAtPause,
+				t.type,
+				t.channel,
+				t.dependency,
+				t.assignee
+			)
 			.where(sql`${t.state} in ('radicada', 'en_tramite', 'por_completar')`),
+		index('radicados_state_due_idx').on(t.state, t.dueDate, t.number),
 		index('radicados_filed_idx').on(t.filedAt)
 	]
 );
