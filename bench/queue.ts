@@ -8,10 +8,10 @@
 // Run with `npm run bench:queue` after `npm run build`.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
+import { freePort, percentile, stopApp, waitUntilUp } from './support.ts';
 
 const PETITIONS = Number(process.env.BENCH_PETITIONS ?? 50_000);
 const OPEN = Number(process.env.BENCH_OPEN ?? 5_000);
@@ -23,23 +23,6 @@ const ENGINE = DATABASE_URL ? 'postgres' : 'pglite';
 const NOW = '2030-03-05T10:00:00-05:00';
 const PASSWORD = 'una frase larga para medir';
 const OFFICIALS = ['ana@entidad.gov.co', 'luis@entidad.gov.co', 'rosa@entidad.gov.co'];
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			server.close(() => resolve(port));
-		});
-	});
-}
-
-function percentile(sorted: number[], p: number): number {
-	if (sorted.length === 0) return 0;
-	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 if (!existsSync('build/index.js')) {
 	console.error('No build found: run `npm run build` first.');
@@ -81,20 +64,6 @@ async function post(path: string, body: unknown, headers: Record<string, string>
 	if (!response.ok)
 		throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
 	return response;
-}
-
-async function waitUntilUp(): Promise<void> {
-	const deadline = Date.now() + 60_000;
-	while (Date.now() < deadline) {
-		if (app.exitCode !== null) throw new Error('the app stopped while starting');
-		try {
-			if ((await fetch(`${base}/api/v1/health`)).ok) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-	throw new Error('the app did not start within 60 s');
 }
 
 interface Figures {
@@ -156,7 +125,7 @@ async function measure(paths: string[], cookie: string): Promise<Figures> {
 }
 
 try {
-	await waitUntilUp();
+	await waitUntilUp(base, app);
 	await post('/__test__/reset', {});
 	await post('/__test__/clock', { now: NOW });
 	for (const email of OFFICIALS) {
@@ -237,10 +206,6 @@ try {
 	);
 	process.exitCode = met && !failed ? 0 : 1;
 } finally {
-	const exited = app.exitCode === null ? new Promise((resolve) => app.once('exit', resolve)) : null;
-	app.kill('SIGTERM');
-	const timer = setTimeout(() => app.kill('SIGKILL'), 5000);
-	if (exited) await exited;
-	clearTimeout(timer);
+	await stopApp(app);
 	rmSync(dataDir, { recursive: true, force: true });
 }

@@ -10,10 +10,9 @@ import {
 	surveys as surveyTable
 } from '../db/schema';
 import { useTestDatabase } from '../testing/database';
-import { callbackForm } from '../testing/factories';
+import { callbackForm, petitionInput } from '../testing/factories';
 import { callbackSchema, callbacks } from './callbacks';
 import { radicados } from '../radicados';
-import { filingSchema } from '../radicados/schema';
 import { CSV_COLUMNS, current, indicators, lastMonths, monthly } from './indicators';
 import { surveys } from './surveys';
 
@@ -272,17 +271,7 @@ describe('indicators', () => {
 
 	it('counts answers on time per channel and dependency, first-level answers, and those open past their term now', async () => {
 		// Filed Tuesday 3 November 2026: 15 business days (16 November is a holiday) → due the 25th.
-		const filing = (overrides: Record<string, unknown> = {}) =>
-			filingSchema.parse({
-				type: 'peticion',
-				subject: 'Subsidio de gas',
-				description: 'Pido revisar el subsidio de gas de mi vivienda.',
-				identity: 'identified',
-				name: 'Ana Pérez',
-				contactPreference: 'online',
-				consent: true,
-				...overrides
-			});
+		const filing = () => petitionInput({ email: undefined, contactPreference: 'online' });
 		clock.set(instantAt('2026-11-03', '09:00'));
 		const web = await radicados.file(db(), filing(), { lang: 'es' });
 		const phone = await radicados.file(db(), filing(), {

@@ -10,8 +10,9 @@ import { auditLog, outbox, radicados as radicadosTable } from '../db/schema';
 import { DomainError } from '../errors';
 import { staff, type StaffUser } from '../staff';
 import { useTestDatabase } from '../testing/database';
+import { petitionInput } from '../testing/factories';
 import { radicados } from '.';
-import { filingSchema, staffFilingSchema, type FilingInput } from './schema';
+import { staffFilingSchema, type FilingInput } from './schema';
 
 const db = useTestDatabase();
 const es = { lang: 'es' as const };
@@ -24,17 +25,12 @@ const PDF = new TextEncoder().encode(
 );
 
 let unique = 0;
+/** A petition by a new person each time (name and email of their own). */
 function petition(overrides: Partial<Record<keyof FilingInput, unknown>> = {}): FilingInput {
 	unique += 1;
-	return filingSchema.parse({
-		type: 'peticion',
-		subject: 'Subsidio de gas',
-		description: 'Pido revisar el subsidio de gas de mi vivienda.',
-		identity: 'identified',
+	return petitionInput({
 		name: `Ana Pérez ${unique}`,
 		email: `ana${unique}@example.com`,
-		contactPreference: 'email',
-		consent: true,
 		...overrides
 	});
 }

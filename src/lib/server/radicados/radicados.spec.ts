@@ -9,25 +9,14 @@ import { config } from '../config';
 import { auditLog, outbox, radicadoAttachments, radicados as radicadosTable } from '../db/schema';
 import { DomainError } from '../errors';
 import { useTestDatabase } from '../testing/database';
+import { petitionInput } from '../testing/factories';
 import { LOOKUP_LIMITS, radicados } from '.';
 import { filingSchema, type FilingInput } from './schema';
 
 const db = useTestDatabase();
 const options = { lang: 'es' as const };
 
-function petition(overrides: Partial<FilingInput> = {}): FilingInput {
-	return filingSchema.parse({
-		type: 'peticion',
-		subject: 'Subsidio de gas',
-		description: 'Pido revisar el subsidio de gas de mi vivienda.',
-		identity: 'identified',
-		name: 'Ana Pérez',
-		email: 'ana@example.com',
-		contactPreference: 'email',
-		consent: true,
-		...overrides
-	});
-}
+const petition = (overrides: Partial<FilingInput> = {}) => petitionInput(overrides);
 
 beforeAll(() => {
 	config.dataDir = mkdtempSync(join(tmpdir(), 'ventanilla-radicados-'));
