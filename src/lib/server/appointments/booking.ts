@@ -57,7 +57,9 @@ async function bookOnce(
 		status: 'booked' as const
 	};
 	const token = newToken();
-	const email = await appointmentEmail('confirmed', draft, token);
+	const manageTokenHash = tokenHash(token);
+	// The email's room link is made from the token's hash (calls/links.ts).
+	const email = await appointmentEmail('confirmed', { ...draft, manageTokenHash }, token);
 	const { result, replayed } = await orNearest(db, start, (full) =>
 		once(
 			db,
@@ -100,7 +102,7 @@ async function bookOnce(
 					preferential: input.preferential,
 					consentAt: now,
 					policyVersion: POLICY_VERSION,
-					manageTokenHash: tokenHash(token)
+					manageTokenHash
 				});
 				await enqueue(tx, email);
 				// Kept for replays of the same key: the token only sealed, never readable.

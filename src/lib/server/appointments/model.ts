@@ -1,6 +1,7 @@
 import { entity } from '$lib/config/entity';
 import { formatInstant, type LocalDate } from '$lib/domain/calendar';
 import type { SlotRules } from '$lib/domain/slots';
+import { videoLink } from '../calls/links';
 import type { appointments as table } from '../db/schema';
 
 export type Appointment = typeof table.$inferSelect;
@@ -44,6 +45,7 @@ export function view(appointment: Appointment) {
 		email: appointment.email,
 		callLanguage: appointment.callLanguage,
 		interpreter: appointment.interpreter,
-		videoUrl: appointment.videoUrl
+		/** The citizen's link to the call room (or to the entity's platform, when external). */
+		videoUrl: videoLink(appointment)
 	};
 }

@@ -3,6 +3,7 @@ import { dateInWords, timeInWords } from '$lib/domain/dates-in-words';
 import { addDays, localDate } from '$lib/domain/calendar';
 import { bookableServices } from '$lib/content/services';
 import { appointments, OUTCOMES } from '$lib/server/appointments';
+import { calls } from '$lib/server/calls';
 import { clock } from '$lib/server/clock';
 import { database } from '$lib/server/db';
 import { translator } from '$lib/i18n/translator';
@@ -19,7 +20,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const asked = url.searchParams.get('fecha');
 	const date = asked && dateSchema.safeParse(asked).success ? asked : today;
 	const names = new Map(bookableServices().map((s) => [s.slug, s.name]));
-	const items = await appointments.agenda(await database(), date);
+	const db = await database();
+	const items = await appointments.agenda(db, date);
+	// The call room's join log beside each appointment: who entered, and when.
+	const logs = await calls.joinLogs(
+		db,
+		items.map((item) => item.reference)
+	);
 	return {
 		date,
 		today,
@@ -35,7 +42,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			endTime: timeInWords(new Date(item.end)),
 			joinTime: timeInWords(new Date(item.outcomesFrom.attended)),
 			noShowTime: timeInWords(new Date(item.outcomesFrom.no_show)),
-			day: dateInWords(new Date(item.start))
+			day: dateInWords(new Date(item.start)),
+			joinLog: (logs.get(item.reference) ?? []).map((entry) => ({
+				role: entry.role,
+				joined: timeInWords(new Date(entry.joinedAt)),
+				left: entry.leftAt ? timeInWords(new Date(entry.leftAt)) : null,
+				present: entry.present
+			}))
 		}))
 	};
 };
