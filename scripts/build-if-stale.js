@@ -21,7 +21,11 @@ const LOCK = join('.svelte-kit', 'start-build.lock');
 // A lock older than this was left by a build that died; a real build takes about a minute.
 const LOCK_EXPIRY_MS = 10 * 60_000;
 
-/** The latest modification time under `path` (a file or a folder, walked whole), 0 if absent. */
+/**
+ * The latest modification time under `path` (a file or a folder, walked whole), 0 if absent.
+ * @param {string} path
+ * @returns {number}
+ */
 export function newestChange(path) {
 	if (!existsSync(path)) return 0;
 	const stat = statSync(path);
@@ -39,6 +43,7 @@ export function isStale(root = '.') {
 	return SOURCES.some((source) => newestChange(join(root, source)) > builtAt);
 }
 
+/** @param {number} ms */
 function sleep(ms) {
 	Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
@@ -50,7 +55,7 @@ function takeLock() {
 			mkdirSync(LOCK);
 			return;
 		} catch (error) {
-			if (error.code !== 'EEXIST') throw error;
+			if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EEXIST') throw error;
 			if (Date.now() - statSync(LOCK).mtimeMs > LOCK_EXPIRY_MS)
 				rmSync(LOCK, { recursive: true, force: true });
 			else sleep(500);
@@ -70,4 +75,5 @@ function buildIfStale() {
 	}
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) process.exit(buildIfStale());
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
+	process.exit(buildIfStale());

@@ -156,6 +156,7 @@ export async function filePetition(
 export const STAFF_PASSWORD = 'una frase larga de prueba';
 
 /**
+/**
  * The app's own origin. A multipart or form POST to the API must name it in `Origin` (the
  * cross-site form guard), as a browser does.
  */
@@ -163,14 +164,16 @@ export const ORIGIN = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
 
 /**
  * Creates an official (test mode only) and signs the page's browser in as them, through the API.
- * One role or several: the account's email names them (`agent@…`, `agent-reserved@…`).
+ * One role or several: the account's email names them (`agent@…`, `agent-reserved@…`); `as`
+ * names another account and its set of roles.
  */
 export async function signInAsStaff(
 	page: Page,
-	role: StaffRole | StaffRole[] = 'agent'
+	role: StaffRole | StaffRole[] = 'agent',
+	as?: { email: string; roles: string[] }
 ): Promise<string> {
-	const roles = Array.isArray(role) ? role : [role];
-	const email = `${roles.join('-')}@example.org`;
+	const named = Array.isArray(role) ? role : [role];
+	const { email, roles } = as ?? { email: `${named.join('-')}@example.org`, roles: named };
 	const created = await page.request.post('/__test__/staff', {
 		data: { email, roles, password: STAFF_PASSWORD }
 	});

@@ -41,7 +41,7 @@ test.describe('the carta de trato digno', () => {
 			page.locator('section[lang="es"]', { has: page.locator('h2#derechos') })
 		).toBeVisible();
 		await expect(
-			page.getByText('La traducción al wayuunaiki está en revisión.', { exact: false })
+			page.getByText('El texto y el audio en wayuunaiki están en camino.', { exact: false })
 		).toBeVisible();
 	});
 });

@@ -51,18 +51,55 @@ export const NAMESPACES: readonly string[] = Object.keys(files)
 	.filter((path) => path.startsWith(`/locales/${DEFAULT_LOCALE}/`))
 	.map(namespaceOf);
 
-/** The strings of one language as the locale files hold them (a copy: i18next changes its own). */
-function fileStrings(lang: Locale): Record<string, Strings> {
+/** Review states of the translations shipped in the files (`locales/guc.review.json`). */
+const reviews = import.meta.glob<Record<string, string>>('/locales/*.review.json', {
+	eager: true,
+	import: 'default'
+});
+
+/** `ns:key` → `reviewed` or `draft`, for the strings of a language's locale files. */
+export function fileReview(lang: Locale): Record<string, string> {
+	return reviews[`/locales/${lang}.review.json`] ?? {};
+}
+
+/** A namespace's strings without those whose review state is not `reviewed`. */
+function reviewedOnly(strings: Strings, prefix: string, review: Record<string, string>): Strings {
+	const kept: Strings = {};
+	for (const [name, value] of Object.entries(strings)) {
+		const key = `${prefix}${name}`;
+		if (typeof value === 'string') {
+			if (review[key] === 'reviewed') kept[name] = value;
+		} else if (value && typeof value === 'object') {
+			const inner = reviewedOnly(value as Strings, `${key}.`, review);
+			if (Object.keys(inner).length) kept[name] = inner;
+		}
+	}
+	return kept;
+}
+
+/**
+ * The strings of one language as the locale files hold them (a copy: i18next changes its own).
+ * With `reviewed`, a translation only when its review state says so: a draft never reaches a page.
+ */
+export function fileStrings(lang: Locale, { reviewed = false } = {}): Record<string, Strings> {
 	const found: Record<string, Strings> = {};
+	const review = fileReview(lang);
 	for (const [path, strings] of Object.entries(files)) {
-		if (path.startsWith(`/locales/${lang}/`)) found[namespaceOf(path)] = structuredClone(strings);
+		if (!path.startsWith(`/locales/${lang}/`)) continue;
+		const ns = namespaceOf(path);
+		found[ns] =
+			reviewed && lang !== DEFAULT_LOCALE
+				? reviewedOnly(strings, `${ns}:`, review)
+				: structuredClone(strings);
 	}
 	return found;
 }
 
+const shown = (lang: Locale) => fileStrings(lang, { reviewed: true });
+
 const i18n = createInstance();
 void i18n.init({
-	resources: Object.fromEntries(LOCALES.map((lang) => [lang, fileStrings(lang)])),
+	resources: Object.fromEntries(LOCALES.map((lang) => [lang, shown(lang)])),
 	lng: DEFAULT_LOCALE,
 	fallbackLng: DEFAULT_LOCALE,
 	supportedLngs: [...LOCALES],
@@ -162,17 +199,17 @@ export async function translator(lang: Locale): Promise<Translator> {
 }
 
 /**
- * Adds or replaces strings of one namespace while the server runs, as the Wayuunaiki studio will
+ * Adds or replaces strings of one namespace while the server runs, as the Wayuunaiki studio does
  * with reviewed strings from the database. It changes this process only: every instance calls it
- * for itself (when it starts, and when told the strings changed).
+ * for itself (when it starts, and when told the strings changed; see `server/live.ts`).
  */
 export function putStrings(lang: Locale, ns: string, strings: Strings): void {
 	i18n.addResourceBundle(lang, ns, strings, true, true);
 }
 
-/** Back to the strings of the locale files for one language, dropping those added at run time. */
+/** Back to the (reviewed) strings of the locale files for one language, dropping those added at run time. */
 export function resetStrings(lang: Locale): void {
-	const own = fileStrings(lang);
+	const own = shown(lang);
 	for (const ns of new Set([...NAMESPACES, ...Object.keys(i18n.getDataByLanguage(lang) ?? {})])) {
 		i18n.removeResourceBundle(lang, ns);
 		i18n.addResourceBundle(lang, ns, own[ns] ?? {}, false, true);
