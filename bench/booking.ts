@@ -3,45 +3,14 @@
 // compares p95 with bench/budgets.json. Run with `npm run bench:booking` (after `npm run build`).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, percentile, stopApp, waitUntilUp } from './support.ts';
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 // A Monday that is not a holiday, far enough ahead for the outbox to find its messages due.
 const NOW = '2030-02-04T07:00:00-05:00';
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			server.close(() => resolve(port));
-		});
-	});
-}
-
-function percentile(sorted: number[], p: number): number {
-	if (sorted.length === 0) return 0;
-	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-async function waitUntilUp(base: string, exited: () => boolean): Promise<void> {
-	const deadline = Date.now() + 60_000;
-	while (Date.now() < deadline) {
-		if (exited()) throw new Error('the app stopped while starting (see its errors above)');
-		try {
-			if ((await fetch(`${base}/api/v1/health`)).ok) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-	throw new Error('the app did not start within 60 s');
-}
 
 if (!existsSync('build/index.js')) {
 	console.error('No build found: run `npm run build` first.');
@@ -67,7 +36,7 @@ const app = spawn(process.execPath, ['scripts/start.js'], {
 });
 
 try {
-	await waitUntilUp(base, () => app.exitCode !== null);
+	await waitUntilUp(base, app);
 	const clock = await fetch(`${base}/__test__/clock`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
@@ -128,11 +97,6 @@ try {
 	const over = [...statuses.keys()].some((status) => status >= 500);
 	process.exitCode = p95 <= budget && !over ? 0 : 1;
 } finally {
-	const exited = app.exitCode === null ? new Promise((resolve) => app.once('exit', resolve)) : null;
-	app.kill('SIGTERM');
-	// adapter-node waits for open handles on SIGTERM; do not let a lingering one hang the benchmark.
-	const timer = setTimeout(() => app.kill('SIGKILL'), 5000);
-	if (exited) await exited;
-	clearTimeout(timer);
+	await stopApp(app);
 	rmSync(dataDir, { recursive: true, force: true });
 }

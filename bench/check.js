@@ -1,6 +1,6 @@
 // `npm run bench:check`: compares bench/results.json (from `npm run bench`) with bench/budgets.json.
 // Prints one line per budget and exits 1 when any is missed; figures not measured are reported as such.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8'));
 const results = JSON.parse(readFileSync('bench/results.json', 'utf8'));
@@ -86,6 +86,17 @@ check(
 	false
 );
 check('look-up p95 ms', server.lookup?.p95Ms, budgets.server.lookupP95Ms);
+// The petitions desk's queue with 50,000 petitions (`npm run bench:queue`, once per engine).
+const queue = existsSync('bench/queue-results.json')
+	? JSON.parse(readFileSync('bench/queue-results.json', 'utf8'))
+	: {};
+for (const [engine, name] of [
+	['pglite', 'PGlite'],
+	['postgres', 'PostgreSQL']
+]) {
+	check(`queue API p95 ms (${name})`, queue[engine]?.api.p95Ms, budgets.server.queueP95Ms);
+	check(`queue page p95 ms (${name})`, queue[engine]?.page.p95Ms, budgets.server.queueP95Ms);
+}
 check('database open ms', results.startup?.reopenDatabaseMs, budgets.server.databaseOpenMs);
 check('idle resident memory MB', server.idleResidentMemoryMb, budgets.server.idleResidentMemoryMb);
 

@@ -15,6 +15,7 @@ import {
 } from '$lib/server/http/problems';
 import { translator } from '$lib/i18n/translator';
 import { errorFields, log } from '$lib/server/log';
+import { radicados } from '$lib/server/radicados';
 import { live } from '$lib/server/live';
 // Their modules register how reviewed translations and recordings are loaded into this process.
 import '$lib/server/recordings';
@@ -33,6 +34,8 @@ export const init: ServerInit = async () => {
 		try {
 			await migrate(handle, config.databaseUrl);
 			await seed(handle.db);
+			// Petitions filed before the desk existed get the dates their band is told by.
+			await radicados.fillBandDates(handle.db);
 			break;
 		} catch (error) {
 			if (!unavailable(error)) throw error;

@@ -15,7 +15,7 @@ test.describe('without JavaScript', () => {
 			.fill('Un funcionario pidió dinero por un trámite gratuito.');
 		await expect(page.getByLabel('Nombre completo')).toBeVisible();
 
-		await page.getByRole('radio', { name: 'Anónima (solo denuncias)' }).check();
+		await page.getByRole('radio', { name: 'Anónima (solo quejas y denuncias)' }).check();
 		await expect(page.getByLabel('Nombre completo')).toBeHidden();
 		await expect(page.getByRole('textbox', { name: 'Correo electrónico' })).toBeHidden();
 		await expect(
@@ -36,7 +36,7 @@ test.describe('without JavaScript', () => {
 
 	test('choosing a name again shows "Sus datos" again', async ({ page }) => {
 		await page.goto('/es/pqrsd');
-		await page.getByRole('radio', { name: 'Anónima (solo denuncias)' }).check();
+		await page.getByRole('radio', { name: 'Anónima (solo quejas y denuncias)' }).check();
 		await expect(page.getByLabel('Nombre completo')).toBeHidden();
 		await page.getByRole('radio', { name: 'Con mi nombre' }).check();
 		await expect(page.getByLabel('Nombre completo')).toBeVisible();

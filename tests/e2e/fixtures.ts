@@ -8,6 +8,7 @@ import {
 } from '@playwright/test';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import type { StaffRole } from '../../src/lib/domain/staff-roles';
 
 export const LOCALES = ['es', 'guc'] as const;
 
@@ -164,15 +165,24 @@ export async function filePetition(
 export const STAFF_PASSWORD = 'una frase larga de prueba';
 
 /**
- * Creates an official (test mode only) and signs the page's browser in as them, through the API;
- * `as` names another account and its set of roles.
+/**
+ * The app's own origin. A multipart or form POST to the API must name it in `Origin` (the
+ * cross-site form guard), as a browser does.
+ */
+export const ORIGIN = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
+
+/**
+ * Creates an official (test mode only) and signs the page's browser in as them, through the API.
+ * One role or several: the account's email names them (`agent@…`, `agent-reserved@…`); `as`
+ * names another account and its set of roles.
  */
 export async function signInAsStaff(
 	page: Page,
-	role: 'agent' | 'admin' = 'agent',
-	as: { email: string; roles: string[] } = { email: `${role}@example.org`, roles: [role] }
+	role: StaffRole | StaffRole[] = 'agent',
+	as?: { email: string; roles: string[] }
 ): Promise<string> {
-	const { email, roles } = as;
+	const named = Array.isArray(role) ? role : [role];
+	const { email, roles } = as ?? { email: `${named.join('-')}@example.org`, roles: named };
 	const created = await page.request.post('/__test__/staff', {
 		data: { email, roles, password: STAFF_PASSWORD }
 	});

@@ -74,7 +74,7 @@ test.describe('without JavaScript', () => {
 			buffer: Buffer.from('%PDF-1.4\n%prueba\n')
 		});
 		// Anonymous: no personal data and no reply channel to choose; the answer is seen online.
-		await page.getByRole('radio', { name: 'Anónima (solo denuncias)' }).check();
+		await page.getByRole('radio', { name: 'Anónima (solo quejas y denuncias)' }).check();
 		await page.getByRole('button', { name: 'Enviar petición' }).click();
 
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Recibimos su petición');
@@ -97,8 +97,8 @@ test.describe('without JavaScript', () => {
 
 	test('shows what to fix when the form is incomplete', async ({ page }) => {
 		await page.goto('/es/pqrsd');
-		await page.getByRole('radio', { name: 'Queja', exact: true }).check();
-		await page.getByRole('radio', { name: 'Anónima (solo denuncias)' }).check();
+		await page.getByRole('radio', { name: 'Sugerencia', exact: true }).check();
+		await page.getByRole('radio', { name: 'Anónima (solo quejas y denuncias)' }).check();
 		await page.getByRole('button', { name: 'Enviar petición' }).click();
 
 		await expect(page).toHaveTitle(/^Error: Hacer una petición/);
@@ -106,10 +106,10 @@ test.describe('without JavaScript', () => {
 		const summary = page.getByRole('alert').filter({ hasText: 'Hay un problema' });
 		await expect(summary).toBeVisible();
 		await expect(
-			summary.getByRole('link', { name: /Solo las denuncias pueden ser anónimas/ })
+			summary.getByRole('link', { name: /Solo las quejas y las denuncias pueden ser anónimas/ })
 		).toBeVisible();
 		// What was typed and chosen is kept.
-		await expect(page.getByRole('radio', { name: 'Queja', exact: true })).toBeChecked();
+		await expect(page.getByRole('radio', { name: 'Sugerencia', exact: true })).toBeChecked();
 	});
 
 	test('refuses a file that is not really a PDF, JPG or PNG', async ({ page }) => {

@@ -87,7 +87,10 @@ test('the sign-in page passes axe', async ({ page }) => {
 
 for (const path of [
 	`/staff/agenda?fecha=${DAY}`,
-	'/staff/peticiones?numero=1-2030-999999',
+	'/staff/peticiones',
+	'/staff/peticiones/nueva',
+	'/staff/plantillas',
+	'/staff/plantillas?plantilla=subsidio-glp',
 	'/staff/llamadas',
 	'/staff/funcionarios'
 ]) {
@@ -281,20 +284,28 @@ test('a petition event shows in the citizen look-up', async ({ page, request }) 
 	const filed = await filePetition(request);
 	await signInAsStaff(page);
 	await page.goto('/staff/peticiones');
-	await page.getByLabel('Número de radicado', { exact: true }).fill(filed.number);
-	await page.getByRole('button', { name: 'Buscar' }).click();
+	await page.getByLabel('Número de radicado o palabras del asunto').fill(filed.number);
+	await page.getByRole('button', { name: 'Filtrar' }).click();
+	await page.getByRole('link', { name: filed.number }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Petición ${filed.number}`);
-	await page.getByRole('radio', { name: 'Respondida' }).check();
-	await page.getByLabel('Número de radicado de la respuesta').fill('2-2026-000045');
-	await page.getByRole('button', { name: 'Guardar el estado' }).click();
-	await expect(page.locator('.panel[role="status"]')).toContainText('«Respondida»');
+	expect(await axeViolations(page)).toEqual([]);
+	await page.getByRole('radio', { name: 'En trámite' }).check();
+	await page.getByRole('button', { name: 'Guardar el evento' }).click();
+	await expect(page.locator('.panel[role="status"]')).toContainText('«En trámite»');
 
 	const lookup = await request.post('/api/v1/radicados/lookup', {
 		data: { number: filed.number, securityCode: filed.securityCode }
 	});
-	const status = await lookup.json();
-	expect(status.state).toBe('respondida');
-	expect(status.responses[0].number).toBe('2-2026-000045');
+	expect(lookup.status()).toBe(200);
+	expect((await lookup.json()).state).toBe('en_tramite');
+});
+
+test('an old link to a petition by number opens its page', async ({ page, request }) => {
+	const filed = await filePetition(request);
+	await signInAsStaff(page);
+	await page.goto(`/staff/peticiones?numero=${filed.number}`);
+	await expect(page).toHaveURL(new RegExp(`/staff/peticiones/${filed.number}$`));
+	expect((await page.goto('/staff/peticiones/1-2030-999999'))?.status()).toBe(404);
 });
 
 test('an extension beyond twice the legal term is refused', async ({ page, request }) => {

@@ -175,4 +175,35 @@ describe.skipIf(!POSTGRES_URL)('two instances on one PostgreSQL', () => {
 			seconds: (Date.now() - started) / 1000
 		});
 	});
+
+	it('sends each dependency its morning alert once a day, with both instances’ workers running', async () => {
+		// Filed Monday 21 January 2030: in band alta from Tuesday 5 February (day 11 of 15).
+		for (const server of servers) await setClock(server, '2030-01-21T10:00:00-05:00');
+		const filed = await Promise.all(
+			[0, 1, 2].map((i) => postJson(through(i), '/api/v1/radicados', filing('26', i)))
+		);
+		expect(filed.map((f) => f.status)).toEqual([201, 201, 201]);
+		const numbers = filed.map((f) => String(f.body!.number));
+		await sql`update radicados set dependency = 'subdireccion-gas' where number in ${sql(numbers.slice(0, 2))}`;
+		const morning = () =>
+			sql<{ recipient: string }[]>`select recipient from outbox where kind = 'radicado.morning'`;
+		expect(await morning()).toHaveLength(0);
+
+		// 07:05 of that business morning on both instances: their workers (every 100 ms) race.
+		for (const server of servers) await setClock(server, '2030-02-05T07:05:00-05:00');
+		const deadline = Date.now() + 30_000;
+		while ((await morning()).length < 2 && Date.now() < deadline) {
+			await new Promise((r) => setTimeout(r, 200));
+		}
+		// Many more rounds of both workers, the same day.
+		await new Promise((r) => setTimeout(r, 2000));
+		for (const server of servers) await setClock(server, '2030-02-05T11:00:00-05:00');
+		await new Promise((r) => setTimeout(r, 1000));
+		const sent = (await morning()).map((row) => row.recipient).sort();
+		expect(sent).toEqual(['gas@demo.ventanilla.gov.co', 'notificaciones@demo.ventanilla.gov.co']);
+		const [marks] = await sql<{ count: number }[]>`
+			select count(*)::int as count from petition_alerts where day = '2030-02-05'`;
+		expect(marks!.count).toBe(2);
+		report('scale-out-morning-alerts', { instances: 2, dependenciesAlerted: sent.length });
+	});
 });

@@ -10,6 +10,15 @@ export interface OfficeHours {
 	closes: string;
 }
 
+/** An office of the entity that answers petitions, with the address its alerts go to. */
+export interface Dependency {
+	/** Stable identifier, kept with each petition: never change it once in use. */
+	id: string;
+	name: string;
+	/** Where the morning list of its urgent petitions goes. */
+	email: string;
+}
+
 export interface EntityProfile {
 	demo: boolean;
 	name: string;
@@ -24,7 +33,16 @@ export interface EntityProfile {
 		phone: string;
 		tollFree: string;
 		email: string;
+		/** Where every new petition is announced, and the morning list of those with no dependency. */
 		notificationsEmail: string;
+	};
+	/** The offices petitions are assigned to. */
+	dependencies: Dependency[];
+	petitions: {
+		/** Local time ("HH:MM", Bogotá) from which the morning alerts go out on business days. */
+		morningAlertsAt: string;
+		/** Business days an answer to an anonymous petition stays on the public notices page. */
+		noticeDays: number;
 	};
 	officeHours: OfficeHours;
 	appointments: {
@@ -58,6 +76,34 @@ export const entity: EntityProfile = {
 		email: 'menweb@minenergia.gov.co',
 		notificationsEmail: 'notificaciones@demo.ventanilla.gov.co'
 	},
+	dependencies: [
+		{
+			id: 'servicio-al-ciudadano',
+			name: 'Grupo de Servicio al Ciudadano',
+			email: 'servicio.ciudadano@demo.ventanilla.gov.co'
+		},
+		{
+			id: 'subdireccion-gas',
+			name: 'Subdirección de Gas',
+			email: 'gas@demo.ventanilla.gov.co'
+		},
+		{
+			id: 'subdireccion-energia',
+			name: 'Subdirección de Energía Eléctrica',
+			email: 'energia@demo.ventanilla.gov.co'
+		},
+		{
+			id: 'oficina-juridica',
+			name: 'Oficina Asesora Jurídica',
+			email: 'juridica@demo.ventanilla.gov.co'
+		},
+		{
+			id: 'control-interno-disciplinario',
+			name: 'Grupo de Control Interno Disciplinario',
+			email: 'disciplinario@demo.ventanilla.gov.co'
+		}
+	],
+	petitions: { morningAlertsAt: '07:00', noticeDays: 5 },
 	officeHours: { days: [1, 2, 3, 4, 5], opens: '08:00', closes: '17:00' },
 	appointments: {
 		slotCapacity: 2,

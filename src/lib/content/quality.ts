@@ -4,6 +4,7 @@ import {
 	longSentences,
 	type Readability
 } from '$lib/domain/readability';
+import { answerTemplateSeeds } from './answer-templates';
 import { charter } from './charter';
 import { channels } from './channels';
 import { acronymExpansions, glossary } from './glossary';
@@ -67,6 +68,10 @@ export function contentSections(): ContentSection[] {
 		...glossary.map((entry) => ({
 			id: `glossary:${entry.id}`,
 			text: lines(entry.block.es.term, entry.block.es.definition)
+		})),
+		...answerTemplateSeeds.map((template) => ({
+			id: `answer-templates:${template.id}`,
+			text: lines(template.title, template.body)
 		}))
 	];
 }

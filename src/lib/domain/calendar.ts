@@ -44,6 +44,25 @@ export function holidaysOf(year: number): LocalDate[] {
 	return [...holidays(year)].sort();
 }
 
+/**
+ * The same day `months` calendar months later; the last day of the month when that month is
+ * shorter (31 January + 1 month = 28 or 29 February).
+ */
+export function addMonths(date: LocalDate, months: number): LocalDate {
+	const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+	const index = year * 12 + (month - 1) + months;
+	const targetYear = Math.floor(index / 12);
+	const targetMonth = (index % 12) + 1;
+	const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
+	return `${targetYear}-${String(targetMonth).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: LocalDate): number {
+	const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+	return day === 0 ? 7 : day;
+}
+
 export function isHoliday(date: LocalDate): boolean {
 	return holidays(Number(date.slice(0, 4))).has(date);
 }
@@ -53,22 +72,43 @@ export function isBusinessDay(date: LocalDate): boolean {
 	return isoWeekday(date) <= 5 && !isHoliday(date);
 }
 
+// Business-day arithmetic on whole days since 1970-01-01 (a Thursday): the queue counts days for
+// every petition it shows, so no string or Date is made per day.
+const dayNumber = (date: LocalDate) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+const dateOf = (day: number): LocalDate => new Date(day * DAY_MS).toISOString().slice(0, 10);
+const yearOf = (day: number) => new Date(day * DAY_MS).getUTCFullYear();
+
+const holidayNumbers = new Map<number, Set<number>>();
+function isBusinessDayNumber(day: number): boolean {
+	// As getUTCDay counts: 0 = Sunday … 6 = Saturday (day 0 was a Thursday, 4).
+	const weekday = ((((day % 7) + 7) % 7) + 4) % 7;
+	if (weekday === 0 || weekday === 6) return false;
+	const year = yearOf(day);
+	let found = holidayNumbers.get(year);
+	if (!found) {
+		found = new Set([...holidays(year)].map(dayNumber));
+		holidayNumbers.set(year, found);
+	}
+	return !found.has(day);
+}
+
 /** The business day that comes `count` business days after `date` (counting starts the day after). */
 export function addBusinessDays(date: LocalDate, count: number): LocalDate {
-	let current = date;
+	let day = dayNumber(date);
 	let left = count;
 	while (left > 0) {
-		current = addDays(current, 1);
-		if (isBusinessDay(current)) left -= 1;
+		day += 1;
+		if (isBusinessDayNumber(day)) left -= 1;
 	}
-	return current;
+	return dateOf(day);
 }
 
 /** Business days after `from` up to and including `to`; 0 when `to` is not after `from`. */
 export function businessDaysBetween(from: LocalDate, to: LocalDate): number {
+	const last = dayNumber(to);
 	let count = 0;
-	for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) {
-		if (isBusinessDay(day)) count += 1;
+	for (let day = dayNumber(from) + 1; day <= last; day += 1) {
+		if (isBusinessDayNumber(day)) count += 1;
 	}
 	return count;
 }

@@ -1,6 +1,7 @@
 /**
  * Radicado numbers: "1-2026-000123" — 1 for incoming mail, the filing year, and a sequence that
- * starts again at 1 each year (at least six digits).
+ * starts again at 1 each year (at least six digits). Answers leave with "2-2026-000045" (2 for
+ * outgoing mail) from a sequence of their own.
  */
 export interface RadicadoNumber {
 	year: number;
@@ -9,8 +10,8 @@ export interface RadicadoNumber {
 
 const PATTERN = /^1-(\d{4})-(\d{6,9})$/;
 
-export function formatRadicado({ year, sequence }: RadicadoNumber): string {
-	return `1-${year}-${String(sequence).padStart(6, '0')}`;
+export function formatRadicado({ year, sequence }: RadicadoNumber, direction: 1 | 2 = 1): string {
+	return `${direction}-${year}-${String(sequence).padStart(6, '0')}`;
 }
 
 /** Reads a number as people type it: spaces removed, any dash look-alike accepted. */

@@ -1,12 +1,25 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, instantAt, isBusinessDay } from './calendar';
+import {
+	addBusinessDays,
+	addDays,
+	addMonths,
+	instantAt,
+	isBusinessDay,
+	localDate
+} from './calendar';
 import {
 	band,
+	bandDates,
+	bandOn,
 	checkExtension,
+	completionDeadline,
 	dueDate,
 	elapsedBusinessDays,
+	forwardingLate,
 	latestExtendedDueDate,
+	resumedDueDate,
+	standing,
 	termUntil
 } from './terms';
 import { dateInWords, timeInWords } from './dates-in-words';
@@ -128,20 +141,33 @@ describe('bands', () => {
 
 describe('extensions', () => {
 	const filedAt = filed('2026-01-15');
+	const check = (currentDue: string, proposed: string, today = '2026-01-20', pausedDays = 0) =>
+		checkExtension({ filedAt, termDays: 15, pausedDays, currentDue, proposed, today });
 
 	it('allows at most twice the term', () => {
 		expect(latestExtendedDueDate(filedAt, 15)).toBe(dueDate(filedAt, 30));
-		expect(checkExtension(filedAt, 15, '2026-02-05', dueDate(filedAt, 30))).toBe('ok');
-		expect(checkExtension(filedAt, 15, '2026-02-05', dueDate(filedAt, 31))).toBe('too_late');
+		expect(check('2026-02-05', dueDate(filedAt, 30))).toBe('ok');
+		expect(check('2026-02-05', dueDate(filedAt, 31))).toBe('too_late');
+	});
+
+	it('does not count the days the term stood paused against the limit', () => {
+		expect(latestExtendedDueDate(filedAt, 15, 4)).toBe(dueDate(filedAt, 34));
+		expect(check('2026-02-11', dueDate(filedAt, 34), '2026-01-20', 4)).toBe('ok');
+		expect(check('2026-02-11', dueDate(filedAt, 35), '2026-01-20', 4)).toBe('too_late');
 	});
 
 	it('must move the due date later', () => {
-		expect(checkExtension(filedAt, 15, '2026-02-05', '2026-02-05')).toBe('not_later');
-		expect(checkExtension(filedAt, 15, '2026-02-05', '2026-02-04')).toBe('not_later');
+		expect(check('2026-02-05', '2026-02-05')).toBe('not_later');
+		expect(check('2026-02-05', '2026-02-04')).toBe('not_later');
 	});
 
 	it('must land on a business day', () => {
-		expect(checkExtension(filedAt, 15, '2026-02-05', '2026-02-07')).toBe('not_business_day');
+		expect(check('2026-02-05', '2026-02-07')).toBe('not_business_day');
+	});
+
+	it('is decided up to the due date, never after it', () => {
+		expect(check('2026-02-05', '2026-02-19', '2026-02-05')).toBe('ok');
+		expect(check('2026-02-05', '2026-02-19', '2026-02-06')).toBe('after_due');
 	});
 
 	it('gives a longer term that lowers the band', () => {
@@ -149,6 +175,78 @@ describe('extensions', () => {
 		expect(extended).toBe(25);
 		expect(band(14, 15)).toBe('alta');
 		expect(band(14, extended)).toBe('media');
+	});
+});
+
+describe('standing', () => {
+	const filedAt = filed('2026-01-15');
+	const clock = { filedAt, dueDate: '2026-02-05', pausedDays: 0, pausedAt: null };
+
+	it('counts business days against the term until the petition closes', () => {
+		expect(standing(clock, filed('2026-01-28'))).toEqual({
+			termDays: 15,
+			elapsed: 9,
+			band: 'media'
+		});
+		const answered = { ...clock, closed: { band: 'respondida' as const, at: filed('2026-01-20') } };
+		expect(standing(answered, filed('2026-03-20'))).toEqual({
+			termDays: 15,
+			elapsed: 3,
+			band: 'respondida'
+		});
+	});
+
+	it('stands still during a pause and goes on after it without counting the paused days', () => {
+		const paused = { ...clock, pausedAt: filed('2026-01-20') };
+		expect(standing(paused, filed('2026-03-02')).elapsed).toBe(3);
+		expect(standing(paused, filed('2026-03-02')).band).toBe('baja');
+		// Answered on Monday 26 January: four business days paused (21, 22, 23, 26).
+		const resumed = resumedDueDate('2026-02-05', filed('2026-01-20'), filed('2026-01-26'));
+		expect(resumed).toEqual({ dueDate: '2026-02-11', pausedDays: 4 });
+		const after = { ...clock, ...resumed, pausedAt: null };
+		expect(standing(after, filed('2026-01-27'))).toEqual({
+			termDays: 15,
+			elapsed: 4,
+			band: 'baja'
+		});
+	});
+
+	it('tells the same band by dates as by counting, on every day of any term, with pauses', () => {
+		fc.assert(
+			fc.property(
+				fc.date({ min: new Date('2025-01-01'), max: new Date('2031-12-31'), noInvalidDate: true }),
+				fc.integer({ min: 1, max: 60 }),
+				fc.integer({ min: 0, max: 12 }),
+				fc.integer({ min: 0, max: 120 }),
+				(filedAt, term, pausedDays, offset) => {
+					const due = dueDate(filedAt, term + pausedDays);
+					const today = addDays(localDate(filedAt), offset);
+					const dates = { ...bandDates(filedAt, due, pausedDays), dueDate: due };
+					// A day after the pauses ended: at least the paused business days after filing.
+					if (offset < pausedDays * 2) return;
+					const counted = standing(
+						{ filedAt, dueDate: due, pausedDays, pausedAt: null },
+						instantAt(today, '12:00')
+					);
+					expect(bandOn(today, dates)).toBe(counted.band);
+				}
+			)
+		);
+	});
+});
+
+describe('legal windows', () => {
+	it('warns about a forwarding after 5 business days', () => {
+		const filedAt = filed('2026-01-15');
+		expect(forwardingLate(filedAt, filed(addBusinessDays('2026-01-15', 5)))).toBe(false);
+		expect(forwardingLate(filedAt, filed(addBusinessDays('2026-01-15', 6)))).toBe(true);
+	});
+
+	it('gives a petitioner one calendar month to complete a petition', () => {
+		expect(completionDeadline(filed('2026-01-20'))).toBe('2026-02-20');
+		expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+		expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
+		expect(addMonths('2026-12-15', 1)).toBe('2027-01-15');
 	});
 });
 

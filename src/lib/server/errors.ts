@@ -32,6 +32,7 @@ export const ERROR_CODES = [
 	// Petitions
 	'LOOKUP_LIMITED',
 	'EXTENSION_INVALID',
+	'EVENT_NOT_ALLOWED',
 	// Staff accounts
 	'UNAUTHENTICATED',
 	'FORBIDDEN',

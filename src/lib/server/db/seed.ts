@@ -1,4 +1,5 @@
-import { legalTerms } from './schema';
+import { answerTemplateSeeds } from '$lib/content/answer-templates';
+import { answerTemplates, legalTerms } from './schema';
 import type { Database } from '.';
 
 /** Legal terms in business days (Ley 1755 de 2015, art. 14). */
@@ -22,5 +23,10 @@ export async function seed(db: Database): Promise<void> {
 				businessDays
 			}))
 		)
+		.onConflictDoNothing();
+	// First-level answers to start with; once there, they are the admins' to change.
+	await db
+		.insert(answerTemplates)
+		.values(answerTemplateSeeds.map((template) => ({ ...template, updatedBy: 'seed' })))
 		.onConflictDoNothing();
 }

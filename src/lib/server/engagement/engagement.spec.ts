@@ -10,9 +10,10 @@ import {
 	surveys as surveyTable
 } from '../db/schema';
 import { useTestDatabase } from '../testing/database';
-import { callbackForm } from '../testing/factories';
+import { callbackForm, petitionInput } from '../testing/factories';
 import { callbackSchema, callbacks } from './callbacks';
-import { CSV_COLUMNS, indicators, lastMonths, monthly } from './indicators';
+import { radicados } from '../radicados';
+import { CSV_COLUMNS, current, indicators, lastMonths, monthly } from './indicators';
 import { surveys } from './surveys';
 
 const db = useTestDatabase();
@@ -101,7 +102,11 @@ describe('indicators', () => {
 		const [header, row] = parse(csv, { record_delimiter: '\r\n' }) as string[][];
 		expect(header).toHaveLength(CSV_COLUMNS.length);
 		expect(header!.slice(0, 3)).toEqual(['mes, año', 'respuestas "sí"', 'satisfactionAverage']);
-		expect(row).toEqual(['2026-11', '0', '', '', '0', '0', '0', '0', '0', '0', '0', '0', '0', '']);
+		expect(row).toEqual([
+			'2026-11',
+			...['0', '', '', '0', '0', '0', '0', '0', '0', '0', '0', '0', ''],
+			...['0', '']
+		]);
 		expect(csv.endsWith('\r\n')).toBe(true);
 	});
 
@@ -262,5 +267,62 @@ describe('indicators', () => {
 		expect(october.petitions.byType.reclamo).toEqual({ filed: 1, answered: 0, answeredOnTime: 0 });
 		// Business days from 5 October: to 20 October 10, to 28 October 16, to 4 November 20 (2 November is a holiday) → 15.3.
 		expect(october.petitions.averageBusinessDaysToAnswer).toBe(15.3);
+	});
+
+	it('counts answers on time per channel and dependency, first-level answers, and those open past their term now', async () => {
+		// Filed Tuesday 3 November 2026: 15 business days (16 November is a holiday) → due the 25th.
+		const filing = () => petitionInput({ email: undefined, contactPreference: 'online' });
+		clock.set(instantAt('2026-11-03', '09:00'));
+		const web = await radicados.file(db(), filing(), { lang: 'es' });
+		const phone = await radicados.file(db(), filing(), {
+			lang: 'es',
+			channel: 'phone',
+			actor: 'ana@entidad.gov.co'
+		});
+		const late = await radicados.file(db(), filing(), { lang: 'es' });
+		await radicados.assign(db(), phone.number, { dependency: 'subdireccion-gas' }, 'jefe');
+		await radicados.assign(db(), late.number, { dependency: 'subdireccion-gas' }, 'jefe');
+		clock.set(instantAt('2026-11-05', '09:00'));
+		await radicados.answer(
+			db(),
+			web.number,
+			{ text: 'Respuesta de primer nivel sobre el subsidio.', template: 'subsidio-glp' },
+			undefined,
+			'ana@entidad.gov.co'
+		);
+		clock.set(instantAt('2026-11-10', '09:00'));
+		await radicados.answer(
+			db(),
+			phone.number,
+			{ text: 'Revisamos su caso con la Subdirección de Gas.' },
+			undefined,
+			'ana@entidad.gov.co'
+		);
+		const at = instantAt('2026-11-30', '09:00');
+		const november = (await monthly(db(), at)).find((f) => f.month === '2026-11')!;
+		expect(november.petitions.byChannel.web).toEqual({ filed: 2, answered: 1, answeredOnTime: 1 });
+		expect(november.petitions.byChannel.phone).toEqual({
+			filed: 1,
+			answered: 1,
+			answeredOnTime: 1
+		});
+		expect(november.petitions.byDependency['subdireccion-gas']).toEqual({
+			filed: 2,
+			answered: 1,
+			answeredOnTime: 1
+		});
+		expect(november.petitions.byDependency.none).toEqual({
+			filed: 1,
+			answered: 1,
+			answeredOnTime: 1
+		});
+		// From Tuesday 3 November: 2 business days to the 5th; 5 to the 10th.
+		expect(november.petitions.firstLevel).toEqual({ answered: 1, averageBusinessDays: 2 });
+		expect(november.petitions.averageBusinessDaysToAnswer).toBe(3.5);
+		expect(await current(db(), at)).toMatchObject({
+			openPastTerm: 1,
+			openPastTermByDependency: { 'subdireccion-gas': 1, none: 0 }
+		});
+		expect((await current(db(), instantAt('2026-11-24', '09:00'))).openPastTerm).toBe(0);
 	});
 });

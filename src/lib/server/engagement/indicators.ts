@@ -1,9 +1,14 @@
 import { stringify } from 'csv-stringify/sync';
-import { and, gte, lt, sql } from 'drizzle-orm';
+import { and, gte, inArray, lt, sql } from 'drizzle-orm';
+import { entity } from '$lib/config/entity';
 import { businessDaysBetween, instantAt, localDate, TIME_ZONE } from '$lib/domain/calendar';
+import { PETITION_CHANNELS, type PetitionChannel } from '$lib/domain/petitions';
 import { PETITION_TYPES, type PetitionType } from '$lib/domain/terms';
 import type { Database } from '../db';
 import { appointments, callbacks, radicados, surveys } from '../db/schema';
+
+/** Petitions of no dependency are counted under this key. */
+export const NO_DEPENDENCY = 'none';
 
 export interface PetitionFigures {
 	filed: number;
@@ -27,8 +32,30 @@ export interface MonthFigures {
 	petitions: PetitionFigures & {
 		/** Mean business days from filing to answer, one decimal; null when none was answered. */
 		averageBusinessDaysToAnswer: number | null;
+		/** Answered with an answer template (first level, the goal: within 2 days). */
+		firstLevel: { answered: number; averageBusinessDays: number | null };
 		byType: Record<PetitionType, PetitionFigures>;
+		byChannel: Record<PetitionChannel, PetitionFigures>;
+		/** By dependency id of the entity profile, and `none`. */
+		byDependency: Record<string, PetitionFigures>;
 	};
+}
+
+/** What stands right now, beside the months. */
+export interface CurrentFigures {
+	/** Petitions still open whose due date has passed (a pause stops the count, so those are out). */
+	openPastTerm: number;
+	openPastTermByDependency: Record<string, number>;
+}
+
+/** Every dependency of the entity profile, then `none`: the keys of `byDependency`. */
+export const DEPENDENCY_KEYS = [...entity.dependencies.map((d) => d.id), NO_DEPENDENCY];
+
+/** The mean, one decimal; null for no values. */
+function mean(values: number[]): number | null {
+	return values.length
+		? Math.round((10 * values.reduce((a, b) => a + b, 0)) / values.length) / 10
+		: null;
 }
 
 /** The last `count` months in Bogotá, oldest first, ending with the month of `now`. */
@@ -92,6 +119,8 @@ export async function monthly(db: Database, now: Date): Promise<MonthFigures[]> 
 	const filed = await db
 		.select({
 			type: radicados.type,
+			channel: radicados.channel,
+			dependency: radicados.dependency,
 			filedAt: radicados.filedAt,
 			dueDate: radicados.dueDate,
 			// Qualified names: inside the subqueries both tables have an "id".
@@ -99,7 +128,9 @@ export async function monthly(db: Database, now: Date): Promise<MonthFigures[]> 
 				where e.radicado_id = "radicados"."id" and e.kind = 'ampliacion_de_plazo')`,
 			answeredOn: sql<string | null>`(select min(coalesce(e.response_date,
 				(e.at at time zone ${TIME_ZONE})::date))::text from radicado_events e
-				where e.radicado_id = "radicados"."id" and e.kind = 'respondida')`
+				where e.radicado_id = "radicados"."id" and e.kind = 'respondida')`,
+			firstLevel: sql<boolean | null>`(select r.template_id is not null from radicado_responses r
+				where r.radicado_id = "radicados"."id" order by r.at limit 1)`
 		})
 		.from(radicados)
 		.where(gte(radicados.filedAt, since));
@@ -108,19 +139,32 @@ export async function monthly(db: Database, now: Date): Promise<MonthFigures[]> 
 		const s = satisfaction.find((row) => row.month === month);
 		const c = calls.find((row) => row.month === month);
 		const v = visits.find((row) => row.month === month);
-		const byType = Object.fromEntries(
-			PETITION_TYPES.map((type) => [type, { filed: 0, answered: 0, answeredOnTime: 0 }])
-		) as Record<PetitionType, PetitionFigures>;
+		const zero = (keys: readonly string[]) =>
+			Object.fromEntries(keys.map((key) => [key, { filed: 0, answered: 0, answeredOnTime: 0 }]));
+		const byType = zero(PETITION_TYPES) as Record<PetitionType, PetitionFigures>;
+		const byChannel = zero(PETITION_CHANNELS) as Record<PetitionChannel, PetitionFigures>;
+		const byDependency: Record<string, PetitionFigures> = zero(DEPENDENCY_KEYS);
 		const days: number[] = [];
+		const firstLevelDays: number[] = [];
 		for (const p of filed.filter((row) => localDate(row.filedAt).slice(0, 7) === month)) {
 			const figures = byType[p.type as PetitionType];
 			if (!figures) continue;
-			figures.filed += 1;
+			const dependency = p.dependency ?? NO_DEPENDENCY;
+			byDependency[dependency] ??= { filed: 0, answered: 0, answeredOnTime: 0 };
+			const counted = [figures, byChannel[p.channel], byDependency[dependency]!];
+			for (const f of counted) f.filed += 1;
 			if (!p.answeredOn) continue;
 			const answeredOn = String(p.answeredOn).slice(0, 10);
-			figures.answered += 1;
-			if (answeredOn <= String(p.extendedTo ?? p.dueDate).slice(0, 10)) figures.answeredOnTime += 1;
-			days.push(businessDaysBetween(localDate(p.filedAt), answeredOn));
+			const due = String(p.dueDate).slice(0, 10);
+			const extended = p.extendedTo ? String(p.extendedTo).slice(0, 10) : due;
+			const onTime = answeredOn <= (extended > due ? extended : due);
+			for (const f of counted) {
+				f.answered += 1;
+				if (onTime) f.answeredOnTime += 1;
+			}
+			const taken = businessDaysBetween(localDate(p.filedAt), answeredOn);
+			days.push(taken);
+			if (p.firstLevel) firstLevelDays.push(taken);
 		}
 		const totals = Object.values(byType).reduce(
 			(sum, f) => ({
@@ -145,13 +189,36 @@ export async function monthly(db: Database, now: Date): Promise<MonthFigures[]> 
 			appointments: { booked: v?.booked ?? 0, attended: v?.attended ?? 0, noShow: v?.noShow ?? 0 },
 			petitions: {
 				...totals,
-				averageBusinessDaysToAnswer: days.length
-					? Math.round((10 * days.reduce((a, b) => a + b, 0)) / days.length) / 10
-					: null,
-				byType
+				averageBusinessDaysToAnswer: mean(days),
+				firstLevel: { answered: firstLevelDays.length, averageBusinessDays: mean(firstLevelDays) },
+				byType,
+				byChannel,
+				byDependency
 			}
 		};
 	});
+}
+
+/** Petitions still open past their due date now, in all and by dependency. */
+export async function current(db: Database, now: Date): Promise<CurrentFigures> {
+	const rows = await db
+		.select({ dependency: radicados.dependency, count: sql<number>`count(*)::int` })
+		.from(radicados)
+		.where(
+			and(
+				inArray(radicados.state, ['radicada', 'en_tramite']),
+				lt(radicados.dueDate, localDate(now))
+			)
+		)
+		.groupBy(radicados.dependency);
+	const byDependency: Record<string, number> = Object.fromEntries(
+		DEPENDENCY_KEYS.map((key) => [key, 0])
+	);
+	for (const row of rows) byDependency[row.dependency ?? NO_DEPENDENCY] = Number(row.count);
+	return {
+		openPastTerm: rows.reduce((sum, row) => sum + Number(row.count), 0),
+		openPastTermByDependency: byDependency
+	};
 }
 
 /** The columns of the CSV download, in order; their headings come from `indicators:csv.*`. */
@@ -169,7 +236,9 @@ export const CSV_COLUMNS = [
 	'petitionsFiled',
 	'petitionsAnswered',
 	'petitionsAnsweredOnTime',
-	'averageBusinessDaysToAnswer'
+	'averageBusinessDaysToAnswer',
+	'petitionsAnsweredFirstLevel',
+	'averageBusinessDaysFirstLevel'
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
@@ -192,7 +261,9 @@ export function toCsv(months: MonthFigures[], heading: (column: CsvColumn) => st
 		m.petitions.filed,
 		m.petitions.answered,
 		m.petitions.answeredOnTime,
-		m.petitions.averageBusinessDaysToAnswer
+		m.petitions.averageBusinessDaysToAnswer,
+		m.petitions.firstLevel.answered,
+		m.petitions.firstLevel.averageBusinessDays
 	]);
 	// A lone line feed ends a row for spreadsheet programs too: quote it as well.
 	return stringify([CSV_COLUMNS.map(heading), ...rows], {
@@ -201,4 +272,4 @@ export function toCsv(months: MonthFigures[], heading: (column: CsvColumn) => st
 	});
 }
 
-export const indicators = { monthly, toCsv };
+export const indicators = { monthly, current, toCsv };

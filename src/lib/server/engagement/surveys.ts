@@ -4,7 +4,7 @@ import type { Database } from '../db';
 import { surveys as table } from '../db/schema';
 import { DomainError } from '../errors';
 
-export const JOURNEYS = ['booking', 'lookup', 'petition', 'callback'] as const;
+export const JOURNEYS = ['booking', 'lookup', 'petition', 'callback', 'answer'] as const;
 
 export const surveySchema = z.object({
 	journey: z.enum(JOURNEYS),

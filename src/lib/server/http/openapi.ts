@@ -15,6 +15,10 @@ export interface OperationDoc {
 	summary: string;
 	tags: string[];
 	body?: z.ZodType;
+	/** A multipart/form-data body instead of JSON: its text fields… */
+	form?: z.ZodType;
+	/** …and its files, by field name. */
+	files?: Record<string, { required: boolean; description: string; contentType: string }>;
 	query?: z.ZodType;
 	/** Headers the operation reads, e.g. Idempotency-Key or Authorization. */
 	headers?: Record<string, { required: boolean; description: string }>;
@@ -97,6 +101,36 @@ function objectProperties(schema: z.ZodType): [string, boolean][] {
 	]);
 }
 
+/** A multipart body: the form's fields, and each file as binary content of its type. */
+function multipartBody(operation: OperationDoc, t: Translator['t']) {
+	const fields = jsonSchema(operation.form!, 'input') as {
+		properties?: Record<string, unknown>;
+		required?: string[];
+	};
+	const files = Object.entries(operation.files ?? {});
+	const schema = {
+		...fields,
+		properties: {
+			...fields.properties,
+			...Object.fromEntries(
+				files.map(([name, file]) => [
+					name,
+					{
+						type: 'string',
+						contentMediaType: file.contentType,
+						description: t(file.description)
+					}
+				])
+			)
+		},
+		required: [
+			...(fields.required ?? []),
+			...files.filter(([, file]) => file.required).map(([name]) => name)
+		]
+	};
+	return { required: true, content: { 'multipart/form-data': { schema } } };
+}
+
 /**
  * The OpenAPI 3.1 document, generated from the same schemas that validate requests; its texts
  * (keys in the operations) in the language of `t`.
@@ -171,6 +205,7 @@ export function document(
 						}
 					}
 				: {}),
+			...(operation.form ? { requestBody: multipartBody(operation, t) } : {}),
 			...(operation.rawBody
 				? {
 						requestBody: {

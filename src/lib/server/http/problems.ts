@@ -7,6 +7,7 @@ export type ProblemCode =
 	| ErrorCode
 	| 'METHOD_NOT_ALLOWED'
 	| 'INVALID_JSON'
+	| 'INVALID_FORM'
 	| 'UNSUPPORTED_MEDIA_TYPE'
 	| 'BODY_TOO_LARGE'
 	| 'DATABASE_DOWN'
@@ -40,6 +41,7 @@ export const PROBLEMS: Record<ProblemCode, Entry> = {
 	NOT_FOUND: { status: 404 },
 	METHOD_NOT_ALLOWED: { status: 405 },
 	INVALID_JSON: { status: 400 },
+	INVALID_FORM: { status: 400 },
 	UNSUPPORTED_MEDIA_TYPE: { status: 415 },
 	BODY_TOO_LARGE: { status: 413 },
 	VALIDATION_FAILED: { status: 422 },
@@ -87,8 +89,13 @@ export const PROBLEMS: Record<ProblemCode, Entry> = {
 		ns: 'radicado',
 		form: {
 			field: 'newDueDate',
-			message: ({ fields }) => `staff:errors.extension.${fields?.[0]?.message}`
+			message: ({ fields }) => `desk:errors.extension.${fields?.[0]?.message}`
 		}
+	},
+	EVENT_NOT_ALLOWED: {
+		status: 409,
+		ns: 'desk',
+		form: { message: ({ fields }) => `desk:errors.notAllowed.${fields?.[0]?.message}` }
 	},
 	UNAUTHENTICATED: { status: 401, ns: 'staff' },
 	FORBIDDEN: { status: 403, ns: 'staff' },
@@ -196,14 +203,17 @@ export interface FormError {
 export function formError(error: DomainError, t: Translator['t'], field: string): FormError {
 	const { status, form = {} } = PROBLEMS[error.code];
 	const values = error.details.values ?? {};
+	// A refusal about one field of its own (a service's check) names the field and its message key.
+	const [own] = error.details.fields ?? [];
+	const ownKey = own && /^[a-z]+:[\w.]+$/.test(own.message) ? own.message : undefined;
 	const key =
 		typeof form.message === 'function'
 			? form.message(error.details)
-			: (form.message ?? `${problemKey(error.code)}.detail`);
+			: (form.message ?? ownKey ?? `${problemKey(error.code)}.detail`);
 	return {
 		code: error.code,
 		status,
-		field: form.field ?? field,
+		field: form.field ?? (ownKey ? own!.path : field),
 		message: t(key, values),
 		nearest: form.nearest
 			? ((error.details.extra?.nearest as string[] | undefined) ?? [])

@@ -3,7 +3,9 @@ import { formatInstant, localDate, type LocalDate } from '$lib/domain/calendar';
 import { dateInWords } from '$lib/domain/dates-in-words';
 import { generateSecurityCode } from '$lib/domain/security-code';
 import { dueDate as computeDueDate, type PetitionType } from '$lib/domain/terms';
+import type { PetitionChannel } from '$lib/domain/petitions';
 import type { Locale } from '$lib/i18n/locales';
+import { audit } from '../audit';
 import { clock } from '../clock';
 import { config } from '../config';
 import { seal, unseal } from '../crypto';
@@ -21,8 +23,10 @@ import { DomainError } from '../errors';
 import { once } from '../idempotency';
 import { checkUploads, discard, store, type Upload } from './attachments';
 import { hashCode } from './codes';
+import { announceFiling } from './emails';
 import { nextNumber } from './numbering';
 import type { FilingInput } from './schema';
+import { bandColumns } from './standing';
 
 export interface Filed {
 	number: string;
@@ -38,6 +42,10 @@ export interface FileOptions {
 	lang: Locale;
 	idempotencyKey?: string | null;
 	attachments?: Upload[];
+	/** How it arrived: the web form by default; an official files the other channels. */
+	channel?: PetitionChannel;
+	/** The official who filed it for the citizen (audited); the citizen otherwise. */
+	actor?: string;
 }
 
 /** The legal term of each petition type, as the entity publishes it. */
@@ -88,11 +96,13 @@ export async function file(db: Database, input: FilingInput, options: FileOption
 	}
 	const files = await store(uploads);
 	try {
+		const channel = options.channel ?? 'web';
+		const actor = options.actor ?? 'citizen';
 		const { result, replayed } = await once(
 			db,
-			'radicados',
+			options.actor ? 'staff-radicados' : 'radicados',
 			options.idempotencyKey ?? null,
-			{ input, files: files.map((f) => f.sha256) },
+			{ input, channel, files: files.map((f) => f.sha256) },
 			async (tx) => {
 				const [term] = await tx
 					.select({ days: legalTerms.businessDays })
@@ -109,6 +119,8 @@ export async function file(db: Database, input: FilingInput, options: FileOption
 				const [row] = await tx
 					.insert(table)
 					.values({
+						channel,
+						...bandColumns({ filedAt: now, dueDate: due, pausedDays: 0 }),
 						number,
 						year,
 						sequence,
@@ -126,10 +138,19 @@ export async function file(db: Database, input: FilingInput, options: FileOption
 						termDays: term.days,
 						dueDate: due
 					})
-					.returning({ id: table.id });
+					.returning();
 				await tx
 					.insert(radicadoEvents)
-					.values({ radicadoId: row!.id, kind: 'radicada', at: now, actor: 'citizen' });
+					.values({ radicadoId: row!.id, kind: 'radicada', at: now, actor });
+				if (options.actor) {
+					await audit(tx, {
+						actor: options.actor,
+						action: 'radicado.filed_for_citizen',
+						subject: number,
+						data: { channel, attachments: files.length }
+					});
+				}
+				await announceFiling(tx, row!);
 				if (files.length > 0) {
 					await tx.insert(radicadoAttachments).values(
 						files.map((f) => ({

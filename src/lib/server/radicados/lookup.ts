@@ -1,14 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { formatInstant, localDate, type LocalDate } from '$lib/domain/calendar';
+import type { EventKind, PetitionState } from '$lib/domain/petitions';
 import { normaliseRadicado } from '$lib/domain/radicado-number';
 import { normaliseSecurityCode } from '$lib/domain/security-code';
 import type { Band, PetitionType } from '$lib/domain/terms';
 import type { Database } from '../db';
-import { radicadoEvents, radicados as table } from '../db/schema';
+import { radicados as table } from '../db/schema';
 import { DomainError } from '../errors';
 import { rateLimit, type Limit } from '../rate-limit';
+import { documentUrl } from './answers';
 import { verifyCode } from './codes';
-import { progress, type Radicado } from './progress';
+import { forwardingOf, pauseOf, progress, responsesOf, type EventRow } from './progress';
 import type { LookupInput } from './schema';
 
 /** Failed look-ups allowed before refusing with LOOKUP_LIMITED: per number, and per client address. */
@@ -17,7 +19,7 @@ export const LOOKUP_LIMITS: { number: Limit; client: Limit } = {
 	client: { max: 30, windowSeconds: 60 * 60 }
 };
 
-export type EventKind = (typeof radicadoEvents.$inferSelect)['kind'];
+export type { EventKind };
 
 export interface PublicEvent {
 	kind: EventKind;
@@ -29,6 +31,19 @@ export interface PublicEvent {
 	forwardedTo?: string;
 }
 
+/** An answer as the citizen sees it: the text, and the document for this look-up only. */
+export interface PublicResponse {
+	/** The answer's id; the survey after the answer names it. Absent for answers recorded before texts. */
+	id?: string;
+	number: string;
+	date: string;
+	text?: string;
+	/** Valid for a few minutes, for this look-up only; served as a download. */
+	documentUrl?: string;
+	documentName?: string;
+	documentSize?: number;
+}
+
 /** What a citizen sees in the look-up: never the petitioner's personal data. */
 export interface Status {
 	number: string;
@@ -36,16 +51,20 @@ export interface Status {
 	filedAt: string;
 	subject: string;
 	municipality: string | null;
-	state: Radicado['state'];
+	state: PetitionState;
 	termDays: number;
 	elapsedBusinessDays: number;
 	dueDate: LocalDate;
 	band: Band;
+	/** The term stands still: the entity asked to complete the petition (art. 17). */
+	pause: { since: string; reason: string; deadline: LocalDate } | null;
+	/** Sent to the competent entity (art. 21). */
+	forwarded: { to: string; at: string } | null;
 	events: PublicEvent[];
-	responses: { number: string; date: string }[];
+	responses: PublicResponse[];
 }
 
-function publicEvent(row: typeof radicadoEvents.$inferSelect): PublicEvent {
+function publicEvent(row: EventRow): PublicEvent {
 	return {
 		kind: row.kind,
 		at: formatInstant(row.at),
@@ -93,6 +112,29 @@ export async function lookup(db: Database, input: LookupInput, client: string): 
 	}
 	await refund();
 	const { events, termDays, elapsedBusinessDays, band } = await progress(db, row);
+	const answers = await responsesOf(db, row.id);
+	const written: PublicResponse[] = answers.map((r) => ({
+		id: r.id,
+		number: r.number,
+		date: r.date,
+		text: r.text,
+		...(r.documentId
+			? {
+					documentUrl: documentUrl(row.number, r.id),
+					documentName: r.documentName ?? '',
+					documentSize: r.documentSize ?? 0
+				}
+			: {})
+	}));
+	// Answers recorded before they carried a text: their number and date only.
+	const earlier = events
+		.filter(
+			(e) =>
+				e.kind === 'respondida' &&
+				e.responseNumber &&
+				!answers.some((r) => r.number === e.responseNumber)
+		)
+		.map((e) => ({ number: e.responseNumber!, date: e.responseDate ?? localDate(e.at) }));
 	return {
 		number: row.number,
 		type: row.type as PetitionType,
@@ -104,9 +146,9 @@ export async function lookup(db: Database, input: LookupInput, client: string): 
 		elapsedBusinessDays,
 		dueDate: row.dueDate,
 		band,
+		pause: pauseOf(row, events),
+		forwarded: forwardingOf(events),
 		events: events.map(publicEvent),
-		responses: events
-			.filter((e) => e.kind === 'respondida' && e.responseNumber)
-			.map((e) => ({ number: e.responseNumber!, date: e.responseDate ?? localDate(e.at) }))
+		responses: [...earlier, ...written]
 	};
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { formatRadicado } from '$lib/domain/radicado-number';
-import { radicadoSequences } from '../db/schema';
+import { radicadoSequences, responseSequences } from '../db/schema';
 import type { Transaction } from '../idempotency';
 
 /**
@@ -21,4 +21,17 @@ export async function nextNumber(
 		.returning({ last: radicadoSequences.last });
 	const sequence = row!.last;
 	return { number: formatRadicado({ year, sequence }), sequence };
+}
+
+/** The next number of an outgoing answer, "2-YYYY-NNNNNN", gap-free in the same way. */
+export async function nextResponseNumber(tx: Transaction, year: number): Promise<string> {
+	const [row] = await tx
+		.insert(responseSequences)
+		.values({ year, last: 1 })
+		.onConflictDoUpdate({
+			target: responseSequences.year,
+			set: { last: sql`${responseSequences.last} + 1` }
+		})
+		.returning({ last: responseSequences.last });
+	return formatRadicado({ year, sequence: row!.last }, 2);
 }

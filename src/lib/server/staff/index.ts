@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, lt } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lt } from 'drizzle-orm';
 import { clock } from '../clock';
 import { hash, randomToken } from '../crypto';
 import type { Database } from '../db';
@@ -193,6 +193,16 @@ export const staff = {
 			...userOf(row),
 			sessions: sessions.filter((s) => s.userId === row.id).length
 		}));
+	},
+
+	/** The active accounts that work petitions (agents and admins), by email: who may be assigned one. */
+	async officials(db: Database): Promise<string[]> {
+		const users = await db
+			.select({ email: staffUsers.email, roles: staffUsers.roles })
+			.from(staffUsers)
+			.where(isNull(staffUsers.disabledAt))
+			.orderBy(asc(staffUsers.email));
+		return users.filter((u) => allows(rolesOf(u.roles), 'agent')).map((u) => u.email);
 	},
 
 	/** Drops expired sessions; the worker calls it. */

@@ -1,6 +1,7 @@
 import type { BookingInput } from '$lib/domain/appointments';
 import { appointments } from '../appointments';
 import type { Database } from '../db';
+import { filingSchema, type FilingInput } from '../radicados/schema';
 
 let counter = 0;
 
@@ -42,4 +43,19 @@ export function callbackForm(
 		consent: 'yes',
 		...overrides
 	};
+}
+
+/** A valid petition as the form sends it (Ana Pérez, by email); anything given replaces a field. */
+export function petitionInput(overrides: Record<string, unknown> = {}): FilingInput {
+	return filingSchema.parse({
+		type: 'peticion',
+		subject: 'Subsidio de gas',
+		description: 'Pido revisar el subsidio de gas de mi vivienda.',
+		identity: 'identified',
+		name: 'Ana Pérez',
+		email: 'ana@example.com',
+		contactPreference: 'email',
+		consent: true,
+		...overrides
+	});
 }

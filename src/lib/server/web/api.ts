@@ -15,10 +15,19 @@ import {
 import { fieldErrors, withoutNul } from '../http/validation';
 import { errorFields, log } from '../log';
 
+/** A file of a multipart request, as the services take it. */
+export interface UploadedFile {
+	filename: string;
+	bytes: Uint8Array;
+}
+
 export interface Context<B, Q> {
 	event: RequestEvent;
+	/** The JSON body, or the text fields of a multipart form, validated. */
 	body: B;
 	query: Q;
+	/** The files of a multipart form, by field name (the operation's `files`). */
+	files: Record<string, UploadedFile[]>;
 	lang: Locale;
 	t: Translator['t'];
 }
@@ -32,7 +41,7 @@ const MAX_JSON_BYTES = 64 * 1024;
 async function readJson(request: Request): Promise<unknown> {
 	const type = request.headers.get('content-type') ?? '';
 	if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
-		throw new Problem('UNSUPPORTED_MEDIA_TYPE');
+		throw new Problem('UNSUPPORTED_MEDIA_TYPE', { values: { type: 'application/json' } });
 	}
 	const tooLarge = new Problem('BODY_TOO_LARGE', { values: { limit: MAX_JSON_BYTES / 1024 } });
 	if (Number(request.headers.get('content-length') ?? 0) > MAX_JSON_BYTES) throw tooLarge;
@@ -53,6 +62,38 @@ async function readJson(request: Request): Promise<unknown> {
 	}
 }
 
+/**
+ * A multipart form: its text fields (NUL removed) for the schema, and its files by field name.
+ * A body the server cannot read as a form is malformed.
+ */
+async function readMultipart(
+	request: Request,
+	fileFields: readonly string[]
+): Promise<{ fields: Record<string, string>; files: Record<string, UploadedFile[]> }> {
+	const type = request.headers.get('content-type') ?? '';
+	if (!/^multipart\/form-data\b/i.test(type)) {
+		throw new Problem('UNSUPPORTED_MEDIA_TYPE', { values: { type: 'multipart/form-data' } });
+	}
+	let data: FormData;
+	try {
+		data = await request.formData();
+	} catch {
+		throw new Problem('INVALID_FORM');
+	}
+	const fields: Record<string, string> = {};
+	const files: Record<string, UploadedFile[]> = {};
+	for (const [name, value] of data.entries()) {
+		if (typeof value === 'string') fields[name] ??= withoutNul(value) as string;
+		else if (fileFields.includes(name) && value.size > 0) {
+			(files[name] ??= []).push({
+				filename: value.name,
+				bytes: new Uint8Array(await value.arrayBuffer())
+			});
+		}
+	}
+	return { fields, files };
+}
+
 /** Validates input with a schema, throwing a 422 problem with one message per field. */
 export function validate<T>(schema: z.ZodType<T>, input: unknown, t: Translator['t']): T {
 	const result = schema.safeParse(input, { reportInput: true });
@@ -67,7 +108,7 @@ export function validate<T>(schema: z.ZodType<T>, input: unknown, t: Translator[
  * answer every failure as problem+json in the caller's language.
  */
 export function endpoint<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown>(
-	doc: Omit<OperationDoc, 'body' | 'query'> & { body?: B; query?: Q },
+	doc: Omit<OperationDoc, 'body' | 'query' | 'form'> & { body?: B; form?: B; query?: Q },
 	handle: (context: Context<z.infer<B>, z.infer<Q>>) => Promise<Response>
 ): ApiHandler {
 	const handler: RequestHandler = async (event) => {
@@ -77,11 +118,20 @@ export function endpoint<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType
 			const query = doc.query
 				? validate(doc.query, Object.fromEntries(event.url.searchParams), t)
 				: undefined;
-			const body = doc.body ? validate(doc.body, await readJson(event.request), t) : undefined;
+			let body: unknown;
+			let files: Record<string, UploadedFile[]> = {};
+			if (doc.form) {
+				const form = await readMultipart(event.request, Object.keys(doc.files ?? {}));
+				body = validate(doc.form, form.fields, t);
+				files = form.files;
+			} else if (doc.body) {
+				body = validate(doc.body, await readJson(event.request), t);
+			}
 			return await handle({
 				event,
 				body: body as z.infer<B>,
 				query: query as z.infer<Q>,
+				files,
 				lang,
 				t
 			});
@@ -110,6 +160,23 @@ export function reply(
 			'content-type': 'application/json; charset=utf-8',
 			...(init.lang ? { 'content-language': init.lang } : {}),
 			...init.headers
+		}
+	});
+}
+
+/**
+ * A file as a download, never shown in place: `attachment` with its name (ASCII, and UTF-8 for
+ * accents, RFC 6266), the type we checked, `nosniff`, and kept in no cache.
+ */
+export function download(file: { filename: string; contentType: string; bytes: Uint8Array }) {
+	const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+	return new Response(new Blob([file.bytes as Uint8Array<ArrayBuffer>]), {
+		headers: {
+			'content-type': file.contentType,
+			'content-length': String(file.bytes.byteLength),
+			'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+			'x-content-type-options': 'nosniff',
+			'cache-control': 'private, no-store'
 		}
 	});
 }

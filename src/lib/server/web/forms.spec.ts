@@ -92,7 +92,7 @@ describe('failWith', () => {
 		});
 		const answer = failWith(refused, t, { field: 'kind' });
 		expect(answer.status).toBe(422);
-		expect(answer.data.errors).toEqual({ newDueDate: t('staff:errors.extension.too_late') });
+		expect(answer.data.errors).toEqual({ newDueDate: t('desk:errors.extension.too_late') });
 	});
 
 	it('puts any other refusal on the given control, with its detail text', () => {

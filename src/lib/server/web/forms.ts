@@ -33,11 +33,11 @@ export function formValues(data: FormData): Record<string, string | string[]> {
  * (400) with the typed values and one message per field in the person's language.
  */
 export async function parseForm<T>(
-	request: Request,
+	request: Request | FormData,
 	schema: z.ZodType<T>,
 	t: Translator['t']
 ): Promise<{ data: T; values: Record<string, string | string[]> } | ActionFailure<FormFailure>> {
-	const values = formValues(await request.formData());
+	const values = formValues(request instanceof FormData ? request : await request.formData());
 	const result = schema.safeParse(values, { reportInput: true });
 	if (result.success) return { data: result.data, values };
 	const errors: Record<string, string> = {};
@@ -53,6 +53,17 @@ export function isFormFailure<T>(
 	result: { data: T; values: Record<string, string | string[]> } | ActionFailure<FormFailure>
 ): result is ActionFailure<FormFailure> {
 	return !('values' in result);
+}
+
+/** The files a form sent under `name`, left out when empty (no file chosen). */
+export async function formFiles(
+	data: FormData,
+	name: string
+): Promise<{ filename: string; bytes: Uint8Array }[]> {
+	const files = data.getAll(name).filter((f): f is File => f instanceof File && f.size > 0);
+	return Promise.all(
+		files.map(async (f) => ({ filename: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))
+	);
 }
 
 /** A checkbox group arrives as nothing, one string or a list; schemas want a list. */

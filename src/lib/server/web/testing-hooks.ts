@@ -5,11 +5,13 @@ import { config } from '../config';
 import { connect, type Database } from '../db';
 import { reset } from '../db/reset';
 import { staff, type StaffRole } from '../staff';
+import { seedPetitions } from '../testing/petitions';
 
 /**
  * Only with VENTANILLA_TEST_MODE=1: lets the end-to-end suite give each test a clean database
  * (POST /__test__/reset), set the app's clock (POST /__test__/clock), create staff accounts
- * (POST /__test__/staff) and tell whether a request changed any table (POST /__test__/tables).
+ * (POST /__test__/staff), tell whether a request changed any table (POST /__test__/tables) and
+ * fill the database with many petitions for the queue's benchmark (POST /__test__/petitions).
  * Answers undefined for every other request, and for every request in production.
  */
 export async function testingHook(event: RequestEvent): Promise<Response | undefined> {
@@ -38,6 +40,11 @@ export async function testingHook(event: RequestEvent): Promise<Response | undef
 		const roles = input.roles ?? (input.role ? [input.role] : []);
 		await staff.add((await connect()).db, { ...input, roles }, 'test');
 		return new Response(null, { status: 204 });
+	}
+	if (event.url.pathname === '/__test__/petitions') {
+		// Body: { "count": 50000, "open": 5000, "officials": ["ana@…"] }.
+		const input = (await event.request.json()) as Parameters<typeof seedPetitions>[1];
+		return Response.json(await seedPetitions((await connect()).db, input));
 	}
 	if (event.url.pathname === '/__test__/tables') {
 		return Response.json(await tableDigests((await connect()).db));

@@ -6,15 +6,10 @@ import { serviceView } from '$lib/server/content';
 import { isLocale, DEFAULT_LOCALE } from '$lib/i18n/locales';
 import { translator } from '$lib/i18n/translator';
 import { database } from '$lib/server/db';
-import { failWith, formValues } from '$lib/server/web/forms';
+import { failWith, formFiles, formValues } from '$lib/server/web/forms';
 import { fieldErrors } from '$lib/server/http/validation';
 import { filingSchema, radicados } from '$lib/server/radicados';
-import {
-	MAX_FILE_BYTES,
-	MAX_FILES,
-	checkUploads,
-	type Upload
-} from '$lib/server/radicados/attachments';
+import { MAX_FILE_BYTES, MAX_FILES, checkUploads } from '$lib/server/radicados/attachments';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -33,15 +28,6 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	};
 };
 
-async function uploadsOf(data: FormData): Promise<Upload[]> {
-	const files = data
-		.getAll('attachments')
-		.filter((f): f is File => f instanceof File && f.size > 0);
-	return Promise.all(
-		files.map(async (f) => ({ filename: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))
-	);
-}
-
 export const actions: Actions = {
 	default: async ({ request, params }) => {
 		const lang = isLocale(params.lang) ? params.lang : DEFAULT_LOCALE;
@@ -56,7 +42,7 @@ export const actions: Actions = {
 			}
 			values.contactPreference = 'online';
 		}
-		const uploads = await uploadsOf(data);
+		const uploads = await formFiles(data, 'attachments');
 		const found: Record<string, string> = {};
 		const parsed = filingSchema.safeParse(values, { reportInput: true });
 		if (!parsed.success) {

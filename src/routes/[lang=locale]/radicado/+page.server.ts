@@ -3,12 +3,13 @@ import { DEFAULT_LOCALE, isLocale } from '$lib/i18n/locales';
 import { translator } from '$lib/i18n/translator';
 import { database } from '$lib/server/db';
 import { parseForm, refusal } from '$lib/server/web/forms';
-import { lookupSchema, radicados } from '$lib/server/radicados';
+import { DOCUMENT_LINK_MINUTES, lookupSchema, radicados } from '$lib/server/radicados';
 import type { Actions, PageServerLoad } from './$types';
 
 // The number may come from a receipt link; the code never travels in a URL.
 export const load: PageServerLoad = ({ url }) => ({
-	numero: (url.searchParams.get('numero') ?? '').slice(0, 40)
+	numero: (url.searchParams.get('numero') ?? '').slice(0, 40),
+	linkMinutes: DOCUMENT_LINK_MINUTES
 });
 
 export const actions: Actions = {

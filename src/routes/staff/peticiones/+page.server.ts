@@ -1,38 +1,44 @@
+import { redirect } from '@sveltejs/kit';
+import { entity } from '$lib/config/entity';
+import { normaliseRadicado } from '$lib/domain/radicado-number';
 import { translator } from '$lib/i18n/translator';
 import { database } from '$lib/server/db';
-import { isDomainError } from '$lib/server/errors';
-import { failWith, isFormFailure, parseForm } from '$lib/server/web/forms';
-import { eventSchema, radicados, STAFF_EVENT_KINDS } from '$lib/server/radicados';
+import { fieldErrors } from '$lib/server/http/validation';
+import { queueSchema, radicados, type QueueFilters } from '$lib/server/radicados';
+import { staff } from '$lib/server/staff';
 import { signedIn } from '$lib/server/web/staff';
-import type { Actions, PageServerLoad } from './$types';
+import type { PageServerLoad } from './$types';
+
+/** The filters of the query string; a value that is not one of the options is dropped and said. */
+function filtersOf(url: URL, t: (key: string) => string) {
+	const raw: Record<string, string> = Object.fromEntries(url.searchParams);
+	const errors: Record<string, string> = {};
+	let parsed = queueSchema.safeParse(raw);
+	if (!parsed.success) {
+		for (const { path, message } of fieldErrors(parsed.error.issues, t)) {
+			errors[path] ??= message;
+			delete raw[path];
+		}
+		parsed = queueSchema.safeParse(raw);
+	}
+	return { filters: (parsed.success ? parsed.data : {}) as QueueFilters, errors };
+}
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	signedIn(locals, url);
-	const typed = url.searchParams.get('numero')?.trim() ?? '';
-	if (!typed) return { typed, petition: null, notFound: false, kinds: [...STAFF_EVENT_KINDS] };
-	try {
-		const petition = await radicados.forStaff(await database(), typed);
-		return { typed, petition, notFound: false, kinds: [...STAFF_EVENT_KINDS] };
-	} catch (caught) {
-		if (isDomainError(caught, 'NOT_FOUND')) {
-			return { typed, petition: null, notFound: true, kinds: [...STAFF_EVENT_KINDS] };
-		}
-		throw caught;
-	}
-};
-
-export const actions: Actions = {
-	event: async ({ locals, url, request }) => {
-		const user = signedIn(locals, url);
-		const { t } = await translator('es');
-		const form = await parseForm(request, eventSchema, t);
-		if (isFormFailure(form)) return form;
-		const db = await database();
-		try {
-			await radicados.addEvent(db, url.searchParams.get('numero') ?? '', form.data, user.email);
-			return { added: form.data.kind };
-		} catch (caught) {
-			return failWith(caught, t, { field: 'kind', values: form.values });
-		}
-	}
+	// Links to one petition from before the queue existed.
+	const typed = url.searchParams.get('numero');
+	if (typed)
+		redirect(303, `/staff/peticiones/${normaliseRadicado(typed) ?? encodeURIComponent(typed)}`);
+	const { t } = await translator('es');
+	const { filters, errors } = filtersOf(url, t);
+	const db = await database();
+	const [queue, officials] = await Promise.all([radicados.queue(db, filters), staff.officials(db)]);
+	return {
+		filters,
+		errors,
+		queue,
+		officials,
+		dependencies: entity.dependencies.map(({ id, name }) => ({ id, name }))
+	};
 };

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { TIME_ZONE } from '$lib/domain/calendar';
 import { clock } from '$lib/server/clock';
 import { database } from '$lib/server/db';
-import { monthly } from '$lib/server/engagement/indicators';
+import { current, monthly } from '$lib/server/engagement/indicators';
 import { endpoint, reply } from '$lib/server/web/api';
+
+const figures = z.object({ filed: z.number(), answered: z.number(), answeredOnTime: z.number() });
 
 const monthSchema = z.object({
 	month: z.string(),
@@ -19,10 +21,12 @@ const monthSchema = z.object({
 		answered: z.number(),
 		answeredOnTime: z.number(),
 		averageBusinessDaysToAnswer: z.number().nullable(),
-		byType: z.record(
-			z.string(),
-			z.object({ filed: z.number(), answered: z.number(), answeredOnTime: z.number() })
-		)
+		firstLevel: z
+			.object({ answered: z.number(), averageBusinessDays: z.number().nullable() })
+			.describe('Answered from an answer template (first-level requests)'),
+		byType: z.record(z.string(), figures),
+		byChannel: z.record(z.string(), figures),
+		byDependency: z.record(z.string(), figures).describe('By dependency id; "none" for unassigned')
 	})
 });
 
@@ -33,13 +37,23 @@ export const GET = endpoint(
 		responses: {
 			200: {
 				description: 'api:operations.indicators.get.responses.200',
-				schema: z.object({ timeZone: z.string(), months: z.array(monthSchema) })
+				schema: z.object({
+					timeZone: z.string(),
+					months: z.array(monthSchema),
+					now: z.object({
+						openPastTerm: z.number().describe('Petitions open past their due date right now'),
+						openPastTermByDependency: z.record(z.string(), z.number())
+					})
+				})
 			}
 		}
 	},
-	async ({ lang }) =>
-		reply(
-			{ timeZone: TIME_ZONE, months: await monthly(await database(), clock.now()) },
+	async ({ lang }) => {
+		const db = await database();
+		const now = clock.now();
+		return reply(
+			{ timeZone: TIME_ZONE, months: await monthly(db, now), now: await current(db, now) },
 			{ lang, headers: { 'cache-control': 'public, max-age=300' } }
-		)
+		);
+	}
 );

@@ -1,33 +1,7 @@
-import { z } from 'zod';
-import { BANDS, PETITION_TYPES } from '$lib/domain/terms';
 import { database } from '$lib/server/db';
 import { endpoint, reply } from '$lib/server/web/api';
 import { lookupSchema, radicados } from '$lib/server/radicados';
-
-const statusSchema = z.object({
-	number: z.string(),
-	type: z.enum(PETITION_TYPES),
-	filedAt: z.string(),
-	subject: z.string(),
-	municipality: z.string().nullable(),
-	state: z.enum(['radicada', 'en_tramite', 'respondida', 'trasladada']),
-	termDays: z.number().int().describe('Business days, after any extension'),
-	elapsedBusinessDays: z.number().int(),
-	dueDate: z.string(),
-	band: z.enum(BANDS),
-	events: z.array(
-		z.object({
-			kind: z.enum(['radicada', 'en_tramite', 'respondida', 'trasladada', 'ampliacion_de_plazo']),
-			at: z.string(),
-			responseNumber: z.string().optional(),
-			responseDate: z.string().optional(),
-			newDueDate: z.string().optional(),
-			reason: z.string().optional(),
-			forwardedTo: z.string().optional()
-		})
-	),
-	responses: z.array(z.object({ number: z.string(), date: z.string() }))
-});
+import { statusSchema } from '$lib/server/radicados/api-schemas';
 
 export const POST = endpoint(
 	{

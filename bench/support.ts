@@ -1,0 +1,46 @@
+// What the load benchmarks share: a free loopback port, percentiles, and stopping the app.
+import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/** The p-th percentile of values sorted ascending. */
+export function percentile(sorted: number[], p: number): number {
+	if (sorted.length === 0) return 0;
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** Stops the app: adapter-node waits for open handles on SIGTERM, so a lingering one is killed. */
+export async function stopApp(app: ChildProcess): Promise<void> {
+	const exited = app.exitCode === null ? new Promise((resolve) => app.once('exit', resolve)) : null;
+	app.kill('SIGTERM');
+	const timer = setTimeout(() => app.kill('SIGKILL'), 5000);
+	if (exited) await exited;
+	clearTimeout(timer);
+}
+
+/** Waits until the app answers its health check; fails if it stops or takes over a minute. */
+export async function waitUntilUp(base: string, app: ChildProcess): Promise<void> {
+	const deadline = Date.now() + 60_000;
+	while (Date.now() < deadline) {
+		if (app.exitCode !== null)
+			throw new Error('the app stopped while starting (see its errors above)');
+		try {
+			if ((await fetch(`${base}/api/v1/health`)).ok) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	throw new Error('the app did not start within 60 s');
+}
