@@ -57,12 +57,6 @@ export function addMonths(date: LocalDate, months: number): LocalDate {
 	return `${targetYear}-${String(targetMonth).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
 }
 
-/** ISO weekday: 1 = Monday … 7 = Sunday. */
-export function isoWeekday(date: LocalDate): number {
-	const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-	return day === 0 ? 7 : day;
-}
-
 export function isHoliday(date: LocalDate): boolean {
 	return holidays(Number(date.slice(0, 4))).has(date);
 }
