@@ -48,7 +48,7 @@ test('Spanish text on a Wayuunaiki page is marked as Spanish', async ({ page }) 
 	await expect(heading).toHaveText('Atención al ciudadano');
 	const notice = page.getByRole('complementary', { name: 'Aviso sobre la traducción' });
 	await expect(notice.locator('[lang="es"]').first()).toHaveText(
-		'El texto y el audio en wayuunaiki están en camino. Por ahora, lo que falta aparece en español.'
+		'Esta versión todavía no tiene textos en wayuunaiki: por ahora todo aparece en español.'
 	);
 	await expect(notice.getByRole('link')).toHaveAttribute('href', '/guc/te-llamamos');
 });
