@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm';
+import { entity } from '$lib/config/entity';
 import { slotEnd } from '$lib/domain/slots';
 import { clock } from '../clock';
 import type { Database } from '../db';
 import { appointments as table } from '../db/schema';
 import { DomainError } from '../errors';
+import { clientOf, limitOf, rateLimit } from '../rate-limit';
 import type { Transaction } from '../idempotency';
 import { queueEmail } from './emails';
 import { rules, type Appointment } from './model';
@@ -24,16 +26,33 @@ export async function open(db: Database, reference: string, token: string): Prom
 	return found;
 }
 
-/** The appointment a reference and a document number open (the manage form without the link). */
+/**
+ * The appointment a reference and a document number open (the manage form without the link).
+ * Each try counts against the client address before the check (entity.limits), and a right one is
+ * given back: enough for typos, too few to guess references.
+ */
 export async function openByDocument(
 	db: Database,
 	reference: string,
-	documentNumber: string
+	documentNumber: string,
+	client: string
 ): Promise<Appointment> {
+	const hit = await rateLimit.hit(
+		db,
+		`appointment-lookup:client:${clientOf(client)}`,
+		limitOf(entity.limits.appointmentLookupPerClient)
+	);
+	if (!hit.allowed) {
+		throw new DomainError('APPOINTMENT_LOOKUP_LIMITED', {
+			values: { minutes: Math.ceil(hit.retryAfter / 60) },
+			retryAfter: hit.retryAfter
+		});
+	}
 	const found = await find(db, reference);
 	if (!documentMatches(documentNumber, found?.documentNumber) || !found) {
 		throw new DomainError('APPOINTMENT_NOT_FOUND');
 	}
+	await rateLimit.refund(db, hit);
 	return found;
 }
 

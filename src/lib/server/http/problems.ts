@@ -68,6 +68,11 @@ export const PROBLEMS: Record<ProblemCode, Entry> = {
 	TOO_MANY_APPOINTMENTS: { status: 422, ns: 'booking', form: { field: 'documentNumber' } },
 	APPOINTMENT_NOT_FOUND: { status: 404, ns: 'booking' },
 	APPOINTMENT_NOT_CHANGEABLE: { status: 409, ns: 'booking' },
+	APPOINTMENT_LOOKUP_LIMITED: {
+		status: 429,
+		ns: 'booking',
+		form: { field: 'reference', message: 'booking:errors.tooMany' }
+	},
 	UNAUTHORIZED: { status: 401, ns: 'booking', headers: { 'www-authenticate': 'Bearer' } },
 	WAIT_NOT_ELAPSED: { status: 409, ns: 'staff' },
 	TOO_EARLY: { status: 409, ns: 'staff' },

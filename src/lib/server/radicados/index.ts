@@ -9,7 +9,7 @@ import { forStaff, progress } from './progress';
 
 export { eventSchema, STAFF_EVENT_KINDS, type NewEvent } from './events';
 export type { Filed, FileOptions } from './filing';
-export { LOOKUP_LIMITS, type EventKind, type PublicEvent, type Status } from './lookup';
+export { type EventKind, type PublicEvent, type Status } from './lookup';
 export type { StaffPetition } from './progress';
 export { filingSchema, lookupSchema } from './schema';
 

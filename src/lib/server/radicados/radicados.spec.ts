@@ -8,7 +8,8 @@ import { config } from '../config';
 import { auditLog, outbox, radicadoAttachments, radicados as radicadosTable } from '../db/schema';
 import { DomainError } from '../errors';
 import { useTestDatabase } from '../testing/database';
-import { LOOKUP_LIMITS, radicados } from '.';
+import { entity } from '$lib/config/entity';
+import { radicados } from '.';
 import { filingSchema, type FilingInput } from './schema';
 
 const db = useTestDatabase();
@@ -198,22 +199,54 @@ describe('look-up', () => {
 		expect(reasons[0]!.details).toEqual(reasons[1]!.details);
 	});
 
-	it('stops guessing codes after 5 failures for a number, even with the right code', async () => {
+	it('stops one client after 5 wrong codes for a number, even with the right code', async () => {
 		const filed = await radicados.file(db(), petition(), options);
-		for (let i = 0; i < LOOKUP_LIMITS.number.max; i += 1) {
+		for (let i = 0; i < entity.limits.lookup.perTargetFromClient.max; i += 1) {
 			await expect(
-				radicados.lookup(db(), { number: filed.number, securityCode: `AAAAAAA${i}` }, `10.0.1.${i}`)
+				radicados.lookup(db(), { number: filed.number, securityCode: `AAAAAAA${i}` }, '10.0.1.1')
 			).rejects.toMatchObject({ code: 'NOT_FOUND' });
 		}
 		const limited = await radicados
-			.lookup(db(), { number: filed.number, securityCode: filed.securityCode }, '10.0.2.1')
+			.lookup(db(), { number: filed.number, securityCode: filed.securityCode }, '10.0.1.1')
 			.catch((e: DomainError) => e);
 		expect(limited).toMatchObject({ code: 'LOOKUP_LIMITED' });
 		expect((limited as DomainError).details.retryAfter).toBeGreaterThan(0);
 	});
 
+	it('lets the owner in with the right code while many addresses guess at the number', async () => {
+		const filed = await radicados.file(db(), petition(), options);
+		const answers = await Promise.all(
+			Array.from({ length: 30 }, (_, i) =>
+				radicados
+					.lookup(db(), { number: filed.number, securityCode: `AAAAAAA${i}` }, `10.0.4.${i}`)
+					.catch((e: DomainError) => e.code)
+			)
+		);
+		// Five misses put the number under attack; then every wrong code is told to pause.
+		expect(answers.filter((a) => a === 'NOT_FOUND')).toHaveLength(5);
+		expect(answers.filter((a) => a === 'LOOKUP_LIMITED')).toHaveLength(25);
+		const status = await radicados.lookup(
+			db(),
+			{ number: filed.number, securityCode: filed.securityCode },
+			'192.0.2.44'
+		);
+		expect(status.number).toBe(filed.number);
+	});
+
+	it('says how many tries remain before a pause', async () => {
+		const filed = await radicados.file(db(), petition(), options);
+		const remaining = [];
+		for (let i = 0; i < 5; i += 1) {
+			const refused = await radicados
+				.lookup(db(), { number: filed.number, securityCode: 'ZZZZZZZZ' }, '10.0.5.1')
+				.catch((e: DomainError) => e);
+			remaining.push((refused as DomainError).details.extra?.remaining);
+		}
+		expect(remaining).toEqual([4, 3, 2, 1, 0]);
+	});
+
 	it('stops one address after 30 failures across numbers', async () => {
-		for (let i = 0; i < LOOKUP_LIMITS.client.max; i += 1) {
+		for (let i = 0; i < entity.limits.lookup.perClient.max; i += 1) {
 			await radicados
 				.lookup(
 					db(),

@@ -33,7 +33,12 @@ export const actions: Actions = {
 			return fail(400, { ...form.data, values: { email: String(form.data.values.email ?? '') } });
 		}
 		try {
-			const signedIn = await staff.signIn(await database(), form.data, getClientAddress());
+			const signedIn = await staff.signIn(
+				await database(),
+				form.data,
+				getClientAddress(),
+				sessionCookie.get(cookies)
+			);
 			sessionCookie.set(cookies, signedIn.token);
 		} catch (caught) {
 			return failWith(caught, t, { field: 'email', values: { email: form.data.email } });
