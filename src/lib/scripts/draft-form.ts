@@ -43,7 +43,9 @@ function sentValues(
 			filedAt: string;
 			termDays: number;
 			dueDate: string;
+			receiptEmailed?: boolean;
 		};
+		const emailed = filed.receiptEmailed !== false && wrote.identity !== 'anonymous';
 		return {
 			...filed,
 			termForm: plurals.select(filed.termDays) === 'one' ? 'one' : 'other',
@@ -51,7 +53,7 @@ function sentValues(
 			typeName: names[filed.type],
 			filedAtWords: instantInWords(new Date(filed.filedAt)),
 			dueWords: dateInWords(filed.dueDate),
-			emailedTo: wrote.identity !== 'anonymous' ? (wrote.email as string) || null : null
+			emailedTo: emailed ? (wrote.email as string) || null : null
 		};
 	}
 	const receipt = answer as {

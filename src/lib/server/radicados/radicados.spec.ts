@@ -50,6 +50,15 @@ describe('filing', () => {
 		expect(filed.securityCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}$/);
 	});
 
+	it('files every petition but emails one address at most its few receipts a day', async () => {
+		const { max } = entity.limits.unconfirmedEmailsPerRecipient;
+		const filed = [];
+		for (let i = 0; i < max + 2; i++) filed.push(await radicados.file(db(), petition(), options));
+		expect(filed.map((f) => f.receiptEmailed)).toEqual([...Array(max).fill(true), false, false]);
+		const queued = await db().select().from(outbox).where(eq(outbox.recipient, 'ana@example.com'));
+		expect(queued).toHaveLength(max);
+	});
+
 	it('stores the code only as a keyed hash', async () => {
 		const filed = await radicados.file(db(), petition(), options);
 		const [row] = await db().select().from(radicadosTable);
