@@ -45,9 +45,10 @@ function sentValues(
 			dueDate: string;
 			receiptEmailed?: boolean;
 		};
-		const emailed = filed.receiptEmailed !== false && wrote.identity !== 'anonymous';
+		const { receiptEmailed, ...shown } = filed;
+		const emailed = receiptEmailed !== false && wrote.identity !== 'anonymous';
 		return {
-			...filed,
+			...shown,
 			termForm: plurals.select(filed.termDays) === 'one' ? 'one' : 'other',
 			code: formatSecurityCode(filed.securityCode),
 			typeName: names[filed.type],

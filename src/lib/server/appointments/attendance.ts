@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lt, ne } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, notInArray } from 'drizzle-orm';
 import { formatInstant, instantAt, type LocalDate } from '$lib/domain/calendar';
 import { timeInWords } from '$lib/domain/dates-in-words';
 import { audit } from '../audit';
@@ -9,7 +9,8 @@ import { enqueue } from '../email/outbox';
 import { DomainError } from '../errors';
 import type { Transaction } from '../idempotency';
 import { rescheduleEmail } from './emails';
-import type { Appointment } from './model';
+import { expiredHolds } from './holds';
+import { find, type Appointment } from './model';
 import { newToken, tokenHash } from './tokens';
 
 export const OUTCOMES = ['attended', 'no_show', 'connection_failed'] as const;
@@ -45,6 +46,12 @@ export function agendaItem(row: Appointment, now: Date) {
 		accessibilityNeeds: row.accessibilityNeeds,
 		preferential: row.preferential,
 		videoUrl: row.videoUrl,
+		/** Booked with a phone only: call the citizen to confirm (the phone is shown for it). */
+		confirmationCall: row.confirmationCall,
+		phone: row.confirmationCall ? row.phone : null,
+		/** While the booking waits for its emailed confirmation. */
+		holdExpiresAt:
+			row.status === 'held' && row.holdExpiresAt ? formatInstant(row.holdExpiresAt) : null,
 		/** Minutes until the start (negative once started). */
 		minutesToStart: Math.ceil((row.start.getTime() - now.getTime()) / MINUTE),
 		joinOpen: row.status === 'booked' && now >= times.attended && now < row.end,
@@ -57,14 +64,20 @@ export function agendaItem(row: Appointment, now: Date) {
 }
 export type AgendaItem = ReturnType<typeof agendaItem>;
 
-/** A day's appointments (Bogotá date), in time order; cancelled ones are left out. */
+/** A day's appointments (Bogotá date), in time order; cancelled ones and expired holds are left out. */
 export async function agenda(db: Database, date: LocalDate): Promise<AgendaItem[]> {
 	const from = instantAt(date, '00:00');
 	const to = new Date(from.getTime() + 24 * 60 * MINUTE);
 	const rows = await db
 		.select()
 		.from(table)
-		.where(and(gte(table.start, from), lt(table.start, to), ne(table.status, 'cancelled')))
+		.where(
+			and(
+				gte(table.start, from),
+				lt(table.start, to),
+				notInArray(table.status, ['cancelled', 'expired'])
+			)
+		)
 		.orderBy(asc(table.start), asc(table.reference));
 	const now = clock.now();
 	return rows.map((row) => agendaItem(row, now));
@@ -80,7 +93,8 @@ async function askToReschedule(tx: Transaction, row: Appointment): Promise<void>
 		.update(table)
 		.set({ manageTokenHash: tokenHash(token) })
 		.where(eq(table.id, row.id));
-	await enqueue(tx, await rescheduleEmail(row, token));
+	// A booking with a phone only has no address: the official calls instead.
+	if (row.email) await enqueue(tx, await rescheduleEmail({ ...row, email: row.email }, token));
 }
 
 /**
@@ -96,7 +110,7 @@ export async function recordOutcome(
 	actor: { email: string }
 ): Promise<AgendaItem> {
 	return db.transaction(async (tx) => {
-		const [row] = await tx.select().from(table).where(eq(table.reference, reference)).for('update');
+		const row = await find(tx, reference, true);
 		if (!row) throw new DomainError('APPOINTMENT_NOT_FOUND');
 		if (row.status !== 'booked') {
 			throw new DomainError('OUTCOME_ALREADY_RECORDED', { extra: { status: row.status } });
@@ -124,4 +138,10 @@ export async function recordOutcome(
 		});
 		return agendaItem(updated!, now);
 	});
+}
+
+/** How many bookings of a day (Bogotá date) were held and never confirmed, their places given back. */
+export async function expiredOn(db: Database, date: LocalDate): Promise<number> {
+	const from = instantAt(date, '00:00');
+	return expiredHolds(db, from, new Date(from.getTime() + 24 * 60 * MINUTE));
 }

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import { entity } from '$lib/config/entity';
 import { POLICY_VERSION, type BookingInput } from '$lib/domain/appointments';
 import { formatInstant } from '$lib/domain/calendar';
@@ -10,11 +10,44 @@ import type { Database } from '../db';
 import { appointments as table } from '../db/schema';
 import { enqueue } from '../email/outbox';
 import { DomainError } from '../errors';
-import { once } from '../idempotency';
+import { once, type Transaction } from '../idempotency';
+import { clientOf } from '../rate-limit';
 import { appointmentEmail } from './emails';
+import { takePlaceOrExpired, within } from './holds';
 import { rules, type Booked } from './model';
-import { offeredStart, orNearest, takePlace } from './slots';
-import { newToken, tokenHash } from './tokens';
+import { offeredStart, orNearest } from './slots';
+import { confirmTokenHash, newToken, tokenHash } from './tokens';
+
+export interface BookOptions {
+	locale: string;
+	idempotencyKey?: string | null;
+	/** The client address the booking comes from: bookings count against it. */
+	client: string;
+}
+
+/**
+ * Counts the booking against its client address (and, with a phone only, against the stricter
+ * limits of the address and of the phone), in the booking's transaction: before the place is
+ * taken, and taken back with everything else if the booking fails.
+ */
+async function countBooking(tx: Transaction, input: BookingInput, client: string): Promise<void> {
+	const limits = entity.limits.booking;
+	const from = clientOf(client);
+	await within(tx, `booking:client:${from}`, limits.perClient, 'BOOKING_LIMITED');
+	if (input.email) return;
+	await within(
+		tx,
+		`booking-phone:client:${from}`,
+		limits.phoneOnlyPerClient,
+		'PHONE_BOOKING_LIMITED'
+	);
+	await within(
+		tx,
+		`booking-phone:phone:${input.phone}`,
+		limits.phoneOnlyPerPhone,
+		'PHONE_BOOKING_LIMITED'
+	);
+}
 
 /** Whether an error is PostgreSQL's unique violation on the reference (a one-in-a-billion clash). */
 function referenceClash(error: unknown): boolean {
@@ -22,11 +55,16 @@ function referenceClash(error: unknown): boolean {
 	return (cause as { code?: string })?.code === '23505';
 }
 
-/** Books a place; refuses SLOT_UNAVAILABLE, TOO_MANY_APPOINTMENTS or SLOT_NOT_OFFERED. */
+/**
+ * Books a place. With an email the booking is `held` until confirmed through the emailed link
+ * (entity.limits.booking.holdMinutes), then its place returns by itself; with a phone only it is
+ * `booked` at once and marked for a confirmation call. Refuses SLOT_UNAVAILABLE,
+ * TOO_MANY_APPOINTMENTS, SLOT_NOT_OFFERED, BOOKING_LIMITED, PHONE_BOOKING_LIMITED or EMAIL_LIMITED.
+ */
 export async function book(
 	db: Database,
 	input: BookingInput,
-	options: { locale: string; idempotencyKey?: string | null }
+	options: BookOptions
 ): Promise<Booked & { replayed: boolean }> {
 	for (let attempt = 1; ; attempt += 1) {
 		try {
@@ -40,10 +78,12 @@ export async function book(
 async function bookOnce(
 	db: Database,
 	input: BookingInput,
-	options: { locale: string; idempotencyKey?: string | null }
+	options: BookOptions
 ): Promise<Booked & { replayed: boolean }> {
 	const start = offeredStart(input.start);
+	const now = clock.now();
 	// Everything that needs no database is prepared first, so locks are held for as short as possible.
+	const held = Boolean(input.email);
 	const draft = {
 		id: randomUUID(),
 		reference: referenceFrom(randomBytes(6)),
@@ -51,13 +91,20 @@ async function bookOnce(
 		end: slotEnd(start, rules),
 		locale: options.locale,
 		name: input.name,
-		email: input.email,
+		email: input.email ?? null,
 		videoUrl: `${entity.appointments.videoCallBaseUrl}/${randomToken(12)}`,
 		sequence: 0,
-		status: 'booked' as const
+		status: held ? ('held' as const) : ('booked' as const),
+		holdExpiresAt: held
+			? new Date(now.getTime() + entity.limits.booking.holdMinutes * 60_000)
+			: null,
+		confirmationCall: !held
 	};
 	const token = newToken();
-	const email = await appointmentEmail('confirmed', draft, token);
+	const confirmToken = newToken();
+	const email = input.email
+		? await appointmentEmail('held', { ...draft, email: input.email }, token, confirmToken)
+		: undefined;
 	const { result, replayed } = await orNearest(db, start, (full) =>
 		once(
 			db,
@@ -69,7 +116,6 @@ async function bookOnce(
 				await tx.execute(
 					sql`select pg_advisory_xact_lock(hashtext(${`appointments:${input.documentType}:${input.documentNumber}`}))`
 				);
-				const now = clock.now();
 				const [{ count } = { count: 0 }] = await tx
 					.select({ count: sql<number>`count(*)::int` })
 					.from(table)
@@ -77,7 +123,7 @@ async function bookOnce(
 						and(
 							eq(table.documentType, input.documentType),
 							eq(table.documentNumber, input.documentNumber),
-							eq(table.status, 'booked'),
+							inArray(table.status, ['booked', 'held']),
 							gt(table.start, now)
 						)
 					);
@@ -86,7 +132,8 @@ async function bookOnce(
 						values: { max: entity.appointments.maxFutureAppointmentsPerPerson }
 					});
 				}
-				if (!(await takePlace(tx, start))) full();
+				await countBooking(tx, input, options.client);
+				if (!(await takePlaceOrExpired(tx, start))) full();
 				await tx.insert(table).values({
 					...draft,
 					topic: input.topic,
@@ -100,15 +147,23 @@ async function bookOnce(
 					preferential: input.preferential,
 					consentAt: now,
 					policyVersion: POLICY_VERSION,
-					manageTokenHash: tokenHash(token)
+					manageTokenHash: tokenHash(token),
+					confirmTokenHash: held ? confirmTokenHash(confirmToken) : null
 				});
-				await enqueue(tx, email);
+				// The link to confirm goes to an address nobody confirmed yet: it counts against the
+				// address's few unconfirmed emails of the day, and past them the booking is refused.
+				if (email && !(await enqueue(tx, email, { unconfirmed: true }))) {
+					throw new DomainError('EMAIL_LIMITED', {
+						values: { max: entity.limits.unconfirmedEmailsPerRecipient.max }
+					});
+				}
 				// Kept for replays of the same key: the token only sealed, never readable.
 				return {
 					reference: draft.reference,
 					start: formatInstant(start),
 					end: formatInstant(draft.end),
 					status: draft.status,
+					...(draft.holdExpiresAt ? { holdExpiresAt: formatInstant(draft.holdExpiresAt) } : {}),
 					sealedToken: seal('appointment-manage', token)
 				};
 			}

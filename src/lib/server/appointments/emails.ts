@@ -1,15 +1,23 @@
 import { dateInWords, timeInWords } from '$lib/domain/dates-in-words';
+import { entity } from '$lib/config/entity';
 import { config } from '../config';
 import { composeEmail } from '../email/compose';
 import { enqueue, type Message } from '../email/outbox';
 import type { Transaction } from '../idempotency';
 import { calendarFile, type CalendarAppointment } from './calendar';
 
-export type EmailKind = 'confirmed' | 'changed' | 'cancelled' | 'reminder';
+export type EmailKind = 'held' | 'confirmed' | 'changed' | 'cancelled' | 'reminder';
 
 export interface EmailAppointment extends CalendarAppointment {
 	name: string;
-	email: string;
+	/** Null for a booking with a phone only: nothing is emailed. */
+	email: string | null;
+	holdExpiresAt?: Date | null;
+}
+
+/** The link that confirms a held booking; its page asks for one press, so link scanners confirm nothing. */
+export function confirmUrl(locale: string, reference: string, token: string): string {
+	return `${config.origin}/${locale}/citas/confirmar/${reference}?clave=${encodeURIComponent(token)}`;
 }
 
 /** The manage link: the reference in the path, the token in the query (never logged). */
@@ -29,12 +37,14 @@ function dateValues(appointment: EmailAppointment) {
 
 /**
  * The email of a booking event in the citizen's language, with the calendar file attached.
- * The manage link carries the token only when it is known (right after booking).
+ * The manage link carries the token only when it is known (right after booking); a held booking's
+ * email leads with the link that confirms it (`confirmToken`) and the time it must be used by.
  */
 export function appointmentEmail(
 	kind: EmailKind,
-	appointment: EmailAppointment,
-	token?: string
+	appointment: EmailAppointment & { email: string },
+	token?: string,
+	confirmToken?: string
 ): Promise<Message> {
 	const envelope = {
 		kind: `appointment.${kind}`,
@@ -42,7 +52,12 @@ export function appointmentEmail(
 		locale: appointment.locale
 	};
 	return composeEmail(envelope, async (t, lang) => {
-		const values = dateValues(appointment);
+		const values = {
+			...dateValues(appointment),
+			deadline: appointment.holdExpiresAt ? timeInWords(appointment.holdExpiresAt) : '',
+			minutes: entity.limits.booking.holdMinutes,
+			url: confirmToken ? confirmUrl(lang, appointment.reference, confirmToken) : ''
+		};
 		const call =
 			kind === 'cancelled'
 				? []
@@ -80,7 +95,10 @@ export function appointmentEmail(
 }
 
 /** After a failed call: a fresh manage link to choose a new time for the same reference. */
-export function rescheduleEmail(appointment: EmailAppointment, token: string): Promise<Message> {
+export function rescheduleEmail(
+	appointment: EmailAppointment & { email: string },
+	token: string
+): Promise<Message> {
 	const envelope = {
 		kind: 'appointment.reschedule_needed',
 		to: appointment.email,
@@ -98,12 +116,17 @@ export function rescheduleEmail(appointment: EmailAppointment, token: string): P
 	});
 }
 
-/** Queues the email of a booking event in the caller's transaction. */
+/**
+ * Queues the email of a booking event in the caller's transaction. A booking with a phone only
+ * gets none; nor does a hold nobody confirmed, beyond what the address's daily few allow.
+ */
 export async function queueEmail(
 	tx: Transaction,
 	kind: EmailKind,
-	appointment: EmailAppointment,
+	appointment: EmailAppointment & { status?: string },
 	token?: string
 ): Promise<void> {
-	await enqueue(tx, await appointmentEmail(kind, appointment, token));
+	if (!appointment.email) return;
+	const message = await appointmentEmail(kind, { ...appointment, email: appointment.email }, token);
+	await enqueue(tx, message, { unconfirmed: appointment.status === 'held' });
 }

@@ -8,14 +8,10 @@ import { DomainError } from '../errors';
 import { clientOf, limitOf, rateLimit } from '../rate-limit';
 import type { Transaction } from '../idempotency';
 import { queueEmail } from './emails';
-import { rules, type Appointment } from './model';
-import { freePlace, offeredStart, orNearest, takePlace } from './slots';
+import { find, rules, type Appointment } from './model';
+import { takePlaceOrExpired } from './holds';
+import { freePlace, offeredStart, orNearest } from './slots';
 import { documentMatches, tokenMatches } from './tokens';
-
-async function find(db: Database, reference: string): Promise<Appointment | undefined> {
-	const [found] = await db.select().from(table).where(eq(table.reference, reference));
-	return found;
-}
 
 /** The appointment a manage token opens; a wrong reference and a wrong token answer the same. */
 export async function open(db: Database, reference: string, token: string): Promise<Appointment> {
@@ -68,15 +64,21 @@ export function changeable(appointment: Appointment): boolean {
 	return appointment.status === 'booked' && appointment.start.getTime() > clock.now().getTime();
 }
 
+/** A booking still waiting for its emailed confirmation may be cancelled, not moved. */
+export function cancellable(appointment: Appointment): boolean {
+	if (appointment.status !== 'held') return changeable(appointment);
+	return (appointment.holdExpiresAt?.getTime() ?? 0) > clock.now().getTime();
+}
+
 /** The appointment, locked for the rest of the transaction, when it may still change. */
-async function lockChangeable(tx: Transaction, reference: string): Promise<Appointment> {
-	const [current] = await tx
-		.select()
-		.from(table)
-		.where(eq(table.reference, reference))
-		.for('update');
+async function lockChangeable(
+	tx: Transaction,
+	reference: string,
+	may: (appointment: Appointment) => boolean = changeable
+): Promise<Appointment> {
+	const current = await find(tx, reference, true);
 	if (!current) throw new DomainError('APPOINTMENT_NOT_FOUND');
-	if (!changeable(current)) throw new DomainError('APPOINTMENT_NOT_CHANGEABLE');
+	if (!may(current)) throw new DomainError('APPOINTMENT_NOT_CHANGEABLE');
 	return current;
 }
 
@@ -95,7 +97,7 @@ export async function reschedule(
 			}
 			// Slot rows are always locked in time order, so two opposite moves cannot deadlock.
 			const take = async () => {
-				if (!(await takePlace(tx, start))) full();
+				if (!(await takePlaceOrExpired(tx, start))) full();
 			};
 			const free = () => freePlace(tx, current.start);
 			for (const step of start < current.start ? [take, free] : [free, take]) await step();
@@ -117,10 +119,13 @@ export async function reschedule(
 	);
 }
 
-/** Cancels an appointment and frees its place in the same transaction. */
+/**
+ * Cancels an appointment and frees its place in the same transaction. A hold nobody confirmed is
+ * cancelled without an email: its address was never confirmed.
+ */
 export async function cancel(db: Database, reference: string): Promise<Appointment> {
 	return db.transaction(async (tx) => {
-		const current = await lockChangeable(tx, reference);
+		const current = await lockChangeable(tx, reference, cancellable);
 		await freePlace(tx, current.start);
 		const [cancelled] = await tx
 			.update(table)
@@ -132,7 +137,7 @@ export async function cancel(db: Database, reference: string): Promise<Appointme
 			})
 			.where(eq(table.id, current.id))
 			.returning();
-		await queueEmail(tx, 'cancelled', cancelled!);
+		if (current.status !== 'held') await queueEmail(tx, 'cancelled', cancelled!);
 		return cancelled!;
 	});
 }

@@ -73,6 +73,11 @@ export const PROBLEMS: Record<ProblemCode, Entry> = {
 		ns: 'booking',
 		form: { field: 'reference', message: 'booking:errors.tooMany' }
 	},
+	BOOKING_LIMITED: { status: 429, ns: 'booking' },
+	PHONE_BOOKING_LIMITED: { status: 429, ns: 'booking' },
+	EMAIL_LIMITED: { status: 429, ns: 'booking' },
+	CONFIRMATION_LIMITED: { status: 429, ns: 'booking' },
+	HOLD_EXPIRED: { status: 410, ns: 'booking' },
 	UNAUTHORIZED: { status: 401, ns: 'booking', headers: { 'www-authenticate': 'Bearer' } },
 	WAIT_NOT_ELAPSED: { status: 409, ns: 'staff' },
 	TOO_EARLY: { status: 409, ns: 'staff' },

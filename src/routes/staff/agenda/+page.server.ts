@@ -19,8 +19,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const asked = url.searchParams.get('fecha');
 	const date = asked && dateSchema.safeParse(asked).success ? asked : today;
 	const names = new Map(bookableServices().map((s) => [s.slug, s.name]));
-	const items = await appointments.agenda(await database(), date);
+	const db = await database();
+	const items = await appointments.agenda(db, date);
 	return {
+		expiredHolds: await appointments.expiredOn(db, date),
 		date,
 		today,
 		dateInWords: dateInWords(date),
@@ -35,6 +37,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			endTime: timeInWords(new Date(item.end)),
 			joinTime: timeInWords(new Date(item.outcomesFrom.attended)),
 			noShowTime: timeInWords(new Date(item.outcomesFrom.no_show)),
+			heldUntil: item.holdExpiresAt ? timeInWords(new Date(item.holdExpiresAt)) : null,
 			day: dateInWords(new Date(item.start))
 		}))
 	};

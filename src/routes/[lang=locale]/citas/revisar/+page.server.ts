@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ cookies, params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, params }) => {
+	default: async ({ request, cookies, params, getClientAddress }) => {
 		const current = requireAnswers(cookies, locale(params.lang), 'revisar');
 		const { t } = await translator(locale(params.lang));
 		const form = await request.formData();
@@ -36,7 +36,8 @@ export const actions: Actions = {
 		try {
 			booked = await appointments.book(await database(), parsed.data, {
 				locale: locale(params.lang),
-				idempotencyKey: String(form.get('attempt') ?? '') || null
+				idempotencyKey: String(form.get('attempt') ?? '') || null,
+				client: getClientAddress()
 			});
 		} catch (error) {
 			const refused = refusal(error, t, 'consent');

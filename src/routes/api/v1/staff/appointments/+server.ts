@@ -17,7 +17,14 @@ export const GET = endpoint(
 		responses: {
 			200: {
 				description: 'api:operations.staff.appointments.get.responses.200',
-				schema: z.object({ date: z.string(), appointments: z.array(agendaItemSchema) })
+				schema: z.object({
+					date: z.string(),
+					appointments: z.array(agendaItemSchema),
+					expiredHolds: z
+						.number()
+						.int()
+						.describe('Bookings of the day held for an emailed confirmation that never came')
+				})
 			},
 			401: { description: 'api:common.noSession' },
 			403: { description: 'api:operations.staff.appointments.get.responses.403' },
@@ -28,7 +35,12 @@ export const GET = endpoint(
 	async ({ event, query, lang }) => {
 		requireRole(event.locals.staff, 'agent');
 		const date = query.date ?? localDate(clock.now());
-		const items = await appointments.agenda(await database(), date);
-		return reply({ date, appointments: items }, { lang, headers: { 'cache-control': 'no-store' } });
+		const db = await database();
+		const items = await appointments.agenda(db, date);
+		const expiredHolds = await appointments.expiredOn(db, date);
+		return reply(
+			{ date, appointments: items, expiredHolds },
+			{ lang, headers: { 'cache-control': 'no-store' } }
+		);
 	}
 );
