@@ -76,6 +76,19 @@ export async function takePlaceOrExpired(tx: Transaction, start: Date): Promise<
 	return (await expireHolds(tx, start)) > 0 && takePlace(tx, start);
 }
 
+/** The booking an emailed confirmation link opens, as it is now; a wrong token finds nothing. */
+export async function byConfirmToken(
+	db: Database,
+	reference: string,
+	token: string
+): Promise<Appointment> {
+	const row = await find(db, reference);
+	if (!row || !confirmTokenMatches(token, row.confirmTokenHash)) {
+		throw new DomainError('APPOINTMENT_NOT_FOUND');
+	}
+	return row;
+}
+
 /**
  * Confirms a held booking with the token of the emailed link. Each confirmation counts against
  * the client address first (entity.limits.booking.confirmationsPerClient), so one client cannot

@@ -6,7 +6,7 @@ import { agenda, expiredOn, recordOutcome } from './attendance';
 import { book } from './booking';
 import { calendarFile } from './calendar';
 import { anonymise, closeStale, remind } from './housekeeping';
-import { confirm, expireHolds } from './holds';
+import { byConfirmToken, confirm, expireHolds } from './holds';
 import {
 	byReference,
 	cancel,
@@ -32,6 +32,7 @@ export const appointments = {
 	book,
 	// holds.ts: a booking with an email waits for the emailed link
 	confirm,
+	byConfirmToken,
 	expireHolds,
 	// manage.ts: the citizen's own changes
 	open,

@@ -101,7 +101,23 @@ describe('indicators', () => {
 		const [header, row] = parse(csv, { record_delimiter: '\r\n' }) as string[][];
 		expect(header).toHaveLength(CSV_COLUMNS.length);
 		expect(header!.slice(0, 3)).toEqual(['mes, año', 'respuestas "sí"', 'satisfactionAverage']);
-		expect(row).toEqual(['2026-11', '0', '', '', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '']);
+		expect(row).toEqual([
+			'2026-11',
+			'0',
+			'',
+			'',
+			'0',
+			'0',
+			'0',
+			'0',
+			'0',
+			'0',
+			'0',
+			'0',
+			'0',
+			'0',
+			''
+		]);
 		expect(csv.endsWith('\r\n')).toBe(true);
 	});
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { fail, redirect } from '@sveltejs/kit';
+import { entity } from '$lib/config/entity';
 import { bookingSchema } from '$lib/domain/appointments';
 import { dateInWords, timeInWords } from '$lib/domain/dates-in-words';
 import { translator } from '$lib/i18n/translator';
@@ -17,6 +18,7 @@ export const load: PageServerLoad = async ({ cookies, params }) => {
 		answers: current,
 		when: `${dateInWords(start)}, ${timeInWords(start)}`,
 		policyUrl: `/${locale(params.lang)}/privacidad`,
+		holdMinutes: entity.limits.booking.holdMinutes,
 		// One key per visit of this page: a double click or a resent form books only once.
 		attempt: randomUUID()
 	};
