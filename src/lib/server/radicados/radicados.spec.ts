@@ -10,6 +10,7 @@ import { DomainError } from '../errors';
 import { useTestDatabase } from '../testing/database';
 import { entity } from '$lib/config/entity';
 import { radicados } from '.';
+import { pdfFile } from '../testing/files';
 import { filingSchema, type FilingInput } from './schema';
 
 const db = useTestDatabase();
@@ -123,7 +124,7 @@ describe('filing', () => {
 	});
 
 	it('stores attachments outside the web root with their sniffed type', async () => {
-		const pdf = new TextEncoder().encode('%PDF-1.4\n%demo\n');
+		const pdf = pdfFile();
 		await radicados.file(db(), petition(), {
 			...options,
 			attachments: [{ filename: '../../etc/evidencia.pdf', bytes: pdf }]
@@ -132,7 +133,21 @@ describe('filing', () => {
 		expect(file).toMatchObject({ filename: 'evidencia.pdf', contentType: 'application/pdf' });
 		const dir = join(config.dataDir, 'attachments');
 		expect(readdirSync(dir)).toContain(file!.id);
-		expect(readFileSync(join(dir, file!.id), 'utf8')).toBe('%PDF-1.4\n%demo\n');
+		expect(readFileSync(join(dir, file!.id))).toEqual(pdf);
+	});
+
+	it('refuses a file that only starts like a PDF, and stores nothing', async () => {
+		const fake = Buffer.from('%PDF-1.4\n<html><script>alert(1)</script></html>\n%%EOF\n');
+		const dir = join(config.dataDir, 'attachments');
+		const before = readdirSync(dir).length;
+		await expect(
+			radicados.file(db(), petition(), {
+				...options,
+				attachments: [{ filename: 'factura.pdf', bytes: fake }]
+			})
+		).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+		expect(await db().select().from(radicadosTable)).toHaveLength(0);
+		expect(readdirSync(dir)).toHaveLength(before);
 	});
 
 	it('refuses a file whose content is not PDF, JPEG or PNG, whatever its name', async () => {
