@@ -18,7 +18,10 @@ export default defineConfig({
 	workers: 1,
 	fullyParallel: false,
 	retries: 0,
-	timeout: 30_000,
+	// Generous, for a busy two-core machine: tests wait for states, never for fixed times, so a
+	// longer limit only changes how long a real failure takes to show.
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
 	reporter: 'list',
 	use: {
 		baseURL: `http://localhost:${PORT}`,
