@@ -121,6 +121,40 @@ test("the agenda shows the day's appointment with its needs and a countdown", as
 	await expect(card.getByRole('link', { name: /Entrar a la videollamada/ })).toBeVisible();
 });
 
+test('the agenda marks a booking with a phone only for a call and counts the holds that expired', async ({
+	page,
+	request
+}) => {
+	await setClock(request, BOOKING_TIME);
+	const called = await bookAppointment(request, {
+		start: START,
+		email: undefined,
+		phone: '300 765 4321'
+	});
+	const held = await bookAppointment(
+		request,
+		{ start: at('10:00'), email: 'nadie@example.com' },
+		{},
+		{ confirm: false }
+	);
+	await setClock(request, '2030-02-04T07:20:00-05:00');
+	await signInAsStaff(page);
+	await expect
+		.poll(async () => {
+			await page.goto(`/staff/agenda?fecha=${DAY}`);
+			return page.getByTestId('expired-holds').count();
+		})
+		.toBe(1);
+	await expect(page.getByTestId('expired-holds')).toHaveText(
+		'1 cita apartada no se confirmó a tiempo: su cupo quedó libre.'
+	);
+	await expect(appointment(page, called.reference)).toContainText(
+		'Llame para confirmar. La persona pidió la cita sin correo electrónico. Llame al +57 300 765 4321 para confirmarla.'
+	);
+	await expect(appointment(page, held.reference)).toHaveCount(0);
+	expect(await axeViolations(page)).toEqual([]);
+});
+
 test('a no-show waits 5 minutes after the start, with the keyboard only', async ({
 	page,
 	request

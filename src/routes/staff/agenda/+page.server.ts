@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dateInWords, timeInWords } from '$lib/domain/dates-in-words';
 import { addDays, localDate } from '$lib/domain/calendar';
+import { formatPhone } from '$lib/domain/phone-format';
 import { bookableServices } from '$lib/content/services';
 import { appointments, OUTCOMES } from '$lib/server/appointments';
 import { clock } from '$lib/server/clock';
@@ -38,6 +39,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			joinTime: timeInWords(new Date(item.outcomesFrom.attended)),
 			noShowTime: timeInWords(new Date(item.outcomesFrom.no_show)),
 			heldUntil: item.holdExpiresAt ? timeInWords(new Date(item.holdExpiresAt)) : null,
+			phone: item.phone ? formatPhone(item.phone) : null,
 			day: dateInWords(new Date(item.start))
 		}))
 	};
