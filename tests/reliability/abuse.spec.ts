@@ -279,6 +279,8 @@ describe('limits that cannot be raced and lock no owner out', () => {
 		}
 	});
 
+	let firstAttack: Awaited<ReturnType<typeof signIn>>[] = [];
+
 	it('answers twenty wrong passwords sent at once with at most five 401s', async () => {
 		const oneAddress = await Promise.all(
 			Array.from({ length: 20 }, (_, i) => signIn(1, `mala-${i}`, '127.66.0.2', i))
@@ -286,6 +288,7 @@ describe('limits that cannot be raced and lock no owner out', () => {
 		const manyAddresses = await Promise.all(
 			Array.from({ length: 20 }, (_, i) => signIn(2, `mala-${i}`, addressOf('67', i), i))
 		);
+		firstAttack = oneAddress;
 		for (const answers of [oneAddress, manyAddresses]) {
 			expect(answers.filter((a) => a.status === 401).length).toBeLessThanOrEqual(
 				limits.signIn.perTarget.max
@@ -303,7 +306,11 @@ describe('limits that cannot be raced and lock no owner out', () => {
 		const more = await Promise.all(
 			Array.from({ length: 10 }, (_, i) => signIn(1, `otra-${i}`, addressOf('68', i), i))
 		);
-		expect(more.every((a) => a.status === 429)).toBe(true);
+		// Refused tries are not checks and give their count back, so the account may need a few
+		// more checked failures to be under attack; in all, at most five wrong passwords got a 401.
+		expect(more.every((a) => a.status === 401 || a.status === 429)).toBe(true);
+		const checked401 = [...firstAttack, ...more].filter((a) => a.status === 401).length;
+		expect(checked401).toBeLessThanOrEqual(limits.signIn.perTarget.max);
 		const fromAttacker = await signIn(1, account(1).password, '127.66.0.2');
 		expect(fromAttacker.status).toBe(429);
 		const official = await signIn(1, account(1).password, '127.69.0.2');

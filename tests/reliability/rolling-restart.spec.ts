@@ -7,7 +7,13 @@
 import { request as httpRequest } from 'node:http';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
-import { POSTGRES_URL, blankPostgres, startServer, type AppServer } from '../support/servers';
+import {
+	PORT_OFFSET,
+	POSTGRES_URL,
+	blankPostgres,
+	startServer,
+	type AppServer
+} from '../support/servers';
 import { filing, postJson } from './journeys';
 import { report } from './report';
 
@@ -29,7 +35,8 @@ function post(port: number, path: string, body: unknown, key: string): Promise<R
 		const req = httpRequest(
 			{
 				host: '127.0.0.1',
-				port,
+				// The servers listen where E2E_PORT moved them (see startServer).
+				port: port + PORT_OFFSET,
 				method: 'POST',
 				path,
 				agent: false,
@@ -62,7 +69,7 @@ function post(port: number, path: string, body: unknown, key: string): Promise<R
 
 async function ready(port: number): Promise<boolean> {
 	try {
-		const response = await fetch(`http://127.0.0.1:${port}/api/v1/health`, {
+		const response = await fetch(`http://127.0.0.1:${port + PORT_OFFSET}/api/v1/health`, {
 			signal: AbortSignal.timeout(1000)
 		});
 		await response.arrayBuffer();

@@ -34,7 +34,7 @@ export function temporaryDir(prefix = 'ventanilla-reliab-'): string {
 
 // Suites run side by side on one machine pick their ports with E2E_PORT (4173 by default); the
 // reliability servers move with it, so each suite's 47xx ports stay its own.
-const PORT_OFFSET = Number(process.env.E2E_PORT ?? 4173) - 4173;
+export const PORT_OFFSET = Number(process.env.E2E_PORT ?? 4173) - 4173;
 
 /** Spawns a server; resolves once /api/v1/health answers 200, rejects if it exits first. */
 export async function startServer(options: ServerOptions): Promise<AppServer> {
