@@ -73,6 +73,7 @@ export default ts.config(
 			'src/routes/**/+layout.ts',
 			'src/lib/components/**/*.ts',
 			'src/lib/offline/**/*.ts',
+			'src/lib/scripts/**/*.ts',
 			'src/lib/content/**/*.ts',
 			'src/lib/config/**/*.ts',
 			'src/service-worker/**/*.ts'

@@ -69,6 +69,11 @@ check(
 	twoG.booking?.cold.lcpMs,
 	budgets.twoG.bookingColdLcpMs
 );
+check(
+	'call: "Entrar" to first remote frame, median ms',
+	results.call?.enterToFirstFrameMs.median,
+	budgets.webrtcPage.enterToFirstFrameMs
+);
 const server = results.server ?? {};
 check('slots p95 ms', server.slots?.p95Ms, budgets.server.slotsP95Ms);
 check('booking p95 ms', server.booking?.p95Ms, budgets.server.bookingP95Ms);

@@ -14,6 +14,8 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.js';
+import { measureCall } from './call.js';
+import { pageWeight } from './page-weight.js';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4990);
 const BASE = `http://localhost:${PORT}`;
@@ -32,8 +34,9 @@ const CONTENT = [
 const FORMS = ['/citas', '/pqrsd', '/radicado', '/te-llamamos'];
 // Pages whose whole purpose is on the device.
 const DEVICE = ['/mis-tramites', '/sin-conexion', '/audios'];
-// Pages that need WebRTC code (the video-call room, its camera check): a larger script budget.
-const WEBRTC = [];
+// Pages that need WebRTC code: a larger script budget. The camera check is measured here; the call
+// room needs a booked appointment and its key, so bench/call.js measures it and adds it below.
+const WEBRTC = ['/citas/probar'];
 const KINDS = [
 	['content', CONTENT],
 	['form', FORMS],
@@ -97,40 +100,6 @@ async function stopApp(app) {
 function residentMemoryMb(pid) {
 	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
 	return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-}
-
-/** Bytes the browser really transferred for a first visit, by kind, measured through the DevTools protocol. */
-async function pageWeight(browser, url) {
-	const context = await browser.newContext({ serviceWorkers: 'block' });
-	const page = await context.newPage();
-	const cdp = await context.newCDPSession(page);
-	await cdp.send('Network.enable');
-	const types = new Map();
-	const headerBytes = new Map();
-	const totals = { html: 0, css: 0, js: 0, other: 0 };
-	let transferred = 0;
-	cdp.on('Network.responseReceived', (e) => {
-		types.set(e.requestId, e.type);
-		headerBytes.set(e.requestId, e.response.encodedDataLength ?? 0);
-	});
-	// Compressed bodies count against the budgets; the headers are reported in `transferred`.
-	cdp.on('Network.loadingFinished', (e) => {
-		transferred += e.encodedDataLength;
-		const type = types.get(e.requestId);
-		const kind =
-			type === 'Document'
-				? 'html'
-				: type === 'Stylesheet'
-					? 'css'
-					: type === 'Script'
-						? 'js'
-						: 'other';
-		totals[kind] += e.encodedDataLength - (headerBytes.get(e.requestId) ?? 0);
-	});
-	const response = await page.goto(url, { waitUntil: 'networkidle' });
-	await context.close();
-	if (!response || response.status() >= 400) return undefined;
-	return { ...totals, total: totals.html + totals.css + totals.js + totals.other, transferred };
 }
 
 /** Waits until the service worker controls the page, its precache complete. */
@@ -568,6 +537,11 @@ async function main() {
 	await stopApp(again);
 	rmSync(app.dataDir, { recursive: true, force: true });
 
+	// The call room: its own app in test mode (it books a call and sets the clock).
+	results.call = await measureCall();
+	results.pages['/es/citas/sala/[reference]'] = { kind: 'webrtc', ...results.call.page };
+	log(`call: ${JSON.stringify(results.call)}`);
+
 	writeFileSync('bench/results.json', JSON.stringify(results, null, '\t') + '\n');
 	writeFileSync('bench/results.md', markdown(results));
 	log('wrote bench/results.json and bench/results.md');
@@ -616,6 +590,11 @@ function markdown(results) {
 				`- ${name} (32 clients): ${s.requestsPerSecond} req/s, p50 ${s.p50Ms} ms, p95 ${s.p95Ms} ms, p99 ${s.p99Ms} ms${s.statuses ? ` (statuses ${JSON.stringify(s.statuses)})` : ''}`
 			);
 	}
+	if (results.call)
+		lines.push(
+			'',
+			`Call room: the citizen's call page ${results.call.page.total} B (JS ${results.call.page.js} B); from "Entrar" to the first remote video frame on loopback, median ${results.call.enterToFirstFrameMs.median} ms, slowest ${results.call.enterToFirstFrameMs.max} ms (${results.call.enterToFirstFrameMs.runs.length} runs).`
+		);
 	if (results.server.booking)
 		lines.push(
 			'',

@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_LOCALE, isLocale } from '$lib/i18n/locales';
+import { calls } from '$lib/server/calls';
 import { checkServing, config } from '$lib/server/config';
 import { connect, database, migrate, unavailable } from '$lib/server/db';
 import { start as startWorker, stop as stopWorker } from '$lib/server/worker';
@@ -38,9 +39,11 @@ export const init: ServerInit = async () => {
 	log.info('database ready', { kind: handle.kind, ms: Date.now() - started });
 	startWorker(handle.db, config.workerIntervalMs);
 	// scripts/start.js (like adapter-node) emits this once the server has stopped accepting and the
-	// requests in flight have finished: the worker ends its current task, then the database closes.
+	// requests in flight have finished: the worker ends its current task, the call rooms' LISTEN
+	// connection closes, then the database.
 	process.once('sveltekit:shutdown', async () => {
 		await stopWorker();
+		await calls.close();
 		await handle.close();
 		log.info('stopped', { ms: Date.now() - started });
 	});

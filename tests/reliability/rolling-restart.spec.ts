@@ -35,7 +35,7 @@ function post(port: number, path: string, body: unknown, key: string): Promise<R
 		const req = httpRequest(
 			{
 				host: '127.0.0.1',
-				// The servers listen where E2E_PORT moved them (see startServer).
+				// startServer moved the instance by E2E_PORT − 4173.
 				port: port + PORT_OFFSET,
 				method: 'POST',
 				path,

@@ -82,6 +82,7 @@ const NOTES: Record<string, string> = {
 	audio: 'Reproductor de audio y página de audios sin conexión',
 	booking: 'Citas por videollamada: pedir, cambiar, cancelar; correos de la cita',
 	callbacks: 'Pedir que le llamen',
+	calls: 'La videollamada: sala de espera, llamada, chat, prueba de cámara y micrófono',
 	channels: 'Canales de atención y horarios',
 	charter: 'Carta de trato digno',
 	common: 'Partes de todas las páginas: menú, pie de página, avisos',

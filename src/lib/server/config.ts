@@ -28,6 +28,21 @@ export interface ServerConfig {
 	appSecret: string | undefined;
 	/** Lets the end-to-end suite reset the database and set the clock. Never set in production. */
 	testMode: boolean;
+	calls: CallConfig;
+}
+
+/** The video call's settings (README, "The video call"). */
+export interface CallConfig {
+	/** `builtin`: the app's own call room; `external`: the entity's video platform (entity.ts). */
+	provider: 'builtin' | 'external';
+	/** STUN and TURN servers the browsers use to find a path to each other. */
+	iceServers: string[];
+	/** coturn's static-auth-secret: TURN credentials are made from it (its REST API scheme). */
+	turnSecret: string | undefined;
+	/** How long a TURN credential stays valid, in seconds. */
+	turnCredentialTtl: number;
+	/** `relay` sends all media through TURN, so neither side learns the other's address. */
+	iceTransportPolicy: 'all' | 'relay';
 }
 
 /** A setting the app cannot run with; its message is one line naming the setting. */
@@ -49,7 +64,11 @@ const EXPECTED: Record<string, string> = {
 	DATABASE_STATEMENT_TIMEOUT_MS: 'a number of milliseconds from 100 to 3600000',
 	SMTP_TIMEOUT_MS: 'a number of milliseconds from 100 to 3600000',
 	APP_SECRET: 'at least 16 characters',
-	VENTANILLA_TEST_MODE: '0 or 1'
+	VENTANILLA_TEST_MODE: '0 or 1',
+	VIDEO_PROVIDER: 'builtin or external',
+	ICE_SERVERS: 'a comma-separated list of stun:, turns: or turn: addresses',
+	TURN_CREDENTIAL_TTL: 'a number of seconds from 600 to 86400',
+	ICE_TRANSPORT_POLICY: 'all or relay'
 };
 
 // An empty variable means "not set", as in most shells' `VAR= command`.
@@ -74,6 +93,11 @@ const origin = z.string().transform((value, ctx) => {
 	return z.NEVER;
 });
 
+const iceUrls = z
+	.string()
+	.transform((value) => value.split(/[\s,]+/).filter(Boolean))
+	.pipe(z.array(z.string().regex(/^(stun|stuns|turn|turns):\S+$/)));
+
 const schema = z.object({
 	PORT: withDefault(port, 3000),
 	HOST: withDefault(z.string(), '0.0.0.0'),
@@ -90,11 +114,16 @@ const schema = z.object({
 	SMTP_TIMEOUT_MS: withDefault(milliseconds, 10_000),
 	WORKER_INTERVAL_MS: withDefault(milliseconds, 5000),
 	APP_SECRET: optional(z.string().min(16)),
-	VENTANILLA_TEST_MODE: withDefault(z.enum(['0', '1']), '0')
+	VENTANILLA_TEST_MODE: withDefault(z.enum(['0', '1']), '0'),
+	VIDEO_PROVIDER: withDefault(z.enum(['builtin', 'external']), 'builtin'),
+	ICE_SERVERS: z.preprocess((value) => unset(value) ?? '', iceUrls),
+	TURN_SECRET: optional(z.string()),
+	TURN_CREDENTIAL_TTL: withDefault(z.coerce.number().int().min(600).max(86_400), 4 * 3600),
+	ICE_TRANSPORT_POLICY: withDefault(z.enum(['all', 'relay']), 'all')
 });
 
 // Values of these never appear in an error message: they may hold passwords.
-const SECRET = ['APP_SECRET', 'SMTP_PASSWORD', 'DATABASE_URL'];
+const SECRET = ['APP_SECRET', 'SMTP_PASSWORD', 'DATABASE_URL', 'TURN_SECRET'];
 
 /** "PORT must be a whole number from 1 to 65535 (got "abc")". */
 function explain(issue: z.core.$ZodIssue, env: Record<string, string | undefined>): string {
@@ -116,6 +145,10 @@ export function readConfig(
 	const problems = result.success ? [] : result.error.issues.map((issue) => explain(issue, env));
 	if (options.serving && env.NODE_ENV === 'production' && !env.APP_SECRET) {
 		problems.push('APP_SECRET must be set in production (NODE_ENV=production)');
+	}
+	const ice = result.success ? result.data.ICE_SERVERS : [];
+	if (ice.some((url) => url.startsWith('turn')) && !result.data?.TURN_SECRET) {
+		problems.push('ICE_SERVERS names a TURN server: set TURN_SECRET (its static-auth-secret)');
 	}
 	if (!result.success || problems.length > 0) {
 		throw new ConfigError(`Configuration error: ${problems.join('; ')}.`);
@@ -139,7 +172,14 @@ export function readConfig(
 		},
 		workerIntervalMs: value.WORKER_INTERVAL_MS,
 		appSecret: value.APP_SECRET,
-		testMode: value.VENTANILLA_TEST_MODE === '1'
+		testMode: value.VENTANILLA_TEST_MODE === '1',
+		calls: {
+			provider: value.VIDEO_PROVIDER,
+			iceServers: value.ICE_SERVERS,
+			turnSecret: value.TURN_SECRET,
+			turnCredentialTtl: value.TURN_CREDENTIAL_TTL,
+			iceTransportPolicy: value.ICE_TRANSPORT_POLICY
+		}
 	};
 }
 

@@ -54,6 +54,13 @@ describe('signing', () => {
 		expect(verify(undefined)).toBeUndefined();
 	});
 
+	it('refuses a value signed for another purpose', () => {
+		const pass = sign({ participantId: 'p1' }, 'call-room-pass');
+		expect(verify(pass, 'call-room-pass')).toEqual({ participantId: 'p1' });
+		expect(verify(pass, 'call-participant')).toBeUndefined();
+		expect(verify(pass)).toBeUndefined();
+	});
+
 	it('keeps the format of cookies signed by earlier versions', () => {
 		const body = Buffer.from(JSON.stringify('respuestas')).toString('base64url');
 		const mac = createHmac('sha256', appSecret()).update(`cookie:${body}`).digest('base64url');

@@ -100,20 +100,36 @@ export function unseal(purpose: string, sealed: string): string {
 	return open(legacy, first, tag!, data!).toString('utf8');
 }
 
-/** A value the browser keeps but cannot change: JSON in base64url, and an HMAC over it. */
-export function sign(value: unknown): string {
+/**
+ * A value the browser keeps but cannot change: JSON in base64url, and an HMAC over it. `purpose`
+ * is part of the MAC, so a value signed for one use (a cookie, a call pass) is refused for another.
+ */
+export function sign(value: unknown, purpose = 'cookie'): string {
 	const body = Buffer.from(JSON.stringify(value)).toString('base64url');
-	return `${body}.${keyedHash(`cookie:${body}`, 'base64url')}`;
+	return `${body}.${keyedHash(`${purpose}:${body}`, 'base64url')}`;
 }
 
-/** The value of a signed string, or undefined when it was altered or is not one. */
-export function verify<T>(signed: string | undefined): T | undefined {
+/** The value of a signed string, or undefined when it was altered, is not one or is for another purpose. */
+export function verify<T>(signed: string | undefined, purpose = 'cookie'): T | undefined {
 	if (!signed) return undefined;
 	const [body = '', mac = ''] = signed.split('.');
-	if (!sameText(mac, keyedHash(`cookie:${body}`, 'base64url'))) return undefined;
+	if (!sameText(mac, keyedHash(`${purpose}:${body}`, 'base64url'))) return undefined;
 	try {
 		return JSON.parse(bytes(body).toString('utf8')) as T;
 	} catch {
 		return undefined;
 	}
+}
+
+/**
+ * HMAC under a key shared with another system, not the app secret: a TURN server's
+ * static-auth-secret, whose REST API wants base64 HMAC-SHA-1.
+ */
+export function sharedHmac(
+	secret: string,
+	message: string,
+	options: { algorithm?: 'sha1' | 'sha256'; encoding?: 'base64' | 'hex' } = {}
+): string {
+	const { algorithm = 'sha256', encoding = 'base64' } = options;
+	return createHmac(algorithm, secret).update(message).digest(encoding);
 }

@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clock } from '../clock';
 import { appointments as table, auditLog, outbox } from '../db/schema';
-import { DomainError } from '../errors';
 import { staff, type StaffUser } from '../staff';
 import { useTestDatabase } from '../testing/database';
+import { refusalOf } from '../testing/refusals';
 import { bookAt, bookingInput, bookingOptions } from '../testing/factories';
 import { appointments } from '.';
 
@@ -27,16 +27,6 @@ beforeEach(async () => {
 	({ reference } = await bookAt(db(), START, { email: 'ana@example.com' }));
 });
 afterEach(() => clock.set(undefined));
-
-async function refusalOf(promise: Promise<unknown>): Promise<DomainError> {
-	try {
-		await promise;
-	} catch (error) {
-		if (error instanceof DomainError) return error;
-		throw error;
-	}
-	throw new Error('expected a problem');
-}
 
 describe('the 5-minute rule', () => {
 	it('refuses a no-show before start + 5 minutes and says when it becomes possible', async () => {

@@ -2,6 +2,8 @@ import { and, asc, eq, gte, lt, notInArray } from 'drizzle-orm';
 import { formatInstant, instantAt, type LocalDate } from '$lib/domain/calendar';
 import { timeInWords } from '$lib/domain/dates-in-words';
 import { audit } from '../audit';
+import { officialVideoLink } from '../calls/links';
+import { citizenJoined, evidence, joinLog } from '../calls/join-log';
 import { clock } from '../clock';
 import type { Database } from '../db';
 import { appointments as table } from '../db/schema';
@@ -45,7 +47,8 @@ export function agendaItem(row: Appointment, now: Date) {
 		interpreter: row.interpreter,
 		accessibilityNeeds: row.accessibilityNeeds,
 		preferential: row.preferential,
-		videoUrl: row.videoUrl,
+		/** The official's way into the call: the app's room, or the entity's platform. */
+		videoUrl: officialVideoLink(row),
 		/** Booked with a phone only: call the citizen to confirm (the phone is shown for it). */
 		confirmationCall: row.confirmationCall,
 		phone: row.confirmationCall ? row.phone : null,
@@ -87,7 +90,7 @@ export async function agenda(db: Database, date: LocalDate): Promise<AgendaItem[
  * Gives the citizen a fresh manage link (the old token stops working) and emails it: they choose
  * a new time for the same reference.
  */
-async function askToReschedule(tx: Transaction, row: Appointment): Promise<void> {
+export async function askToReschedule(tx: Transaction, row: Appointment): Promise<void> {
 	const token = newToken();
 	await tx
 		.update(table)
@@ -101,13 +104,15 @@ async function askToReschedule(tx: Transaction, row: Appointment): Promise<void>
  * Records what happened to an appointment, under the 5-minute rule: `attended` from 5 minutes
  * before the start, `no_show` only from 5 minutes after it, `connection_failed` from 5 minutes
  * before (the citizen is emailed a link to choose a new time). The outcome and its audit row are
- * written in one transaction.
+ * written in one transaction, with the call room's join log as evidence; `details` join the audit
+ * row (the room's automatic `attended`).
  */
 export async function recordOutcome(
 	db: Database,
 	reference: string,
 	outcome: Outcome,
-	actor: { email: string }
+	actor: { email: string },
+	details: Record<string, unknown> = {}
 ): Promise<AgendaItem> {
 	return db.transaction(async (tx) => {
 		const row = await find(tx, reference, true);
@@ -123,6 +128,9 @@ export async function recordOutcome(
 				extra: { availableAt: formatInstant(from) }
 			});
 		}
+		// The call room's join log is the evidence: no "no-show" for a citizen who entered it.
+		const log = await joinLog(tx, row.id);
+		if (outcome === 'no_show' && citizenJoined(log)) throw new DomainError('CITIZEN_JOINED');
 		const status = outcome === 'connection_failed' ? 'reschedule_needed' : outcome;
 		const [updated] = await tx
 			.update(table)
@@ -134,7 +142,12 @@ export async function recordOutcome(
 			actor: actor.email,
 			action: `appointment.${outcome}`,
 			subject: row.reference,
-			data: { start: formatInstant(row.start), status }
+			data: {
+				start: formatInstant(row.start),
+				status,
+				...(log.length > 0 || outcome === 'no_show' ? { joinLog: evidence(log, now) } : {}),
+				...details
+			}
 		});
 		return agendaItem(updated!, now);
 	});

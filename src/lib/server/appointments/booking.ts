@@ -101,9 +101,16 @@ async function bookOnce(
 		confirmationCall: !held
 	};
 	const token = newToken();
+	const manageTokenHash = tokenHash(token);
 	const confirmToken = newToken();
+	// The email's room link is made from the token's hash (calls/links.ts).
 	const email = input.email
-		? await appointmentEmail('held', { ...draft, email: input.email }, token, confirmToken)
+		? await appointmentEmail(
+				'held',
+				{ ...draft, email: input.email, manageTokenHash },
+				token,
+				confirmToken
+			)
 		: undefined;
 	const { result, replayed } = await orNearest(db, start, (full) =>
 		once(
@@ -147,7 +154,7 @@ async function bookOnce(
 					preferential: input.preferential,
 					consentAt: now,
 					policyVersion: POLICY_VERSION,
-					manageTokenHash: tokenHash(token),
+					manageTokenHash,
 					confirmTokenHash: held ? confirmTokenHash(confirmToken) : null
 				});
 				// The link to confirm goes to an address nobody confirmed yet: it counts against the

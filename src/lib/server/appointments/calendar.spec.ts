@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { citizenRoomUrl } from '../calls/links';
 import { calendarFile } from './calendar';
 
 /** Unfolds an iCalendar text (RFC 5545 §3.1) into its property lines. */
@@ -17,6 +18,7 @@ const appointment = {
 	reference: 'CITA-7K3M-Q9',
 	start: new Date('2030-02-05T09:00:00-05:00'),
 	videoUrl: 'https://meet.demo.ventanilla.gov.co/cita/abc',
+	manageTokenHash: 'a'.repeat(64),
 	locale: 'es',
 	sequence: 0,
 	status: 'booked'
@@ -39,9 +41,13 @@ describe('the calendar file', () => {
 		expect(lines(ics).filter((line) => line === 'BEGIN:VALARM')).toHaveLength(2);
 	});
 
-	it('carries the link and the rules in the description', async () => {
-		const description = value(await calendarFile(appointment), 'DESCRIPTION')[0]!;
-		expect(description).toContain(appointment.videoUrl);
+	it('carries the link to the call room and the rules in the description', async () => {
+		const ics = await calendarFile(appointment);
+		const description = value(ics, 'DESCRIPTION')[0]!;
+		const room = citizenRoomUrl(appointment);
+		expect(room).toMatch(/\/es\/citas\/sala\/CITA-7K3M-Q9\?llave=[\w-]{32}$/);
+		expect(description).toContain(room);
+		expect(value(ics, 'URL')).toEqual([room]);
 		expect(description).toContain('5 minutos antes');
 		expect(description).toContain('30 minutos');
 	});

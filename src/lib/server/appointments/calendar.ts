@@ -2,12 +2,15 @@ import { createEvent, type DateTime } from 'ics';
 import { entity } from '$lib/config/entity';
 import { translator } from '$lib/i18n/translator';
 import { isLocale } from '$lib/i18n/locales';
+import { videoLink } from '../calls/links';
 
 export interface CalendarAppointment {
 	id: string;
 	reference: string;
 	start: Date;
 	videoUrl: string;
+	/** The room link is made from it (calls/links.ts). */
+	manageTokenHash: string;
 	locale: string;
 	sequence: number;
 	status: string;
@@ -30,9 +33,10 @@ function utc(instant: Date): DateTime {
 export async function calendarFile(appointment: CalendarAppointment): Promise<string> {
 	const { t } = await translator(isLocale(appointment.locale) ? appointment.locale : 'es');
 	const cancelled = appointment.status === 'cancelled';
+	const link = videoLink(appointment);
 	const description = [
 		t('booking:calendar.description', { reference: appointment.reference }),
-		t('booking:calendar.link', { url: appointment.videoUrl }),
+		t('booking:calendar.link', { url: link }),
 		t('booking:rules.early'),
 		t('booking:rules.wait'),
 		t('booking:rules.length'),
@@ -50,8 +54,8 @@ export async function calendarFile(appointment: CalendarAppointment): Promise<st
 		duration: { minutes: entity.appointments.slotMinutes },
 		title: t('booking:calendar.title', { entity: entity.shortName }),
 		description,
-		url: appointment.videoUrl,
-		location: appointment.videoUrl,
+		url: link,
+		location: link,
 		// The package writes { days: 1 } as -P1DT, which strict parsers refuse; 24 hours is the same.
 		alarms: [
 			{

@@ -1,5 +1,6 @@
 import { dateInWords, timeInWords } from '$lib/domain/dates-in-words';
 import { entity } from '$lib/config/entity';
+import { checkPageUrl, videoLink } from '../calls/links';
 import { config } from '../config';
 import { composeEmail } from '../email/compose';
 import { enqueue, type Message } from '../email/outbox';
@@ -62,8 +63,12 @@ export function appointmentEmail(
 			kind === 'cancelled'
 				? []
 				: [
-						t('booking:email.link', { url: appointment.videoUrl }),
+						t('booking:email.link', { url: videoLink(appointment) }),
 						'',
+						// Before the call: the camera and microphone check (not again for a change).
+						...(kind === 'changed'
+							? []
+							: [t('calls:email.check', { url: checkPageUrl(lang) }), '']),
 						t('booking:rules.title'),
 						`- ${t('booking:rules.early')}`,
 						`- ${t('booking:rules.wait')}`,

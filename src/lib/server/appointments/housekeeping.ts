@@ -5,7 +5,8 @@ import { audit } from '../audit';
 import { clock } from '../clock';
 import type { Database } from '../db';
 import { appointments as table } from '../db/schema';
-import { MINUTE } from './attendance';
+import { citizenJoined, evidence, joinLog } from '../calls/join-log';
+import { askToReschedule, MINUTE } from './attendance';
 import { queueEmail } from './emails';
 
 /** Appointments still open this long after the start are closed as no-shows by the worker. */
@@ -66,26 +67,31 @@ export async function anonymise(db: Database): Promise<number> {
 
 /**
  * Closes as no-shows the appointments still open 30 minutes after their start. Rows are claimed
- * with FOR UPDATE SKIP LOCKED, so several worker instances never close one twice.
+ * with FOR UPDATE SKIP LOCKED, so several worker instances never close one twice. A citizen who
+ * entered the call room and was never attended is not a no-show: they choose a new time.
  */
 export async function closeStale(db: Database): Promise<number> {
 	const now = clock.now();
 	const before = new Date(now.getTime() - CLOSE_AFTER_MINUTES * MINUTE);
 	return db.transaction(async (tx) => {
 		const stale = await tx
-			.select({ id: table.id, reference: table.reference, start: table.start })
+			.select()
 			.from(table)
 			.where(and(eq(table.status, 'booked'), lte(table.start, before)))
 			.orderBy(asc(table.start))
 			.limit(100)
 			.for('update', { skipLocked: true });
 		for (const row of stale) {
-			await tx.update(table).set({ status: 'no_show', updatedAt: now }).where(eq(table.id, row.id));
+			const log = await joinLog(tx, row.id);
+			const waited = citizenJoined(log);
+			const status = waited ? 'reschedule_needed' : 'no_show';
+			await tx.update(table).set({ status, updatedAt: now }).where(eq(table.id, row.id));
+			if (waited) await askToReschedule(tx, row);
 			await audit(tx, {
 				actor: 'worker',
-				action: 'appointment.no_show',
+				action: `appointment.${waited ? 'connection_failed' : 'no_show'}`,
 				subject: row.reference,
-				data: { start: formatInstant(row.start), automatic: true }
+				data: { start: formatInstant(row.start), automatic: true, joinLog: evidence(log, now) }
 			});
 		}
 		return stale.length;

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { entity } from '$lib/config/entity';
 import { formatInstant, type LocalDate } from '$lib/domain/calendar';
 import { isReference, type SlotRules } from '$lib/domain/slots';
+import { videoLink } from '../calls/links';
 import type { Database } from '../db';
 import { appointments as table } from '../db/schema';
 import type { Transaction } from '../idempotency';
@@ -68,6 +69,7 @@ export function view(appointment: Appointment) {
 		confirmationCall: appointment.confirmationCall,
 		callLanguage: appointment.callLanguage,
 		interpreter: appointment.interpreter,
-		videoUrl: appointment.videoUrl
+		/** The citizen's link to the call room (or to the entity's platform, when external). */
+		videoUrl: videoLink(appointment)
 	};
 }

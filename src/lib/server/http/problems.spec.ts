@@ -37,6 +37,26 @@ describe('the problem table', () => {
 		});
 	});
 
+	it("answers the call room's refusals with their status and texts", async () => {
+		const early = new DomainError('ROOM_NOT_OPEN', {
+			values: { time: '8:55 a. m.' },
+			extra: { opensAt: '2030-02-05T08:55:00-05:00' }
+		});
+		const response = await problemResponse(problemOf(early), 'es');
+		expect(response.status).toBe(409);
+		expect(await response.json()).toMatchObject({
+			code: 'ROOM_NOT_OPEN',
+			detail: 'La sala abre a las 8:55 a. m., 5 minutos antes de la cita.',
+			opensAt: '2030-02-05T08:55:00-05:00'
+		});
+		const pass = await problemResponse(problemOf(new DomainError('CALL_PASS_INVALID')), 'es');
+		expect(pass.status).toBe(401);
+		expect(pass.headers.get('www-authenticate')).toBe('Bearer');
+		expect((await problemResponse(problemOf(new DomainError('CALL_ENDED')), 'es')).status).toBe(
+			410
+		);
+	});
+
 	it('asks for a Bearer token when an appointment needs one', async () => {
 		const response = await problemResponse(problemOf(new DomainError('UNAUTHORIZED')), 'es');
 		expect(response.status).toBe(401);

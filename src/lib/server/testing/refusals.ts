@@ -10,3 +10,14 @@ export async function refusalCode(promise: Promise<unknown>): Promise<string> {
 		throw error;
 	}
 }
+
+/** The refusal a service gave, with its values and facts; fails when it did not refuse. */
+export async function refusalOf(promise: Promise<unknown>): Promise<DomainError> {
+	try {
+		await promise;
+	} catch (error) {
+		if (error instanceof DomainError) return error;
+		throw error;
+	}
+	throw new Error('expected a refusal');
+}

@@ -4,6 +4,7 @@ import { addDays, localDate } from '$lib/domain/calendar';
 import { formatPhone } from '$lib/domain/phone-format';
 import { bookableServices } from '$lib/content/services';
 import { appointments, OUTCOMES } from '$lib/server/appointments';
+import { calls } from '$lib/server/calls';
 import { clock } from '$lib/server/clock';
 import { database } from '$lib/server/db';
 import { translator } from '$lib/i18n/translator';
@@ -22,6 +23,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const names = new Map(bookableServices().map((s) => [s.slug, s.name]));
 	const db = await database();
 	const items = await appointments.agenda(db, date);
+	// The call room's join log beside each appointment: who entered, and when.
+	const logs = await calls.joinLogs(
+		db,
+		items.map((item) => item.reference)
+	);
 	return {
 		expiredHolds: await appointments.expiredOn(db, date),
 		date,
@@ -40,7 +46,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			noShowTime: timeInWords(new Date(item.outcomesFrom.no_show)),
 			heldUntil: item.holdExpiresAt ? timeInWords(new Date(item.holdExpiresAt)) : null,
 			phone: item.phone ? formatPhone(item.phone) : null,
-			day: dateInWords(new Date(item.start))
+			day: dateInWords(new Date(item.start)),
+			joinLog: (logs.get(item.reference) ?? []).map((entry) => ({
+				role: entry.role,
+				joined: timeInWords(new Date(entry.joinedAt)),
+				left: entry.leftAt ? timeInWords(new Date(entry.leftAt)) : null,
+				present: entry.present
+			}))
 		}))
 	};
 };

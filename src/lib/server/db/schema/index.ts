@@ -3,3 +3,4 @@ export * from './engagement';
 export * from './appointments';
 export * from './radicados';
 export * from './staff';
+export * from './calls';
