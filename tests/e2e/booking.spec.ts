@@ -74,6 +74,37 @@ async function bookWithKeyboard(page: Page, who: Person, check?: (step: string) 
 	);
 }
 
+/** Clicks through the topic, Tuesday and `time`, and writes a name and a cédula on "Sus datos". */
+async function upToContact(
+	page: Page,
+	topic: string,
+	time: RegExp,
+	who: { name: string; document: string }
+) {
+	const title = page.getByRole('heading', { level: 1 });
+	await page.goto(`/es/citas?tema=${topic}`);
+	await page.getByRole('button', { name: 'Continuar' }).click();
+	await expect(title).toHaveText('¿Qué día quiere su cita?');
+	await page.getByLabel(TUESDAY).check();
+	await page.getByRole('button', { name: 'Continuar' }).click();
+	await expect(title).toHaveText('¿A qué hora?');
+	await page.getByLabel(time).check();
+	await page.getByRole('button', { name: 'Continuar' }).click();
+	await expect(title).toHaveText('Sus datos');
+	await page.getByLabel('Nombre completo').fill(who.name);
+	await page.getByLabel('Cédula de ciudadanía').check();
+	await page.getByLabel('Número de documento').fill(who.document);
+}
+
+/** The places left at `start` (an offset ISO instant of a day the API offers). */
+async function placesLeft(request: APIRequestContext, start: string): Promise<number> {
+	const day = start.slice(0, 10);
+	const answer = await request.get(`/api/v1/appointments/slots?from=${day}&to=${day}`);
+	expect(answer.status()).toBe(200);
+	const slots: { start: string; available: number }[] = (await answer.json()).days[0].slots;
+	return slots.find((slot) => slot.start === start)!.available;
+}
+
 /** A booking made through the API by `who` (another citizen unless given). */
 function bookByApi(request: APIRequestContext, start: string, who = person()) {
 	return bookAppointment(request, { start, documentNumber: who.document, email: who.email });
@@ -132,15 +163,10 @@ test('the error summary takes focus and links to each field', async ({ page }) =
 });
 
 test('the loser of a race is offered the nearest free times', async ({ page, request }) => {
-	await page.goto('/es/citas?tema=subsidio-de-gas-en-cilindro');
-	await page.getByRole('button', { name: 'Continuar' }).click();
-	await page.getByLabel(TUESDAY).check();
-	await page.getByRole('button', { name: 'Continuar' }).click();
-	await page.getByLabel(/9:00 a\. m\./).check();
-	await page.getByRole('button', { name: 'Continuar' }).click();
-	await page.getByLabel('Nombre completo').fill('Rosa Uriana');
-	await page.getByLabel('Cédula de ciudadanía').check();
-	await page.getByLabel('Número de documento').fill('77123456');
+	await upToContact(page, 'subsidio-de-gas-en-cilindro', /9:00 a\. m\./, {
+		name: 'Rosa Uriana',
+		document: '77123456'
+	});
 	await page.getByLabel('Correo electrónico').fill('rosa@example.com');
 	await page.getByRole('button', { name: 'Continuar' }).click();
 	// Both pages have a "Continuar" button: wait for the next one before pressing it.
@@ -202,25 +228,14 @@ test('a place nobody confirmed in time goes back to the others', async ({ page, 
 	await expect(page.getByRole('button', { name: 'Confirmar mi cita' })).toBeVisible();
 	await page.getByRole('button', { name: 'Confirmar mi cita' }).click();
 	await expect(page.getByRole('alert')).toContainText('La cita no se confirmó a tiempo');
-	const slots = await (
-		await request.get('/api/v1/appointments/slots?from=2030-02-05&to=2030-02-05')
-	).json();
-	const nine = slots.days[0].slots.find((s: { start: string }) =>
-		s.start.startsWith('2030-02-05T09:00')
-	);
-	expect(nine.available).toBe(2);
+	expect(await placesLeft(request, '2030-02-05T09:00:00-05:00')).toBe(2);
 });
 
 test('books with a phone only: the entity calls to confirm', async ({ page }) => {
-	await page.goto('/es/citas?tema=informacion-general');
-	await page.getByRole('button', { name: 'Continuar' }).click();
-	await page.getByLabel(TUESDAY).check();
-	await page.getByRole('button', { name: 'Continuar' }).click();
-	await page.getByLabel(/10:00 a\. m\./).check();
-	await page.getByRole('button', { name: 'Continuar' }).click();
-	await page.getByLabel('Nombre completo').fill('Luz Marina Uriana');
-	await page.getByLabel('Cédula de ciudadanía').check();
-	await page.getByLabel('Número de documento').fill('56123456');
+	await upToContact(page, 'informacion-general', /10:00 a\. m\./, {
+		name: 'Luz Marina Uriana',
+		document: '56123456'
+	});
 	// Neither an email nor a phone: one message says what to write.
 	await page.getByRole('button', { name: 'Continuar' }).click();
 	await expect(page.locator('.error-summary')).toContainText(
@@ -260,13 +275,7 @@ test('reschedules and cancels through the manage link', async ({ page, request }
 	await page.getByRole('button', { name: 'Sí, cancelar la cita' }).click();
 	await expect(page.getByRole('status')).toHaveText(/El cupo quedó libre/);
 	await mailbox.waitFor(who.email, /Cita cancelada/);
-	const slots = await (
-		await request.get('/api/v1/appointments/slots?from=2030-02-06&to=2030-02-06')
-	).json();
-	const three = slots.days[0].slots.find((s: { start: string }) =>
-		s.start.startsWith('2030-02-06T15:00')
-	);
-	expect(three.available).toBe(2);
+	expect(await placesLeft(request, '2030-02-06T15:00:00-05:00')).toBe(2);
 });
 
 test('finds an appointment by reference and document number', async ({ page, request }) => {

@@ -6,7 +6,7 @@ import { appointments as table } from '../db/schema';
 import { DomainError } from '../errors';
 import type { Transaction } from '../idempotency';
 import { clientOf, limitOf, rateLimit } from '../rate-limit';
-import { find, type Appointment } from './model';
+import { findOpenedBy, type Appointment } from './model';
 import { freePlace, takePlace } from './slots';
 import { confirmTokenMatches } from './tokens';
 
@@ -82,11 +82,7 @@ export async function byConfirmToken(
 	reference: string,
 	token: string
 ): Promise<Appointment> {
-	const row = await find(db, reference);
-	if (!row || !confirmTokenMatches(token, row.confirmTokenHash)) {
-		throw new DomainError('APPOINTMENT_NOT_FOUND');
-	}
-	return row;
+	return findOpenedBy(db, reference, (row) => confirmTokenMatches(token, row.confirmTokenHash));
 }
 
 /**
@@ -102,10 +98,12 @@ export async function confirm(
 	client: string
 ): Promise<Appointment> {
 	return db.transaction(async (tx) => {
-		const row = await find(tx, reference, true);
-		if (!row || !confirmTokenMatches(token, row.confirmTokenHash)) {
-			throw new DomainError('APPOINTMENT_NOT_FOUND');
-		}
+		const row = await findOpenedBy(
+			tx,
+			reference,
+			(found) => confirmTokenMatches(token, found.confirmTokenHash),
+			true
+		);
 		if (row.status !== 'held') {
 			if (row.status === 'expired') throw new DomainError('HOLD_EXPIRED');
 			return row;

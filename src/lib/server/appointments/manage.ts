@@ -8,18 +8,14 @@ import { DomainError } from '../errors';
 import { clientOf, limitOf, rateLimit } from '../rate-limit';
 import type { Transaction } from '../idempotency';
 import { queueEmail } from './emails';
-import { find, rules, type Appointment } from './model';
+import { find, findOpenedBy, rules, type Appointment } from './model';
 import { takePlaceOrExpired } from './holds';
 import { freePlace, offeredStart, orNearest } from './slots';
 import { documentMatches, tokenMatches } from './tokens';
 
 /** The appointment a manage token opens; a wrong reference and a wrong token answer the same. */
 export async function open(db: Database, reference: string, token: string): Promise<Appointment> {
-	const found = await find(db, reference);
-	if (!found || !tokenMatches(token, found.manageTokenHash)) {
-		throw new DomainError('APPOINTMENT_NOT_FOUND');
-	}
-	return found;
+	return findOpenedBy(db, reference, (found) => tokenMatches(token, found.manageTokenHash));
 }
 
 /**

@@ -5,6 +5,7 @@ import { isReference, type SlotRules } from '$lib/domain/slots';
 import { videoLink } from '../calls/links';
 import type { Database } from '../db';
 import { appointments as table } from '../db/schema';
+import { DomainError } from '../errors';
 import type { Transaction } from '../idempotency';
 
 export type Appointment = typeof table.$inferSelect;
@@ -47,6 +48,21 @@ export async function find(
 	if (!isReference(reference)) return undefined;
 	const query = db.select().from(table).where(eq(table.reference, reference));
 	const [found] = lock ? await query.for('update') : await query;
+	return found;
+}
+
+/**
+ * The appointment of `reference` when `opens` accepts the secret presented for it; a wrong
+ * reference and a wrong secret answer the same APPOINTMENT_NOT_FOUND.
+ */
+export async function findOpenedBy(
+	db: Database | Transaction,
+	reference: string,
+	opens: (found: Appointment) => boolean,
+	lock = false
+): Promise<Appointment> {
+	const found = await find(db, reference, lock);
+	if (!found || !opens(found)) throw new DomainError('APPOINTMENT_NOT_FOUND');
 	return found;
 }
 

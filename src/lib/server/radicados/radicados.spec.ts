@@ -136,29 +136,26 @@ describe('filing', () => {
 		expect(readFileSync(join(dir, file!.id))).toEqual(pdf);
 	});
 
-	it('refuses a file that only starts like a PDF, and stores nothing', async () => {
-		const fake = Buffer.from('%PDF-1.4\n<html><script>alert(1)</script></html>\n%%EOF\n');
+	/** Files a petition with one attachment, expects it refused, and that nothing was kept. */
+	async function expectRefused(filename: string, bytes: Uint8Array) {
 		const dir = join(config.dataDir, 'attachments');
 		const before = readdirSync(dir).length;
 		await expect(
-			radicados.file(db(), petition(), {
-				...options,
-				attachments: [{ filename: 'factura.pdf', bytes: fake }]
-			})
+			radicados.file(db(), petition(), { ...options, attachments: [{ filename, bytes }] })
 		).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
 		expect(await db().select().from(radicadosTable)).toHaveLength(0);
 		expect(readdirSync(dir)).toHaveLength(before);
+	}
+
+	it('refuses a file that only starts like a PDF, and stores nothing', async () => {
+		await expectRefused(
+			'factura.pdf',
+			Buffer.from('%PDF-1.4\n<html><script>alert(1)</script></html>\n%%EOF\n')
+		);
 	});
 
 	it('refuses a file whose content is not PDF, JPEG or PNG, whatever its name', async () => {
-		const fake = new TextEncoder().encode('<script>alert(1)</script>');
-		await expect(
-			radicados.file(db(), petition(), {
-				...options,
-				attachments: [{ filename: 'foto.png', bytes: fake }]
-			})
-		).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-		expect(await db().select().from(radicadosTable)).toHaveLength(0);
+		await expectRefused('foto.png', new TextEncoder().encode('<script>alert(1)</script>'));
 	});
 });
 
