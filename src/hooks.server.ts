@@ -15,6 +15,10 @@ import {
 } from '$lib/server/http/problems';
 import { translator } from '$lib/i18n/translator';
 import { errorFields, log } from '$lib/server/log';
+import { live } from '$lib/server/live';
+// Their modules register how reviewed translations and recordings are loaded into this process.
+import '$lib/server/recordings';
+import '$lib/server/translations';
 import { staff } from '$lib/server/staff';
 import { crossSiteForm, crossSiteRefusal } from '$lib/server/web/cross-site';
 import { sessionCookie } from '$lib/server/web/staff';
@@ -37,6 +41,11 @@ export const init: ServerInit = async () => {
 		}
 	}
 	log.info('database ready', { kind: handle.kind, ms: Date.now() - started });
+	// Reviewed Wayuunaiki and recordings from the database, and word of their changes from any instance.
+	await live.load(handle.db);
+	await live.listen(handle).catch((error: unknown) => {
+		log.warn('not listening for changes: checking every few seconds instead', errorFields(error));
+	});
 	startWorker(handle.db, config.workerIntervalMs);
 	// scripts/start.js (like adapter-node) emits this once the server has stopped accepting and the
 	// requests in flight have finished: the worker ends its current task, the call rooms' LISTEN
@@ -108,6 +117,7 @@ async function unavailableResponse(event: RequestEvent): Promise<Response> {
 }
 
 async function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve']) {
+	await live.fresh(await database());
 	if (event.url.pathname.startsWith('/staff') || event.url.pathname.startsWith('/api/v1/staff')) {
 		event.locals.staff = await staff.session(await database(), sessionCookie.get(event.cookies));
 	}
@@ -146,6 +156,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
+	}
+	// The recording studio is the one page that may ask for the microphone.
+	if (event.route.id?.startsWith('/staff/grabaciones')) {
+		response.headers.set(
+			'permissions-policy',
+			SECURITY_HEADERS['permissions-policy']!.replace('microphone=()', 'microphone=(self)')
+		);
 	}
 	if (https(event)) {
 		response.headers.set('strict-transport-security', 'max-age=63072000; includeSubDomains');

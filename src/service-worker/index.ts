@@ -10,6 +10,7 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { RangeRequestsPlugin } from 'workbox-range-requests';
 import { drafts, SYNC_TAG } from '$lib/offline/drafts';
 import { draftAddress, draftFormAt, keepSubmission } from '$lib/offline/offline-form';
+import { searchKeptServices, servicesPageLang } from '$lib/offline/offline-search';
 import { allPrecachedPages, offlinePageFor } from '$lib/offline/precache-pages';
 import { precacheEntries } from './entries';
 
@@ -24,8 +25,9 @@ cleanupOutdatedCaches();
 
 // Pages kept on the device change only with a deployment (their revision is the version), so a
 // plain visit gets the kept copy at once: a repeat visit on 2G paints in well under a second. With a
-// query (the service search) the network first; after 3 s, or with no network, the kept copy; a
-// page never kept gets the offline page. Only precached pages are stored: others may be personal.
+// query (the service search) the network first; after 3 s, or with no network, the kept copy (a
+// search is then run on the phone, on the kept portfolio, with the server's rules); a page never
+// kept gets the offline page. Only precached pages are stored: others may be personal.
 const pageNetwork = new NetworkOnly({ networkTimeoutSeconds: 3 });
 registerRoute(
 	({ request }) => request.mode === 'navigate',
@@ -38,10 +40,18 @@ registerRoute(
 			const response = await pageNetwork.handle(options);
 			return response.status >= 500 ? kept : response;
 		} catch {
+			if (kept && search) return searchedOffline(kept, pathname, search);
 			return kept ?? (await matchPrecache(offlinePageFor(pathname))) ?? Response.error();
 		}
 	}
 );
+
+async function searchedOffline(kept: Response, pathname: string, search: string) {
+	const lang = servicesPageLang(pathname);
+	if (!lang) return kept;
+	const html = searchKeptServices(await kept.text(), lang, new URLSearchParams(search));
+	return new Response(html, { headers: kept.headers });
+}
 
 // The petition and call-back forms post as plain HTML forms. When one gets no answer (no signal,
 // or the answer lost on the way) or a 503 (the service cannot take it for now), what the person

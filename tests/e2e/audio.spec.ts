@@ -1,4 +1,4 @@
-import { axeViolations, expect, test } from './fixtures';
+import { axeViolations, expect, tabTo, test } from './fixtures';
 import manifest from '../../src/lib/audio/manifest.json' with { type: 'json' };
 
 const spanish = manifest.entries.filter((entry) => entry.lang === 'es');
@@ -7,12 +7,11 @@ test('every charter section offers its audio, labelled with its length before it
 	page
 }) => {
 	await page.goto('/es/carta-de-trato-digno');
-	const players = page.getByRole('figure', { name: /^Escuchar esta sección, (\d+ min )?\d+ s/ });
+	const players = page.locator('details.audio', {
+		has: page.locator('summary', { hasText: /^Escuchar esta sección \((\d+ min )?\d+ s\)\./ })
+	});
 	await expect(players).toHaveCount(5);
-	const audio = page
-		.getByRole('figure', { name: /Escuchar esta sección/ })
-		.first()
-		.locator('audio');
+	const audio = players.first().locator('audio');
 	await expect(audio).toHaveAttribute('controls', '');
 	await expect(audio).toHaveAttribute('preload', 'none');
 	await expect(audio).not.toHaveAttribute('autoplay');
@@ -21,9 +20,12 @@ test('every charter section offers its audio, labelled with its length before it
 
 test('plays and pauses a service audio with the keyboard only', async ({ page }) => {
 	await page.goto('/es/servicios/subsidio-de-gas-en-cilindro');
-	const audio = page.locator('figure.audio audio');
+	const audio = page.locator('details.audio audio');
+	// The closed player is one tab stop; Enter opens it and the next stop is the audio itself.
+	await tabTo(page, page.locator('details.audio summary'));
+	await page.keyboard.press('Enter');
 	let reached = false;
-	for (let presses = 0; presses < 40 && !reached; presses++) {
+	for (let presses = 0; presses < 5 && !reached; presses++) {
 		await page.keyboard.press('Tab');
 		reached = await audio.evaluate((element) => element.matches(':focus-within, :focus'));
 	}
@@ -43,13 +45,13 @@ test('plays and pauses a service audio with the keyboard only', async ({ page })
 
 test('a service page with its audio player has no axe violations', async ({ page }) => {
 	await page.goto('/es/servicios/subsidio-de-gas-en-cilindro');
-	await expect(page.getByRole('figure', { name: /Escuchar este servicio/ })).toBeVisible();
+	await expect(page.locator('details.audio summary')).toHaveText(/Escuchar este servicio/);
 	expect(await axeViolations(page)).toEqual([]);
 });
 
 test('a Wayuunaiki page says the audio is in Spanish and marks it so', async ({ page }) => {
 	await page.goto('/guc/radicado');
-	const player = page.getByRole('figure', { name: /Escuchar estas instrucciones/ });
+	const player = page.locator('details.audio', { hasText: /Escuchar estas instrucciones/ });
 	await expect(player).toContainText('El audio está en español.');
 	await expect(player.locator('audio')).toHaveAttribute('lang', 'es');
 });

@@ -154,6 +154,15 @@ let documented: Record<string, unknown> | undefined;
  * from the example the API documents (so that example must stay valid); anything given replaces
  * its fields.
  */
+/** A complaint with no email, answered online: what a look-up kept on the device shows. */
+export const ONLINE_COMPLAINT = {
+	type: 'queja',
+	subject: 'Atención en la oficina',
+	description: 'Esperé dos horas para ser atendida en la oficina.',
+	email: undefined,
+	contactPreference: 'online'
+};
+
 export async function filePetition(
 	request: APIRequestContext,
 	petition: Record<string, unknown> = {},
@@ -174,14 +183,18 @@ export async function filePetition(
 
 export const STAFF_PASSWORD = 'una frase larga de prueba';
 
-/** Creates an official (test mode only) and signs the page's browser in as them, through the API. */
+/**
+ * Creates an official (test mode only) and signs the page's browser in as them, through the API;
+ * `as` names another account and its set of roles.
+ */
 export async function signInAsStaff(
 	page: Page,
-	role: 'agent' | 'admin' = 'agent'
+	role: 'agent' | 'admin' = 'agent',
+	as: { email: string; roles: string[] } = { email: `${role}@example.org`, roles: [role] }
 ): Promise<string> {
-	const email = `${role}@example.org`;
+	const { email, roles } = as;
 	const created = await page.request.post('/__test__/staff', {
-		data: { email, role, password: STAFF_PASSWORD }
+		data: { email, roles, password: STAFF_PASSWORD }
 	});
 	expect(created.status()).toBe(204);
 	const response = await page.request.post('/api/v1/staff/session', {

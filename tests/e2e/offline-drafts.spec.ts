@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, filePetition, setClock, test } from './fixtures';
+import { expect, filePetition, ONLINE_COMPLAINT, setClock, test } from './fixtures';
 import { deploymentProxy, openControlled } from './offline-support';
 
 // These journeys need the service worker that every other journey blocks.
@@ -160,13 +160,7 @@ test('keeps a look-up in "Mis trámites", shows it offline without the code, and
 	context,
 	request
 }) => {
-	const { number, securityCode } = await filePetition(request, {
-		type: 'queja',
-		subject: 'Atención en la oficina',
-		description: 'Esperé dos horas para ser atendida en la oficina.',
-		email: undefined,
-		contactPreference: 'online'
-	});
+	const { number, securityCode } = await filePetition(request, ONLINE_COMPLAINT);
 
 	await openControlled(page, '/es/radicado');
 	await page.getByLabel('Número de radicado').fill(number);

@@ -1,7 +1,7 @@
 import type { BrowserContext } from '@playwright/test';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { LOCALES, expect, test } from './fixtures';
+import { LOCALES, axeViolations, expect, test } from './fixtures';
 import { deploymentProxy, openControlled } from './offline-support';
 import { precachedPages } from '../../src/lib/offline/precache-pages';
 
@@ -401,4 +401,79 @@ test('a draft is sent by Background Sync even with no page open', async ({
 	} finally {
 		await front.close();
 	}
+});
+
+test('searches the services kept on the phone offline, misspellings forgiven', async ({
+	page,
+	context
+}) => {
+	await openControlled(page, '/es');
+	await goOffline(context);
+	await page.goto('/es/servicios?q=enerjia');
+	const status = page.getByRole('status');
+	await expect(status).toContainText('Sin conexión: buscamos entre los servicios guardados');
+	await expect(page.locator('.results h2').first()).toHaveText('Subsidio a la luz');
+	await expect(page.getByRole('link', { name: 'Certificado laboral' })).toHaveCount(0);
+	await expect(page.getByLabel('Buscar un servicio')).toHaveValue('enerjia');
+
+	await page.getByLabel('Buscar un servicio').fill('xyzzy');
+	await page.getByRole('button', { name: 'Buscar' }).click();
+	await expect(status).toContainText('ningún servicio guardado en el teléfono tiene esas palabras');
+	await expect(page.locator('.results li')).toHaveCount(0);
+	expect(await axeViolations(page)).toEqual([]);
+});
+
+test('the contact page works offline and works out "open now" on the phone', async ({
+	page,
+	context
+}) => {
+	await openControlled(page, '/es');
+	await goOffline(context);
+	// A Tuesday morning, then a Saturday: the kept copy cannot know either.
+	await page.clock.setFixedTime(new Date('2026-11-24T10:00:00-05:00'));
+	await page.goto('/es/contacto');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Contacto y canales de atención'
+	);
+	await expect(page.locator('#presencial .status')).toHaveText(/Abierto ahora/);
+	await expect(page.getByText('hora de Bogotá (10:00 a. m.)', { exact: false })).toBeVisible();
+	await expect(page.locator('#telefono a[href^="tel:"]').first()).toBeVisible();
+
+	await page.clock.setFixedTime(new Date('2026-11-28T10:00:00-05:00'));
+	await page.reload();
+	await expect(page.locator('#presencial .status')).toHaveText(/Cerrado ahora/);
+	await expect(page.locator('#formulario-web .status')).toHaveText(/Abierto ahora/);
+});
+
+test('an audio not saved on the phone says so offline, and a saved one does not', async ({
+	page,
+	context
+}) => {
+	const service = '/es/servicios/subsidio-de-gas-en-cilindro';
+	await openControlled(page, '/es/carta-de-trato-digno');
+	// One charter audio saved as "Audios" saves them: every format, whole.
+	const saved = page.locator('[data-audio]').first();
+	const sources = await saved
+		.locator('source')
+		.evaluateAll((elements) => elements.map((element) => (element as HTMLSourceElement).src));
+	await page.evaluate(async (urls) => {
+		const cache = await caches.open('audio');
+		await cache.addAll(urls);
+	}, sources);
+
+	await goOffline(context);
+	await page.goto(service);
+	const missing = page.getByText(
+		'Este audio no está guardado en el teléfono. Descárguelo en Audios cuando tenga señal.'
+	);
+	await expect(missing).toBeVisible();
+	await expect(missing.getByRole('link', { name: 'Audios' })).toHaveAttribute('href', '/es/audios');
+
+	await page.goto('/es/carta-de-trato-digno');
+	const players = page.locator('[data-audio]');
+	await expect(players.first().locator('[data-audio-missing]')).toBeHidden();
+	await expect(players.nth(1).locator('[data-audio-missing]')).toBeVisible();
+
+	await context.setOffline(false);
+	await expect(players.nth(1).locator('[data-audio-missing]')).toBeHidden();
 });

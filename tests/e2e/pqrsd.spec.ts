@@ -74,8 +74,8 @@ test.describe('without JavaScript', () => {
 			mimeType: 'application/pdf',
 			buffer: pdfFile('prueba')
 		});
+		// Anonymous: no personal data and no reply channel to choose; the answer is seen online.
 		await page.getByRole('radio', { name: 'Anónima (solo denuncias)' }).check();
-		await page.getByRole('radio', { name: /La consultaré en línea/ }).check();
 		await page.getByRole('button', { name: 'Enviar petición' }).click();
 
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Recibimos su petición');

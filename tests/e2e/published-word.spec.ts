@@ -1,6 +1,13 @@
+import type { APIRequestContext, Page } from '@playwright/test';
 import { LOCALES, axeViolations, expect, setClock, test } from './fixtures';
 
 const SERVICES = ['subsidio-de-gas-en-cilindro', 'correccion-de-datos-de-conversion-a-gas'];
+
+/** The app's clock and the phone's at the same instant: the contact page works out "open now" on the phone. */
+async function setClocks(page: Page, request: APIRequestContext, now: string): Promise<void> {
+	await setClock(request, now);
+	await page.clock.setFixedTime(new Date(now));
+}
 
 test.describe('the carta de trato digno', () => {
 	test('shows its version, validity and a summary first', async ({ page }) => {
@@ -17,7 +24,7 @@ test.describe('the carta de trato digno', () => {
 		for (const id of ['derechos', 'deberes', 'deberes-de-la-entidad', 'canales']) {
 			const heading = page.locator(`h2#${id}`);
 			await expect(heading).toBeVisible();
-			await expect(heading.locator(`a[href="#${id}"]`)).toHaveCount(1);
+			await expect(page.locator(`h2#${id} + a[href="#${id}"]`)).toHaveCount(1);
 		}
 	});
 
@@ -27,7 +34,7 @@ test.describe('the carta de trato digno', () => {
 		await expect(page.getByRole('navigation', { name: 'Menú principal' })).toBeHidden();
 		await expect(page.locator('.site-footer')).toBeHidden();
 		await expect(page.locator('h2#derechos')).toBeVisible();
-		await expect(page.locator('h2#derechos a')).toBeHidden();
+		await expect(page.locator('h2#derechos + a')).toBeHidden();
 		const pdf = await page.pdf({ format: 'A4' });
 		// A PDF with a handful of A4 pages, not one page per screen.
 		const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length ?? 0;
@@ -41,21 +48,21 @@ test.describe('the carta de trato digno', () => {
 			page.locator('section[lang="es"]', { has: page.locator('h2#derechos') })
 		).toBeVisible();
 		await expect(
-			page.getByText('La traducción al wayuunaiki está en revisión.', { exact: false })
+			page.getByText('El texto y el audio en wayuunaiki están en camino.', { exact: false })
 		).toBeVisible();
 	});
 });
 
 test.describe('the channels of attention', () => {
 	test('says the office is open on a business morning', async ({ page, request }) => {
-		await setClock(request, '2026-11-24T10:00:00-05:00');
+		await setClocks(page, request, '2026-11-24T10:00:00-05:00');
 		await page.goto('/es/contacto');
 		await expect(page.locator('#presencial')).toContainText('Abierto ahora');
 		await expect(page.getByText('hora de Bogotá (10:00 a. m.)', { exact: false })).toBeVisible();
 	});
 
 	test('says the office is closed on a public holiday', async ({ page, request }) => {
-		await setClock(request, '2026-11-16T10:00:00-05:00');
+		await setClocks(page, request, '2026-11-16T10:00:00-05:00');
 		await page.goto('/es/contacto');
 		await expect(page.locator('#presencial')).toContainText('Cerrado ahora');
 		await expect(page.locator('#formulario-web')).toContainText('Abierto ahora');
@@ -73,7 +80,7 @@ test.describe('the channels of attention', () => {
 	});
 
 	test('the API agrees with the page on what is open', async ({ page, request }) => {
-		await setClock(request, '2026-11-28T10:00:00-05:00');
+		await setClocks(page, request, '2026-11-28T10:00:00-05:00');
 		const api = await (await request.get('/api/v1/channels?lang=es')).json();
 		await page.goto('/es/contacto');
 		for (const channel of api.channels) {
@@ -120,6 +127,32 @@ test.describe('the service portfolio', () => {
 	test('says so when nothing matches', async ({ page }) => {
 		await page.goto('/es/servicios?q=zzzz');
 		await expect(page.getByRole('status')).toContainText('No encontramos servicios');
+	});
+
+	test('forgives misspellings: "subcidio" and "enerjia" find the right services', async ({
+		page
+	}) => {
+		await page.goto('/es/servicios?q=subcidio');
+		await expect(page.getByRole('status')).toHaveText(/Encontramos 2 servicios\./);
+		await expect(page.getByRole('link', { name: 'Subsidio al gas en cilindro' })).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Subsidio a la luz' })).toBeVisible();
+		await page.goto('/es/servicios?q=enerjia');
+		await expect(page.getByRole('status')).toHaveText(/Encontramos \d+ servicios?\./);
+		await expect(page.locator('.results h2').first()).toHaveText('Subsidio a la luz');
+		await expect(page.getByRole('link', { name: 'Certificado laboral' })).toHaveCount(0);
+	});
+
+	test('asks "¿Quiso decir…?" when nothing matches and a close spelling would', async ({
+		page
+	}) => {
+		await page.goto('/es/servicios?q=subsdio%20gaz');
+		const status = page.getByRole('status');
+		await expect(status).toContainText('No encontramos servicios');
+		await expect(status).toContainText('¿Quiso decir subsidio gas?');
+		await status.getByRole('link', { name: 'subsidio gas' }).click();
+		await expect(page).toHaveURL(/\/es\/servicios\?q=subsidio%20gas$/);
+		await expect(page.getByRole('link', { name: 'Subsidio al gas en cilindro' })).toBeVisible();
+		expect(await axeViolations(page)).toEqual([]);
 	});
 
 	test('filters by segment', async ({ page }) => {
@@ -186,13 +219,15 @@ test.describe('without JavaScript', () => {
 	}
 });
 
-test('the content pages ship no JavaScript but the service-worker registration', async ({
+test('the content pages ship no JavaScript but the service-worker registration and what only the phone knows', async ({
 	page
 }) => {
 	const scripts: string[] = [];
+	// The small script that installs the app for offline use (budget: 6 KB), and two that say what
+	// only the phone knows on a kept copy: whether a channel is open now, whether an audio is saved.
+	const allowed = /\/workers\/(register|open-now|audio-offline)-[\w-]+\.js$/;
 	page.on('request', (request) => {
-		// The small script that installs the app for offline use is the one allowed (budget: 6 KB).
-		if (request.resourceType() === 'script' && !request.url().includes('/workers/register-')) {
+		if (request.resourceType() === 'script' && !allowed.test(request.url())) {
 			scripts.push(request.url());
 		}
 	});

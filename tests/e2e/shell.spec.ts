@@ -46,7 +46,11 @@ test('Spanish text on a Wayuunaiki page is marked as Spanish', async ({ page }) 
 	await page.goto('/guc');
 	const heading = page.locator('h1 [lang="es"]');
 	await expect(heading).toHaveText('Atención al ciudadano');
-	await expect(page.getByText('La traducción al wayuunaiki está en revisión.')).toBeVisible();
+	const notice = page.getByRole('complementary', { name: 'Aviso sobre la traducción' });
+	await expect(notice.locator('[lang="es"]').first()).toHaveText(
+		'El texto y el audio en wayuunaiki están en camino. Por ahora, lo que falta aparece en español.'
+	);
+	await expect(notice.getByRole('link')).toHaveAttribute('href', '/guc/te-llamamos');
 });
 
 test('the skip link takes a keyboard user to the main content', async ({ page }) => {

@@ -25,6 +25,8 @@ async function book(request: APIRequestContext, email = 'ana@example.com'): Prom
 		name: 'Ana María Epieyú',
 		documentNumber: '40123456',
 		email,
+		phone: '300 765 4321',
+		description: 'El subsidio de octubre no me llegó.',
 		callLanguage: 'guc',
 		accessibilityNeeds: 'Uso lector de pantalla',
 		preferential: ['ethnic-group']
@@ -148,11 +150,90 @@ test('the agenda marks a booking with a phone only for a call and counts the hol
 	await expect(page.getByTestId('expired-holds')).toHaveText(
 		'1 cita apartada no se confirmó a tiempo: su cupo quedó libre.'
 	);
-	await expect(appointment(page, called.reference)).toContainText(
-		'Llame para confirmar. La persona pidió la cita sin correo electrónico. Llame al +57 300 765 4321 para confirmarla.'
+	const card = appointment(page, called.reference);
+	await expect(card).toContainText(
+		'Llame para confirmar. La persona pidió la cita sin correo electrónico. Su teléfono está en «Ver datos de la persona»: llámela para confirmarla.'
 	);
 	await expect(appointment(page, held.reference)).toHaveCount(0);
 	expect(await axeViolations(page)).toEqual([]);
+	// The phone is behind the audited person data, like every person's phone.
+	await card.getByRole('button', { name: 'Ver datos de la persona' }).click();
+	await expect(card.getByRole('link', { name: '300 765 4321' })).toBeVisible();
+});
+
+test('the agenda names the day and time of an appointment more than an hour away', async ({
+	page,
+	request
+}) => {
+	const reference = await book(request);
+	await signInAsStaff(page);
+	await page.goto(`/staff/agenda?fecha=${DAY}`);
+	const card = appointment(page, reference);
+	await expect(card.locator('.countdown')).toHaveText('Empieza el martes 5 a las 9:00 a. m.');
+
+	await setClock(request, at('07:30'));
+	await signInAsStaff(page);
+	await page.reload();
+	await expect(card.locator('.countdown')).toHaveText('Empieza hoy a las 9:00 a. m.');
+	await setClock(request, at('08:00'));
+	await page.reload();
+	await expect(card.locator('.countdown')).toHaveText('Empieza en 60 min');
+});
+
+test("an official opens the person's phone, document and case from the agenda, and it is audited", async ({
+	page,
+	request
+}) => {
+	const reference = await book(request);
+	await setClock(request, at('08:40'));
+	await signInAsStaff(page);
+	await page.goto(`/staff/agenda?fecha=${DAY}`);
+	const card = appointment(page, reference);
+	for (const hidden of ['300 765 4321', '40123456', 'El subsidio de octubre no me llegó.']) {
+		await expect(card).not.toContainText(hidden);
+	}
+	const audit = async () => (await (await request.post('/__test__/tables')).json()).audit_log;
+	const before = await audit();
+
+	await tabTo(page, card.getByRole('button', { name: 'Ver datos de la persona' }));
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(new RegExp(`#persona-${reference}$`));
+	await expect(card.getByRole('heading', { name: 'Datos de la persona' })).toBeVisible();
+	await expect(card.getByRole('link', { name: '300 765 4321' })).toHaveAttribute(
+		'href',
+		'tel:+573007654321'
+	);
+	await expect(card).toContainText('Cédula de ciudadanía 40123456');
+	await expect(card).toContainText('El subsidio de octubre no me llegó.');
+	await expect(card).toContainText('Quedó registrado que usted abrió estos datos.');
+	expect(await audit()).not.toBe(before);
+	expect(await axeViolations(page)).toEqual([]);
+
+	const plain = await page.request.get(`/api/v1/staff/appointments?date=${DAY}`);
+	expect(plain.status()).toBe(200);
+	const [item] = (await plain.json()).appointments;
+	expect(item.reference).toBe(reference);
+	expect(item).not.toHaveProperty('person');
+	const afterPage = await audit();
+	const opened = await page.request.get(`/api/v1/staff/appointments?date=${DAY}&include=person`);
+	expect(opened.status()).toBe(200);
+	expect((await opened.json()).appointments[0].person).toEqual({
+		phone: '+573007654321',
+		document: { type: 'CC', number: '40123456' },
+		description: 'El subsidio de octubre no me llegó.'
+	});
+	expect(await audit()).not.toBe(afterPage);
+});
+
+test('the history of a petition says who filed it in Spanish', async ({ page, request }) => {
+	const filed = await filePetition(request);
+	await signInAsStaff(page);
+	await page.goto(`/staff/peticiones?numero=${filed.number}`);
+	const history = page
+		.getByRole('heading', { name: 'Historia' })
+		.locator('xpath=following-sibling::ol[1]');
+	await expect(history).toContainText('(la persona que hizo la petición)');
+	await expect(history).not.toContainText('citizen');
 });
 
 test('a no-show waits 5 minutes after the start, with the keyboard only', async ({
@@ -268,7 +349,8 @@ test('an extension beyond twice the legal term is refused', async ({ page, reque
 	expect((await response.json()).code).toBe('EXTENSION_INVALID');
 });
 
-test('a call back is marked as not answered and stays in the queue', async ({ page, request }) => {
+/** Ana asks on Monday 23 November 2026 to be called on Tuesday between 8:00 and 10:00. */
+async function askForCallBack(request: APIRequestContext): Promise<string> {
 	await setClock(request, '2026-11-23T07:00:00-05:00');
 	const asked = await request.post('/api/v1/callbacks', {
 		data: {
@@ -282,6 +364,12 @@ test('a call back is marked as not answered and stays in the queue', async ({ pa
 		}
 	});
 	expect(asked.status()).toBe(201);
+	return (await asked.json()).id;
+}
+
+test('a call back is marked as not answered and stays in the queue', async ({ page, request }) => {
+	await askForCallBack(request);
+	await setClock(request, '2026-11-24T08:10:00-05:00');
 	await signInAsStaff(page);
 	await page.goto('/staff/llamadas?idioma=guc');
 	const call = page.getByRole('article').filter({ hasText: 'Ana Epieyú' });
@@ -289,6 +377,39 @@ test('a call back is marked as not answered and stays in the queue', async ({ pa
 	await call.getByRole('button', { name: 'No contestó' }).click();
 	await expect(page.locator('.panel[role="status"]')).toContainText('sigue en la lista');
 	await expect(call).toContainText('1 de 3');
+});
+
+test('a call back cannot be marked before the window the citizen chose', async ({
+	page,
+	request
+}) => {
+	const id = await askForCallBack(request);
+	await setClock(request, '2026-11-24T07:45:00-05:00');
+	await signInAsStaff(page);
+	await page.goto('/staff/llamadas');
+	const call = page.getByRole('article').filter({ hasText: 'Ana Epieyú' });
+	await call.getByRole('button', { name: 'No contestó' }).click();
+	const message =
+		'La persona eligió que la llamen desde las 8:00 a. m. del martes 24 de noviembre de 2026. ' +
+		'Podrá marcar el intento desde esa hora.';
+	await expect(page.getByRole('alert')).toContainText(message);
+	await expect(call.locator('.error-message')).toHaveText(message);
+	await expect(call).toContainText('0 de 3');
+
+	const early = await page.request.post(`/api/v1/staff/callbacks/${id}/attempts`, {
+		data: { result: 'called' }
+	});
+	expect(early.status()).toBe(409);
+	expect(await early.json()).toMatchObject({
+		code: 'CALLBACK_TOO_EARLY',
+		availableAt: '2026-11-24T08:00:00-05:00'
+	});
+	await setClock(request, '2026-11-24T08:00:00-05:00');
+	const onTime = await page.request.post(`/api/v1/staff/callbacks/${id}/attempts`, {
+		data: { result: 'called' }
+	});
+	expect(onTime.status()).toBe(200);
+	expect(await onTime.json()).toMatchObject({ status: 'called', attempts: 1 });
 });
 
 test('an agent cannot open the list of officials', async ({ page }) => {

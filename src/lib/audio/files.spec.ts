@@ -38,6 +38,7 @@ describe('the audio plan', () => {
 		id: 'carta.derechos',
 		kind: 'section' as const,
 		title: 'Sus derechos',
+		titleLang: 'es' as const,
 		page: '/',
 		text: 'Hola.'
 	};

@@ -17,11 +17,16 @@ export interface AudioEntry {
 	id: string;
 	/** The language spoken in the recording. */
 	lang: Locale;
-	/** recorded: a person read it (always wins); generated: eSpeak NG at build time. */
+	/**
+	 * recorded: a person read it (always wins: files in static/audio/recorded, or a reviewed
+	 * recording from the studio); generated: eSpeak NG at build time.
+	 */
 	source: 'recorded' | 'generated';
 	kind: 'section' | 'service' | 'instructions';
 	/** The heading of the text, in the language of the audio. */
 	title: string;
+	/** The language the heading is in, when it is not the audio's (a title not translated yet). */
+	titleLang?: Locale;
 	/** The page it belongs to, without the language segment. */
 	page: string;
 	/** SHA-256 (first 16 hex digits) of the text read and the synthesis settings. */
@@ -39,12 +44,20 @@ export interface AudioManifest {
 
 export const manifest = data as AudioManifest;
 
+/** Reviewed recordings from the studio, loaded while the server runs (`server/recordings`). */
+let published: AudioEntry[] = [];
+
+/** Replaces the studio's reviewed recordings in this process; they win over the manifest. */
+export function publishRecordings(entries: AudioEntry[]): void {
+	published = entries;
+}
+
 /**
  * The audio of a text for a page in `lang`: a recording in that language when there is one,
  * otherwise the Spanish audio (recorded or generated). Wayuunaiki is never synthesised.
  */
 export function audioFor(id: string, lang: Locale): AudioEntry | undefined {
-	const entries = manifest.entries.filter((entry) => entry.id === id);
+	const entries = [...published, ...manifest.entries].filter((entry) => entry.id === id);
 	return (
 		entries.find((entry) => entry.lang === lang) ?? entries.find((entry) => entry.lang === 'es')
 	);
@@ -52,7 +65,7 @@ export function audioFor(id: string, lang: Locale): AudioEntry | undefined {
 
 /** The audios a page in `lang` offers, one per text. */
 export function audiosFor(lang: Locale): AudioEntry[] {
-	const ids = [...new Set(manifest.entries.map((entry) => entry.id))];
+	const ids = [...new Set([...manifest.entries, ...published].map((entry) => entry.id))];
 	return ids.map((id) => audioFor(id, lang)).filter((entry) => entry !== undefined);
 }
 

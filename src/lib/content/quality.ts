@@ -7,6 +7,7 @@ import {
 import { charter } from './charter';
 import { channels } from './channels';
 import { acronymExpansions, glossary } from './glossary';
+import { plainText } from './links';
 import { services } from './services';
 import type { Block } from './types';
 
@@ -20,10 +21,12 @@ export interface ContentSection {
 	text: string;
 }
 
+// Links in content text are read as their words.
 const lines = (...parts: (string | string[] | undefined)[]) =>
 	parts
 		.flat()
 		.filter((part): part is string => Boolean(part))
+		.map(plainText)
 		.join('\n');
 
 /** Every section of Spanish content the pages show, as the readers see it. */

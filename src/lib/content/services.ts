@@ -1,3 +1,4 @@
+import type { PetitionType } from '$lib/domain/terms';
 import type { ChannelId } from './channels';
 import type { Block } from './types';
 
@@ -20,6 +21,8 @@ export interface Service {
 	channels: ChannelId[];
 	/** Where to start it online in this app, when it can be done here. */
 	online?: 'pqrsd' | 'radicado';
+	/** The kind of petition the form starts with for this service (default: a petición). */
+	petitionType?: PetitionType;
 	block: Block<{
 		name: string;
 		summary: string;
@@ -58,7 +61,7 @@ export const services: Service[] = [
 					'Pregunte en su alcaldía si su hogar está en el listado.',
 					'Compre el cilindro con un distribuidor que tenga el subsidio.',
 					'Muestre su cédula al comprar. El descuento sale en la factura.',
-					'Si no le dieron el descuento, haga un reclamo aquí.'
+					'Si no le dieron el descuento, [haga un reclamo aquí](pqrsd?tipo=reclamo&servicio=subsidio-de-gas-en-cilindro).'
 				],
 				cost: 'Sin costo. El trámite es gratis.',
 				keywords: ['pipeta', 'bombona', 'propano', 'descuento', 'cocina']
@@ -141,6 +144,7 @@ export const services: Service[] = [
 			'correspondencia'
 		],
 		online: 'pqrsd',
+		petitionType: 'informacion',
 		block: {
 			es: {
 				name: 'Pedir información',
@@ -269,7 +273,7 @@ export const services: Service[] = [
 				steps: [
 					'Mire en su factura si ya tiene el subsidio.',
 					'Si no lo tiene, pregunte a su empresa de luz.',
-					'Si la empresa no le responde, haga un reclamo aquí.'
+					'Si la empresa no le responde, [haga un reclamo aquí](pqrsd?tipo=reclamo&servicio=subsidio-de-energia).'
 				],
 				cost: 'Sin costo.',
 				keywords: ['energia electrica', 'factura', 'estrato', 'descuento', 'recibo']

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolve, type Block } from './types';
+import { publishBlocks, resolve, type Block } from './types';
 
 const translated: Block<{ title: string }> = {
 	es: { title: 'Sus derechos' },
@@ -16,12 +16,33 @@ describe('resolve', () => {
 		});
 	});
 
-	it('gives the Wayuunaiki text that exists with its review state', () => {
+	it('keeps a draft from the page: the Spanish shows, saying a translation is on its way', () => {
 		expect(resolve(translated, 'guc')).toEqual({
-			lang: 'guc',
+			lang: 'es',
 			review: 'draft',
-			text: { title: 'Texto de prueba en borrador' }
+			text: { title: 'Sus derechos' }
 		});
+	});
+
+	it('gives a reviewed Wayuunaiki text', () => {
+		const reviewed: Block<{ title: string }> = {
+			es: { title: 'Sus derechos' },
+			guc: { review: 'reviewed', text: { title: 'Texto de prueba revisado' } }
+		};
+		expect(resolve(reviewed, 'guc')).toEqual({
+			lang: 'guc',
+			review: 'reviewed',
+			text: { title: 'Texto de prueba revisado' }
+		});
+	});
+
+	it('gives what the studio published while the server runs, and forgets it when replaced', () => {
+		publishBlocks([[untranslated, 'guc', { review: 'reviewed', text: { title: 'Prueba' } }]]);
+		expect(resolve(untranslated, 'guc')).toMatchObject({ lang: 'guc', text: { title: 'Prueba' } });
+		publishBlocks([[untranslated, 'guc', { review: 'draft' }]]);
+		expect(resolve(untranslated, 'guc')).toMatchObject({ lang: 'es', review: 'draft' });
+		publishBlocks([]);
+		expect(resolve(untranslated, 'guc')).toMatchObject({ lang: 'es', review: 'missing' });
 	});
 
 	it('falls back to Spanish, marked as such, when the block has no translation', () => {

@@ -1,29 +1,17 @@
 import { getHolidaysForYear } from 'colombian-holidays';
-import { entity } from '$lib/config/entity';
+import {
+	isoWeekday,
+	localDate,
+	localTime,
+	OFFSET_MS,
+	TIME_ZONE,
+	UTC_OFFSET,
+	type LocalDate
+} from './local-time';
 
-/**
- * Dates and instants in the entity's time zone (Bogotá). Colombia keeps UTC−5 all year (no
- * daylight saving), so local dates are plain arithmetic. Local dates are "YYYY-MM-DD" strings;
- * instants are Dates (UTC).
- */
-export const TIME_ZONE = entity.timeZone;
+export { isoWeekday, localDate, localTime, TIME_ZONE, UTC_OFFSET, type LocalDate };
 
-/** The zone's offset, "-05:00", read once from the zone itself. */
-function offsetOf(timeZone: string): string {
-	const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
-		.formatToParts(Date.UTC(2026, 0, 1))
-		.find((part) => part.type === 'timeZoneName')!.value;
-	return name === 'GMT' ? '+00:00' : name.slice(3);
-}
-
-export const UTC_OFFSET = offsetOf(TIME_ZONE);
-const OFFSET_MS =
-	(UTC_OFFSET.startsWith('-') ? -1 : 1) *
-	(Number(UTC_OFFSET.slice(1, 3)) * 60 + Number(UTC_OFFSET.slice(4, 6))) *
-	60_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-export type LocalDate = string;
 
 const holidayCache = new Map<number, Set<LocalDate>>();
 
@@ -34,16 +22,6 @@ function holidays(year: number): Set<LocalDate> {
 		holidayCache.set(year, found);
 	}
 	return found;
-}
-
-/** The Bogotá calendar date of an instant. */
-export function localDate(instant: Date): LocalDate {
-	return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The Bogotá wall-clock time of an instant, "HH:MM". */
-export function localTime(instant: Date): string {
-	return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(11, 16);
 }
 
 /** The instant of a Bogotá date and wall-clock time ("HH:MM"). */
@@ -61,10 +39,9 @@ export function addDays(date: LocalDate, days: number): LocalDate {
 	return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** ISO weekday: 1 = Monday … 7 = Sunday. */
-export function isoWeekday(date: LocalDate): number {
-	const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-	return day === 0 ? 7 : day;
+/** The public holidays of a year, in order. */
+export function holidaysOf(year: number): LocalDate[] {
+	return [...holidays(year)].sort();
 }
 
 export function isHoliday(date: LocalDate): boolean {

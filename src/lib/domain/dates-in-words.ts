@@ -1,5 +1,5 @@
 import { INTL_LOCALE } from '$lib/i18n/locales';
-import { instantAt, TIME_ZONE, type LocalDate } from './calendar';
+import { instantAt, localDate, TIME_ZONE, type LocalDate } from './calendar';
 import { formatClock } from './office-hours';
 
 const dateWords = new Intl.DateTimeFormat(INTL_LOCALE, {
@@ -34,6 +34,24 @@ export function dateInWords(date: LocalDate | Date): string {
 	// A local date is read at noon, so no offset can shift the day.
 	const instant = typeof date === 'string' ? instantAt(date, '12:00') : date;
 	return dateWords.format(instant).replace(',', '');
+}
+
+const nearDayWords = new Intl.DateTimeFormat(INTL_LOCALE, {
+	timeZone: TIME_ZONE,
+	weekday: 'long',
+	day: 'numeric',
+	month: 'long'
+});
+
+/**
+ * "jueves 3 de diciembre", or "jueves 3" when `now` is in the same month: a day near enough to
+ * need no year. No comma after the weekday, as in dateInWords.
+ */
+export function nearDayInWords(instant: Date, now: Date): string {
+	const words = nearDayWords.format(instant).replace(',', '');
+	return localDate(instant).slice(0, 7) === localDate(now).slice(0, 7)
+		? words.replace(/ de \p{L}+$/u, '')
+		: words;
 }
 
 /** "8:00 a. m.": the local time of an instant. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isHoliday } from './calendar';
 import { isOpen, type Availability } from './open-now';
 
 const office: Availability = {
@@ -11,35 +12,45 @@ const office: Availability = {
 describe('isOpen', () => {
 	it('is open on a business day within hours, in Bogotá time', () => {
 		// Tuesday 2026-11-24 09:00 in Bogotá is 14:00 UTC.
-		expect(isOpen(office, new Date('2026-11-24T14:00:00Z'))).toBe(true);
+		expect(isOpen(office, new Date('2026-11-24T14:00:00Z'), isHoliday)).toBe(true);
 	});
 
 	it('is closed before opening time', () => {
-		expect(isOpen(office, new Date('2026-11-24T08:29:00-05:00'))).toBe(false);
+		expect(isOpen(office, new Date('2026-11-24T08:29:00-05:00'), isHoliday)).toBe(false);
 	});
 
 	it('is closed at closing time', () => {
-		expect(isOpen(office, new Date('2026-11-24T16:30:00-05:00'))).toBe(false);
+		expect(isOpen(office, new Date('2026-11-24T16:30:00-05:00'), isHoliday)).toBe(false);
 	});
 
 	it('is closed on a weekend', () => {
-		expect(isOpen(office, new Date('2026-11-28T10:00:00-05:00'))).toBe(false);
+		expect(isOpen(office, new Date('2026-11-28T10:00:00-05:00'), isHoliday)).toBe(false);
 	});
 
 	it('is closed on a Monday public holiday', () => {
 		// 2026-11-16 is the moved Independence of Cartagena holiday.
-		expect(isOpen(office, new Date('2026-11-16T10:00:00-05:00'))).toBe(false);
+		expect(isOpen(office, new Date('2026-11-16T10:00:00-05:00'), isHoliday)).toBe(false);
 	});
 
 	it('uses the Bogotá date, not the UTC one', () => {
 		// 2026-11-27 at 23:30 UTC is already Saturday in UTC but still Friday 18:30 in Bogotá: an
 		// office open until 19:00 on weekdays is open, one open only on Saturdays is closed.
 		const late = new Date('2026-11-27T23:30:00Z');
-		expect(isOpen({ ...office, closes: '19:00' }, late)).toBe(true);
-		expect(isOpen({ ...office, days: [6], opens: '00:00', closes: '23:59' }, late)).toBe(false);
+		expect(isOpen({ ...office, closes: '19:00' }, late, isHoliday)).toBe(true);
+		expect(isOpen({ ...office, days: [6], opens: '00:00', closes: '23:59' }, late, isHoliday)).toBe(
+			false
+		);
 	});
 
 	it('is always open when the channel receives at any hour', () => {
-		expect(isOpen({ always: true }, new Date('2026-12-25T03:00:00-05:00'))).toBe(true);
+		expect(isOpen({ always: true }, new Date('2026-12-25T03:00:00-05:00'), isHoliday)).toBe(true);
+	});
+});
+
+describe('isOpen on a phone, with the holidays the page lists', () => {
+	it('is closed on a listed holiday and open on the next business day', () => {
+		const listed = (date: string) => date === '2026-11-16';
+		expect(isOpen(office, new Date('2026-11-16T10:00:00-05:00'), listed)).toBe(false);
+		expect(isOpen(office, new Date('2026-11-17T10:00:00-05:00'), listed)).toBe(true);
 	});
 });

@@ -1,4 +1,5 @@
-import { isHoliday, isoWeekday, localDate, localTime, type LocalDate } from './calendar';
+// Relative import, without the holiday rules: the contact page's script runs this on the phone.
+import { isoWeekday, localDate, localTime, type LocalDate } from './local-time';
 
 /** When a channel attends: always (it receives at any hour) or on some days between two times. */
 export type Availability =
@@ -14,18 +15,24 @@ export type Availability =
 			closedOnHolidays: boolean;
 	  };
 
-function attendsOn(availability: Availability, date: LocalDate): boolean {
+function attendsOn(availability: Availability, date: LocalDate, holiday: Holiday): boolean {
 	if (availability.always) return true;
 	if (!availability.days.includes(isoWeekday(date))) return false;
-	return !(availability.closedOnHolidays && isHoliday(date));
+	return !(availability.closedOnHolidays && holiday(date));
 }
 
-/** Whether a channel attends at this instant, in Bogotá time, holidays included. */
-export function isOpen(availability: Availability, now: Date): boolean {
+/** Whether a date is a public holiday. */
+export type Holiday = (date: LocalDate) => boolean;
+
+/**
+ * Whether a channel attends at this instant, in Bogotá time, holidays included: the server gives
+ * the calendar's rule, a phone the list of dates the page carries.
+ */
+export function isOpen(availability: Availability, now: Date, holiday: Holiday): boolean {
 	if (availability.always) return true;
 	const time = localTime(now);
 	return (
-		attendsOn(availability, localDate(now)) &&
+		attendsOn(availability, localDate(now), holiday) &&
 		time >= availability.opens &&
 		time < availability.closes
 	);

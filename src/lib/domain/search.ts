@@ -1,4 +1,6 @@
-import { normaliseGlottalStop } from '$lib/i18n/glottal';
+import MiniSearch from 'minisearch';
+import { stemmer } from '@orama/stemmers/spanish';
+import { normaliseGlottalStop } from '../i18n/glottal';
 
 /**
  * Text folded for search: lower case, without accents or diaeresis ("ü" → "u"), with every
@@ -21,38 +23,91 @@ const STOP_WORDS = new Set(
 	)
 );
 
-/** A light plural stem so "subsidios" finds "subsidio" and "certificados" finds "certificado". */
-function stem(word: string): string {
-	if (word.length > 4 && word.endsWith('es')) return word.slice(0, -2);
-	if (word.length > 3 && word.endsWith('s')) return word.slice(0, -1);
-	return word;
+/** The words of a text that count, folded: "Certificados de los gases" → certificados, gases. */
+export function words(text: string): string[] {
+	return fold(text)
+		.split(' ')
+		.filter((word) => word && !STOP_WORDS.has(word));
 }
 
-/** The words of a query that count. */
+/** What the index keeps of a word: its Spanish stem, so "subsidios" finds "subsidio". */
 export function terms(query: string): string[] {
-	return [
-		...new Set(
-			fold(query)
-				.split(' ')
-				.filter((word) => word && !STOP_WORDS.has(word))
-				.map(stem)
-		)
-	];
+	return [...new Set(words(query).map((word) => stemmer(word)))];
 }
 
-/**
- * How well a document matches: 0 when a query word is missing; otherwise more when the words
- * appear in the title. Every query word must start some word of the document.
- */
-export function matchScore(queryTerms: string[], title: string, body: string): number {
-	if (queryTerms.length === 0) return 1;
-	const titleWords = fold(title).split(' ');
-	const bodyWords = fold(body).split(' ');
-	let score = 0;
-	for (const term of queryTerms) {
-		if (titleWords.some((word) => word.startsWith(term))) score += 3;
-		else if (bodyWords.some((word) => word.startsWith(term))) score += 1;
-		else return 0;
+/** One searchable thing (a service), the same on the server and in the service worker. */
+export interface SearchDocument {
+	id: string;
+	title: string;
+	body: string;
+}
+
+// A word of five letters or more may have one letter wrong ("subcidio", "enerjia"); nine or more,
+// two. Shorter words must be right: "gas" must not find "las".
+const typoTolerance = (term: string) => (term.length >= 5 ? 0.2 : 0);
+
+// For "¿Quiso decir…?": a wider tolerance, only to propose a word the person can check.
+const SUGGESTION_TOLERANCE = 0.4;
+
+export interface Search {
+	/** The ids of the documents that have every word of the query, best first. */
+	find(query: string): string[];
+	/** A query close to this one that finds something, when this one finds nothing. */
+	suggest(query: string): string | undefined;
+}
+
+/** The search over a set of documents: typo-tolerant, stemmed, title words worth more. */
+export function searchOver(documents: SearchDocument[]): Search {
+	const index = new MiniSearch<SearchDocument>({
+		fields: ['title', 'body'],
+		tokenize: words,
+		processTerm: (term) => stemmer(term),
+		searchOptions: {
+			boost: { title: 3 },
+			combineWith: 'AND',
+			fuzzy: typoTolerance,
+			// "certif" finds "certificado" as someone types.
+			prefix: true
+		}
+	});
+	index.addAll(documents);
+
+	// The words a suggestion may use, as they are written ("energía"), by their folded form.
+	const vocabulary = new Map<string, string>();
+	for (const document of documents) {
+		for (const written of `${document.title} ${document.body}`.split(/\s+/)) {
+			const word = written.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+			const [folded, ...rest] = words(word);
+			if (folded && rest.length === 0 && folded.length >= 3 && !vocabulary.has(folded)) {
+				vocabulary.set(folded, word);
+			}
+		}
 	}
-	return score;
+	const dictionary = new MiniSearch<{ id: string }>({
+		fields: ['id'],
+		tokenize: (text) => [text],
+		processTerm: (term) => term
+	});
+	dictionary.addAll([...vocabulary.keys()].map((id) => ({ id })));
+
+	const find = (query: string) => {
+		if (words(query).length === 0) return documents.map((document) => document.id);
+		return index.search(query).map((result) => String(result.id));
+	};
+
+	return {
+		find,
+		suggest(query) {
+			const asked = words(query);
+			if (asked.length === 0 || find(query).length > 0) return undefined;
+			const closest = asked.map((word) => {
+				const [best] = dictionary.search(word, { fuzzy: SUGGESTION_TOLERANCE });
+				return best ? vocabulary.get(String(best.id))! : word;
+			});
+			const suggestion = closest.join(' ');
+			return fold(suggestion) !== asked.join(' ') && find(suggestion).length > 0
+				? suggestion
+				: undefined;
+		}
+	};
 }

@@ -8,6 +8,7 @@ import {
 	isReference,
 	nearest,
 	normaliseReference,
+	timesByDay,
 	referenceFrom,
 	type SlotRules
 } from './slots';
@@ -144,5 +145,30 @@ describe('appointment topics', () => {
 		};
 		expect(TOPICS).toEqual(bookableServices().map((service) => service.slug));
 		for (const topic of TOPICS) expect(booking.topics[topic], topic).toBeTruthy();
+	});
+});
+
+describe('times grouped for a page', () => {
+	it('says each day once and splits its times into morning and afternoon', () => {
+		const at = (iso: string) => ({ start: iso });
+		const grouped = timesByDay([
+			at('2030-02-05T08:00:00-05:00'),
+			at('2030-02-05T11:30:00-05:00'),
+			at('2030-02-05T12:00:00-05:00'),
+			at('2030-02-06T09:00:00-05:00')
+		]);
+		expect(grouped).toEqual([
+			{
+				date: '2030-02-05',
+				parts: [
+					{
+						part: 'morning',
+						times: [at('2030-02-05T08:00:00-05:00'), at('2030-02-05T11:30:00-05:00')]
+					},
+					{ part: 'afternoon', times: [at('2030-02-05T12:00:00-05:00')] }
+				]
+			},
+			{ date: '2030-02-06', parts: [{ part: 'morning', times: [at('2030-02-06T09:00:00-05:00')] }] }
+		]);
 	});
 });

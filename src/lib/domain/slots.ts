@@ -5,6 +5,7 @@ import {
 	isHoliday,
 	isoWeekday,
 	localDate,
+	localTime,
 	type LocalDate
 } from './calendar';
 
@@ -131,4 +132,30 @@ export function normaliseReference(typed: string): string {
 
 export function isReference(value: string): boolean {
 	return REFERENCE.test(value);
+}
+
+export type PartOfDay = 'morning' | 'afternoon';
+
+export interface TimesOfDay<T> {
+	date: LocalDate;
+	parts: { part: PartOfDay; times: T[] }[];
+}
+
+/**
+ * Times grouped by their local day, then into morning (before noon) and afternoon, in the order
+ * given: a page says each day and each part once, and every choice is just its time.
+ */
+export function timesByDay<T extends { start: string }>(times: T[]): TimesOfDay<T>[] {
+	const days: TimesOfDay<T>[] = [];
+	for (const time of times) {
+		const instant = new Date(time.start);
+		const date = localDate(instant);
+		const part: PartOfDay = localTime(instant) < '12:00' ? 'morning' : 'afternoon';
+		let day = days.find((found) => found.date === date);
+		if (!day) days.push((day = { date, parts: [] }));
+		let group = day.parts.find((found) => found.part === part);
+		if (!group) day.parts.push((group = { part, times: [] }));
+		group.times.push(time);
+	}
+	return days;
 }

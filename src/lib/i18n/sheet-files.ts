@@ -14,7 +14,7 @@ import {
 } from './sheet';
 
 /**
- * The files behind `npm run i18n:export`, `i18n:import` and `i18n:coverage`, relative to a
+ * The files behind `npm run i18n:export` and `i18n:import`, relative to a
  * project root (a temporary copy in tests).
  */
 

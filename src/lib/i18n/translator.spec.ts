@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { putStrings, resetStrings, templatePatterns, translator } from './translator';
 
@@ -16,6 +17,49 @@ describe('translator', () => {
 	it('interpolates values', async () => {
 		const { t } = await translator('es');
 		expect(t('problems:BODY_TOO_LARGE.detail', { limit: 64 })).toContain('64 KB');
+	});
+
+	it('ends a sentence after a time with one full stop, in every Spanish string', async () => {
+		const { t } = await translator('es');
+		const time = '5:00 p. m.';
+		const hours = t('common:footer.hours', {
+			days: 'lunes a viernes',
+			opens: '8:00 a. m.',
+			closes: time
+		});
+		expect(hours).toBe('Atendemos de lunes a viernes, de 8:00 a. m. a 5:00 p. m.');
+		// Every Spanish string with each of its placeholders filled with a time.
+		const doubled: string[] = [];
+		const visit = (ns: string, prefix: string, value: unknown) => {
+			if (typeof value === 'string') {
+				const names = [...value.matchAll(/\{\{\s*(\w+)/g)].map((match) => match[1]!);
+				const values = Object.fromEntries(names.filter((n) => n !== 'count').map((n) => [n, time]));
+				const key = `${ns}:${prefix.replace(/_(one|other)$/, '')}`;
+				if (/m\.\./.test(t(key, { ...values, count: 2 }))) doubled.push(key);
+			} else if (value && typeof value === 'object') {
+				for (const [name, child] of Object.entries(value)) {
+					visit(ns, prefix ? `${prefix}.${name}` : name, child);
+				}
+			}
+		};
+		for (const file of readdirSync('locales/es')) {
+			visit(file.replace('.json', ''), '', JSON.parse(readFileSync(`locales/es/${file}`, 'utf8')));
+		}
+		expect(doubled).toEqual([]);
+	});
+
+	it('counts the Spanish strings a language has its own string for', async () => {
+		const { coverage } = await translator('guc');
+		const before = coverage();
+		expect(before.total).toBeGreaterThan(100);
+		putStrings('guc', 'common', { skipLink: 'Prueba de la prueba', review: { label: '' } });
+		try {
+			const after = (await translator('guc')).coverage();
+			expect(after).toEqual({ own: before.own + 1, total: before.total });
+		} finally {
+			resetStrings('guc');
+		}
+		expect((await translator('es')).coverage()).toEqual({ own: before.total, total: before.total });
 	});
 
 	it('answers a missing key with the key, as i18next does', async () => {

@@ -38,6 +38,8 @@ export interface Translator {
 	langOf(text: string): Locale;
 	/** The forms of a plural string for a number only the browser knows (a character counter). */
 	forms(key: string, options?: TOptions): PluralForms;
+	/** How many of the Spanish strings this language has its own string for, and of how many. */
+	coverage(): { own: number; total: number };
 }
 
 const files = import.meta.glob<Strings>('/locales/*/*.json', { eager: true, import: 'default' });
@@ -51,18 +53,63 @@ export const NAMESPACES: readonly string[] = Object.keys(files)
 	.filter((path) => path.startsWith(`/locales/${DEFAULT_LOCALE}/`))
 	.map(namespaceOf);
 
-/** The strings of one language as the locale files hold them (a copy: i18next changes its own). */
-function fileStrings(lang: Locale): Record<string, Strings> {
+/** Review states of the translations shipped in the files (`locales/guc.review.json`). */
+const reviews = import.meta.glob<Record<string, string>>('/locales/*.review.json', {
+	eager: true,
+	import: 'default'
+});
+
+/** `ns:key` → `reviewed` or `draft`, for the strings of a language's locale files. */
+export function fileReview(lang: Locale): Record<string, string> {
+	return reviews[`/locales/${lang}.review.json`] ?? {};
+}
+
+/** A namespace's strings without those whose review state is not `reviewed`. */
+function reviewedOnly(strings: Strings, prefix: string, review: Record<string, string>): Strings {
+	const kept: Strings = {};
+	for (const [name, value] of Object.entries(strings)) {
+		const key = `${prefix}${name}`;
+		if (typeof value === 'string') {
+			if (review[key] === 'reviewed') kept[name] = value;
+		} else if (value && typeof value === 'object') {
+			const inner = reviewedOnly(value as Strings, `${key}.`, review);
+			if (Object.keys(inner).length) kept[name] = inner;
+		}
+	}
+	return kept;
+}
+
+/**
+ * The strings of one language as the locale files hold them (a copy: i18next changes its own).
+ * With `reviewed`, a translation only when its review state says so: a draft never reaches a page.
+ */
+export function fileStrings(lang: Locale, { reviewed = false } = {}): Record<string, Strings> {
 	const found: Record<string, Strings> = {};
+	const review = fileReview(lang);
 	for (const [path, strings] of Object.entries(files)) {
-		if (path.startsWith(`/locales/${lang}/`)) found[namespaceOf(path)] = structuredClone(strings);
+		if (!path.startsWith(`/locales/${lang}/`)) continue;
+		const ns = namespaceOf(path);
+		found[ns] =
+			reviewed && lang !== DEFAULT_LOCALE
+				? reviewedOnly(strings, `${ns}:`, review)
+				: structuredClone(strings);
 	}
 	return found;
 }
 
+const shown = (lang: Locale) => fileStrings(lang, { reviewed: true });
+
 const i18n = createInstance();
+// A time ends in "p. m." and so may a placeholder at the end of a sentence: "… a 5:00 p. m.." reads
+// as a typo. Two full stops in a row become one (an ellipsis stays).
+i18n.use({
+	type: 'postProcessor',
+	name: 'oneFullStop',
+	process: (value: string) => value.replace(/(?<!\.)\.\.(?!\.)/g, '.')
+});
 void i18n.init({
-	resources: Object.fromEntries(LOCALES.map((lang) => [lang, fileStrings(lang)])),
+	postProcess: ['oneFullStop'],
+	resources: Object.fromEntries(LOCALES.map((lang) => [lang, shown(lang)])),
 	lng: DEFAULT_LOCALE,
 	fallbackLng: DEFAULT_LOCALE,
 	supportedLngs: [...LOCALES],
@@ -122,6 +169,22 @@ function patternsOf(lang: Locale): RegExp[] {
 	return found;
 }
 
+/** The non-empty strings of a language by their full key ("ns:a.b"). */
+function keyedStrings(lang: Locale): Map<string, string> {
+	const out = new Map<string, string>();
+	const visit = (prefix: string, value: unknown) => {
+		if (typeof value === 'string') {
+			if (value.trim()) out.set(prefix, value);
+		} else if (value && typeof value === 'object') {
+			for (const [name, child] of Object.entries(value)) visit(`${prefix}.${name}`, child);
+		}
+	};
+	for (const [ns, strings] of Object.entries(i18n.getDataByLanguage(lang) ?? {})) {
+		for (const [name, child] of Object.entries(strings as Strings)) visit(`${ns}:${name}`, child);
+	}
+	return out;
+}
+
 function createTranslator(lang: Locale): Translator {
 	const fixed = i18n.getFixedT(lang) as unknown as (
 		key: string,
@@ -148,6 +211,11 @@ function createTranslator(lang: Locale): Translator {
 			const form = (count: number) =>
 				part(key, { ...options, count, replace: { ...options, count: '{{count}}' } });
 			return { one: form(1), other: form(2) };
+		},
+		coverage() {
+			const source = keyedStrings(DEFAULT_LOCALE);
+			const own = keyedStrings(lang);
+			return { own: [...source.keys()].filter((key) => own.has(key)).length, total: source.size };
 		}
 	};
 }
@@ -162,17 +230,17 @@ export async function translator(lang: Locale): Promise<Translator> {
 }
 
 /**
- * Adds or replaces strings of one namespace while the server runs, as the Wayuunaiki studio will
+ * Adds or replaces strings of one namespace while the server runs, as the Wayuunaiki studio does
  * with reviewed strings from the database. It changes this process only: every instance calls it
- * for itself (when it starts, and when told the strings changed).
+ * for itself (when it starts, and when told the strings changed; see `server/live.ts`).
  */
 export function putStrings(lang: Locale, ns: string, strings: Strings): void {
 	i18n.addResourceBundle(lang, ns, strings, true, true);
 }
 
-/** Back to the strings of the locale files for one language, dropping those added at run time. */
+/** Back to the (reviewed) strings of the locale files for one language, dropping those added at run time. */
 export function resetStrings(lang: Locale): void {
-	const own = fileStrings(lang);
+	const own = shown(lang);
 	for (const ns of new Set([...NAMESPACES, ...Object.keys(i18n.getDataByLanguage(lang) ?? {})])) {
 		i18n.removeResourceBundle(lang, ns);
 		i18n.addResourceBundle(lang, ns, own[ns] ?? {}, false, true);

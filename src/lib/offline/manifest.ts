@@ -20,14 +20,13 @@ const SHORTCUTS = [
 
 /** The web app manifest of one language: installing from a Wayuunaiki page opens Wayuunaiki. */
 export function webManifest(lang: Locale, i18n: Translator) {
-	const name = i18n.part('offline:manifest.name');
 	return {
 		id: `/${lang}`,
-		name: name.text,
+		name: i18n.t('offline:manifest.name'),
 		short_name: i18n.t('offline:manifest.shortName'),
 		description: i18n.t('offline:manifest.description'),
-		// The language the names are really written in (Spanish while Wayuunaiki is missing).
-		lang: name.lang,
+		// The language of the app it installs: the one its pages open in, as the system lists it.
+		lang,
 		dir: 'ltr',
 		start_url: `/${lang}`,
 		scope: '/',

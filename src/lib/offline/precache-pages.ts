@@ -15,6 +15,8 @@ export const OFFLINE_PAGES = [
 	'/servicios',
 	'/glosario',
 	'/mis-tramites',
+	// How to reach the entity, with its hours; "open now" is worked out on the phone.
+	'/contacto',
 	// The petition form: one written without signal is kept as a draft and sent later.
 	'/pqrsd',
 	OFFLINE_PATH,

@@ -1,5 +1,6 @@
 // The agenda's countdowns follow the clock, counted from the server's "now" so the page and the
 // 5-minute rule agree. Not a live region: screen readers are not interrupted every minute.
+import { countdown } from '$lib/domain/countdown';
 import type { Said } from './enhance';
 
 interface Strings {
@@ -20,15 +21,18 @@ if (agenda) {
 	const update = () => {
 		const now = Date.now() + offset;
 		for (const element of agenda.querySelectorAll<HTMLElement>('[data-start]')) {
-			const minutes = Math.ceil((Date.parse(element.dataset.start!) - now) / 60_000);
+			const { start, end, later } = element.dataset;
+			const said = countdown(Date.parse(start!), Date.parse(end!), now);
 			element.textContent =
-				now >= Date.parse(element.dataset.end!)
-					? strings.ended
-					: minutes > 0
-						? counted(strings.startsIn, minutes)
-						: minutes === 0
-							? strings.startsNow
-							: counted(strings.startedAgo, -minutes);
+				said.kind === 'later'
+					? later!
+					: said.kind === 'ended'
+						? strings.ended
+						: said.kind === 'in'
+							? counted(strings.startsIn, said.minutes)
+							: said.kind === 'now'
+								? strings.startsNow
+								: counted(strings.startedAgo, said.minutes);
 		}
 	};
 	setInterval(update, 30_000);

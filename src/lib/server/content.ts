@@ -1,12 +1,12 @@
 import { charter } from '$lib/content/charter';
 import { channels, mapUrl, type Channel, type ChannelId } from '$lib/content/channels';
 import { acronymExpansions, glossary } from '$lib/content/glossary';
-import { findService, SEGMENTS, services, type Segment, type Service } from '$lib/content/services';
+import { findServices } from '$lib/content/service-search';
+import { findService, SEGMENTS, type Segment, type Service } from '$lib/content/services';
 import { resolve, type Review } from '$lib/content/types';
-import { formatInstant, TIME_ZONE } from '$lib/domain/calendar';
+import { formatInstant, isHoliday, TIME_ZONE } from '$lib/domain/calendar';
 import { formatClock, formatDays } from '$lib/domain/office-hours';
 import { isOpen, type Availability } from '$lib/domain/open-now';
-import { matchScore, terms } from '$lib/domain/search';
 import type { Locale } from '$lib/i18n/locales';
 import type { Translator } from '$lib/i18n/translator';
 
@@ -67,7 +67,7 @@ function channelView(channel: Channel, lang: Locale, now: Date, i18n: T): Channe
 		note: text.note ?? null,
 		hours: hours(channel.availability, i18n),
 		availability: channel.availability,
-		openNow: isOpen(channel.availability, now),
+		openNow: isOpen(channel.availability, now, isHoliday),
 		address: address && city ? { street: address, city, map: mapUrl(address, city) } : null,
 		phones: phones.map((number, index) => ({
 			label: text.phoneLabels?.[index] ?? '',
@@ -198,40 +198,28 @@ export interface ServicesView {
 	segments: readonly Segment[];
 	count: number;
 	services: ServiceSummary[];
+	/** "¿Quiso decir…?" when nothing matches and a close spelling would. */
+	suggestion: string | null;
 }
 
-/** The portfolio, searched by words (case, accents, ü and apostrophes ignored) and by segment. */
+/**
+ * The portfolio, searched by words (case, accents, ü, apostrophes and small misspellings forgiven)
+ * and by segment.
+ */
 export function servicesView(
 	lang: Locale,
 	query: { q?: string | undefined; segment?: Segment | undefined } = {}
 ): ServicesView {
 	const q = (query.q ?? '').trim();
-	const wanted = terms(q);
-	const found = services
-		.filter((service) => !query.segment || service.segments.includes(query.segment))
-		.map((service, index) => {
-			const blocks = [service.block.es, resolve(service.block, lang).text];
-			const title = blocks.map((block) => block.name).join(' ');
-			const body = blocks
-				.flatMap((block) => [
-					block.summary,
-					block.who,
-					...block.requirements,
-					...block.steps,
-					...block.keywords
-				])
-				.join(' ');
-			return { service, index, score: matchScore(wanted, title, body) };
-		})
-		.filter((entry) => entry.score > 0)
-		.sort((a, b) => b.score - a.score || a.index - b.index)
-		.map((entry) => summaryOf(entry.service, lang));
+	const { slugs, suggestion } = findServices(lang, q, query.segment);
+	const found = slugs.map((slug) => summaryOf(findService(slug)!, lang));
 	return {
 		q,
 		segment: query.segment ?? null,
 		segments: SEGMENTS,
 		count: found.length,
-		services: found
+		services: found,
+		suggestion: suggestion ?? null
 	};
 }
 
@@ -239,6 +227,8 @@ export function serviceView(lang: Locale, slug: string, i18n: T): ServiceView | 
 	const service = findService(slug);
 	if (!service) return undefined;
 	const text = resolve(service.block, lang).text;
+	// The petition form set to this service: its kind of petition, and the service as the subject.
+	const form = `/${lang}/pqrsd?tipo=${service.petitionType ?? 'peticion'}&servicio=${encodeURIComponent(service.slug)}`;
 	return {
 		...summaryOf(service, lang),
 		who: text.who,
@@ -254,10 +244,13 @@ export function serviceView(lang: Locale, slug: string, i18n: T): ServiceView | 
 		channels: service.channels.map((id) => {
 			const channel = channels.find((candidate) => candidate.id === id)!;
 			const block = resolve(channel.block, lang);
-			return { id, lang: block.lang, name: block.text.name, url: `/${lang}/contacto#${id}` };
+			// A channel that is a page of this app (the form, the call-back) opens that page.
+			const own = channel.contact.page;
+			const url = own === 'pqrsd' ? form : own ? `/${lang}/${own}` : `/${lang}/contacto#${id}`;
+			return { id, lang: block.lang, name: block.text.name, url };
 		}),
 		booking: service.bookable ? `/${lang}/citas?tema=${encodeURIComponent(service.slug)}` : null,
-		online: service.online ? `/${lang}/${service.online}` : null
+		online: service.online === 'pqrsd' ? form : service.online ? `/${lang}/${service.online}` : null
 	};
 }
 

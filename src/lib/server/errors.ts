@@ -47,7 +47,18 @@ export const ERROR_CODES = [
 	'STAFF_NOT_FOUND',
 	// Call-backs and surveys
 	'CALLBACK_CLOSED',
-	'ALREADY_ANSWERED'
+	'CALLBACK_TOO_EARLY',
+	'ALREADY_ANSWERED',
+	// Wayuunaiki studio: translations and recordings
+	'PLACEHOLDERS_DIFFER',
+	'NOTHING_TO_REVIEW',
+	'OWN_TEXT',
+	'TEXT_CHANGED',
+	'SOURCE_CHANGED',
+	'SHEET_INVALID',
+	'AUDIO_UNREADABLE',
+	'AUDIO_TOO_SHORT',
+	'AUDIO_TOO_LONG'
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

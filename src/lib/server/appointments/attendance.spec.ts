@@ -106,13 +106,16 @@ describe('the agenda', () => {
 		expect(day[1]).toMatchObject({ minutesToStart: 90, joinOpen: false });
 	});
 
-	it('marks a booking made with a phone only for a confirmation call, with the phone', async () => {
+	it('marks a booking made with a phone only for a confirmation call, its phone in the audited data', async () => {
 		await bookAt(db(), '2030-02-05T10:00:00-05:00', { email: undefined, phone: '+573001234567' });
 		const day = await appointments.agenda(db(), '2030-02-05');
-		expect(day.map((a) => [a.confirmationCall, a.phone])).toEqual([
-			[false, null],
-			[true, '+573001234567']
-		]);
+		expect(day.map((a) => a.confirmationCall)).toEqual([false, true]);
+		expect(day[1]).not.toHaveProperty('phone');
+		const opened = await appointments.agenda(db(), '2030-02-05', {
+			openedBy: { email: 'agente@example.org' },
+			via: 'agenda'
+		});
+		expect(opened[1]?.person?.phone).toBe('+573001234567');
 	});
 
 	it('counts the holds that expired unconfirmed apart, and leaves them off the list', async () => {
@@ -143,6 +146,69 @@ describe('the agenda', () => {
 		clock.set(at('08:55'));
 		const [item] = await appointments.agenda(db(), '2030-02-05');
 		expect(item!.joinOpen).toBe(true);
+	});
+});
+
+describe("the person's data in the agenda", () => {
+	const opened = () =>
+		db().select().from(auditLog).where(eq(auditLog.action, 'appointment.person_opened'));
+
+	beforeEach(async () => {
+		await db()
+			.update(table)
+			.set({
+				phone: '+573001234567',
+				documentType: 'CC',
+				documentNumber: '40123456',
+				description: 'Mi subsidio no llegó en octubre.'
+			})
+			.where(eq(table.reference, reference));
+		clock.set(at('08:40'));
+	});
+
+	it('keeps phone, document and description out of the plain agenda, and audits nothing', async () => {
+		const [item] = await appointments.agenda(db(), '2030-02-05');
+		expect(item).not.toHaveProperty('person');
+		expect(JSON.stringify(item)).not.toContain('40123456');
+		expect(await opened()).toHaveLength(0);
+	});
+
+	it('opens one appointment for the official with an audit row of who, when and how', async () => {
+		const person = await appointments.openPerson(db(), reference, agent, 'agenda');
+		expect(person).toEqual({
+			phone: '+573001234567',
+			document: { type: 'CC', number: '40123456' },
+			description: 'Mi subsidio no llegó en octubre.'
+		});
+		expect(await opened()).toMatchObject([
+			{
+				actor: 'agente@example.org',
+				subject: reference,
+				at: at('08:40'),
+				data: { via: 'agenda', fields: ['phone', 'document', 'description'] }
+			}
+		]);
+	});
+
+	it('gives the API the data of every appointment of the day, one audit row each', async () => {
+		clock.set(BOOKED_AT);
+		const other = await bookAt(db(), '2030-02-05T10:00:00-05:00');
+		clock.set(at('08:40'));
+		const day = await appointments.agenda(db(), '2030-02-05', { openedBy: agent, via: 'api' });
+		expect(day.map((item) => item.person?.document.number)).toEqual([
+			'40123456',
+			expect.any(String)
+		]);
+		const rows = await opened();
+		expect(rows.map((row) => row.subject).sort()).toEqual([reference, other.reference].sort());
+		expect(rows.every((row) => (row.data as { via: string }).via === 'api')).toBe(true);
+	});
+
+	it('opens nothing, and audits nothing, for an unknown reference', async () => {
+		expect((await refusalOf(appointments.openPerson(db(), 'CITA-NO', agent, 'agenda'))).code).toBe(
+			'APPOINTMENT_NOT_FOUND'
+		);
+		expect(await opened()).toHaveLength(0);
 	});
 });
 

@@ -13,7 +13,7 @@ import type { Transaction } from '../idempotency';
 import { rescheduleEmail } from './emails';
 import { expiredHolds } from './holds';
 import { find, type Appointment } from './model';
-import { newToken, tokenHash } from './tokens';
+import { issueToken } from './tokens';
 
 export const OUTCOMES = ['attended', 'no_show', 'connection_failed'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -33,7 +33,10 @@ export function outcomeTimes(start: Date): Record<Outcome, Date> {
 	};
 }
 
-/** What the agenda shows of an appointment: what the official needs for the call, no document. */
+/**
+ * What the agenda shows of an appointment without opening the person's data: what the official
+ * needs to plan the day, no phone, no document, no account of the case.
+ */
 export function agendaItem(row: Appointment, now: Date) {
 	const times = outcomeTimes(row.start);
 	return {
@@ -49,9 +52,8 @@ export function agendaItem(row: Appointment, now: Date) {
 		preferential: row.preferential,
 		/** The official's way into the call: the app's room, or the entity's platform. */
 		videoUrl: officialVideoLink(row),
-		/** Booked with a phone only: call the citizen to confirm (the phone is shown for it). */
+		/** Booked with a phone only: call the citizen to confirm (the phone is behind the audited person data). */
 		confirmationCall: row.confirmationCall,
-		phone: row.confirmationCall ? row.phone : null,
 		/** While the booking waits for its emailed confirmation. */
 		holdExpiresAt:
 			row.status === 'held' && row.holdExpiresAt ? formatInstant(row.holdExpiresAt) : null,
@@ -67,11 +69,53 @@ export function agendaItem(row: Appointment, now: Date) {
 }
 export type AgendaItem = ReturnType<typeof agendaItem>;
 
-/** A day's appointments (Bogotá date), in time order; cancelled ones and expired holds are left out. */
-export async function agenda(db: Database, date: LocalDate): Promise<AgendaItem[]> {
+/**
+ * The person's data an official may open to attend the appointment: the phone to call when the
+ * connection fails, the document to confirm who is on the call, what they wrote about the case.
+ */
+export interface Person {
+	phone: string | null;
+	document: { type: string; number: string };
+	description: string;
+}
+
+/** Where an official opened a person's data: a card of the agenda, or the staff API. */
+export type OpenedVia = 'agenda' | 'api';
+
+const PERSON_FIELDS = ['phone', 'document', 'description'];
+
+function personOf(row: Appointment): Person {
+	return {
+		phone: row.phone,
+		document: { type: row.documentType, number: row.documentNumber },
+		description: row.description
+	};
+}
+
+/**
+ * Every opening of a person's data leaves a row (who, when, which appointment, how), written in
+ * the transaction that reads the data: nobody sees it without the trail the entity answers for.
+ */
+async function auditOpened(
+	tx: Transaction,
+	rows: Appointment[],
+	actor: { email: string },
+	via: OpenedVia
+): Promise<void> {
+	for (const row of rows) {
+		await audit(tx, {
+			actor: actor.email,
+			action: 'appointment.person_opened',
+			subject: row.reference,
+			data: { via, fields: PERSON_FIELDS }
+		});
+	}
+}
+
+function dayRows(db: Database | Transaction, date: LocalDate) {
 	const from = instantAt(date, '00:00');
 	const to = new Date(from.getTime() + 24 * 60 * MINUTE);
-	const rows = await db
+	return db
 		.select()
 		.from(table)
 		.where(
@@ -82,8 +126,50 @@ export async function agenda(db: Database, date: LocalDate): Promise<AgendaItem[
 			)
 		)
 		.orderBy(asc(table.start), asc(table.reference));
+}
+
+/**
+ * A day's appointments (Bogotá date), in time order; cancelled ones and expired holds are left out. With
+ * `openedBy`, each item carries the person's data and its opening is audited, one row per
+ * appointment (data already erased after the retention period is neither shown nor audited).
+ */
+export async function agenda(db: Database, date: LocalDate): Promise<AgendaItem[]>;
+export async function agenda(
+	db: Database,
+	date: LocalDate,
+	open: { openedBy: { email: string }; via: OpenedVia }
+): Promise<(AgendaItem & { person?: Person })[]>;
+export async function agenda(
+	db: Database,
+	date: LocalDate,
+	open?: { openedBy: { email: string }; via: OpenedVia }
+): Promise<(AgendaItem & { person?: Person })[]> {
 	const now = clock.now();
-	return rows.map((row) => agendaItem(row, now));
+	if (!open) return (await dayRows(db, date)).map((row) => agendaItem(row, now));
+	return db.transaction(async (tx) => {
+		const rows = await dayRows(tx, date);
+		const kept = rows.filter((row) => !row.anonymisedAt);
+		await auditOpened(tx, kept, open.openedBy, open.via);
+		return rows.map((row) => ({
+			...agendaItem(row, now),
+			...(row.anonymisedAt ? {} : { person: personOf(row) })
+		}));
+	});
+}
+
+/** One appointment's person data, opened by an official from the agenda, with its audit row. */
+export async function openPerson(
+	db: Database,
+	reference: string,
+	actor: { email: string },
+	via: OpenedVia
+): Promise<Person> {
+	return db.transaction(async (tx) => {
+		const [row] = await tx.select().from(table).where(eq(table.reference, reference));
+		if (!row || row.anonymisedAt) throw new DomainError('APPOINTMENT_NOT_FOUND');
+		await auditOpened(tx, [row], actor, via);
+		return personOf(row);
+	});
 }
 
 /**
@@ -91,13 +177,12 @@ export async function agenda(db: Database, date: LocalDate): Promise<AgendaItem[
  * a new time for the same reference.
  */
 export async function askToReschedule(tx: Transaction, row: Appointment): Promise<void> {
-	const token = newToken();
-	await tx
-		.update(table)
-		.set({ manageTokenHash: tokenHash(token) })
-		.where(eq(table.id, row.id));
+	const { token, ...kept } = issueToken();
+	await tx.update(table).set(kept).where(eq(table.id, row.id));
 	// A booking with a phone only has no address: the official calls instead.
-	if (row.email) await enqueue(tx, await rescheduleEmail({ ...row, email: row.email }, token));
+	if (row.email) {
+		await enqueue(tx, await rescheduleEmail({ ...row, ...kept, email: row.email }, token));
+	}
 }
 
 /**

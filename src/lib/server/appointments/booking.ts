@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { entity } from '$lib/config/entity';
 import { POLICY_VERSION, type BookingInput } from '$lib/domain/appointments';
 import { formatInstant } from '$lib/domain/calendar';
@@ -16,7 +16,7 @@ import { appointmentEmail } from './emails';
 import { takePlaceOrExpired, within } from './holds';
 import { rules, type Booked } from './model';
 import { offeredStart, orNearest } from './slots';
-import { confirmTokenHash, newToken, tokenHash } from './tokens';
+import { confirmTokenHash, issueToken, newToken } from './tokens';
 
 export interface BookOptions {
 	locale: string;
@@ -53,6 +53,46 @@ async function countBooking(tx: Transaction, input: BookingInput, client: string
 function referenceClash(error: unknown): boolean {
 	const cause = (error as { cause?: { code?: string } })?.cause ?? error;
 	return (cause as { code?: string })?.code === '23505';
+}
+
+/** The appointments still to come of the person with this document. */
+function pendingOf(who: { documentType: string; documentNumber: string }) {
+	return and(
+		eq(table.documentType, who.documentType),
+		eq(table.documentNumber, who.documentNumber),
+		// A hold counts too: it takes a place until it is confirmed or returns.
+		inArray(table.status, ['booked', 'held']),
+		gt(table.start, clock.now())
+	);
+}
+
+/** The person who books, as the details step knows them. */
+export interface Booker {
+	documentType: string;
+	documentNumber: string;
+	email?: string | null;
+	phone?: string | null;
+}
+
+/**
+ * The limit of pending appointments, checked as soon as the document is typed: refuses
+ * TOO_MANY_APPOINTMENTS with the count, and (in `extra.mine`) the reference and start of each
+ * pending appointment booked with the same email or phone. Only those: whoever knows a document
+ * number must not learn the references that, with it, open someone else's appointments.
+ */
+export async function checkLimit(db: Database, who: Booker): Promise<void> {
+	const max = entity.appointments.maxFutureAppointmentsPerPerson;
+	const pending = await db.select().from(table).where(pendingOf(who)).orderBy(asc(table.start));
+	if (pending.length < max) return;
+	const same = (kept: string | null, typed?: string | null) =>
+		!!kept && !!typed && kept.toLowerCase() === typed.toLowerCase();
+	const mine = pending
+		.filter((row) => same(row.email, who.email) || same(row.phone, who.phone))
+		.map((row) => ({ reference: row.reference, start: formatInstant(row.start) }));
+	throw new DomainError('TOO_MANY_APPOINTMENTS', {
+		values: { max, count: pending.length },
+		extra: { mine }
+	});
 }
 
 /**
@@ -93,6 +133,8 @@ async function bookOnce(
 		name: input.name,
 		email: input.email ?? null,
 		videoUrl: `${entity.appointments.videoCallBaseUrl}/${randomToken(12)}`,
+		callLanguage: input.callLanguage,
+		interpreter: input.callLanguage === 'guc',
 		sequence: 0,
 		status: held ? ('held' as const) : ('booked' as const),
 		holdExpiresAt: held
@@ -100,8 +142,7 @@ async function bookOnce(
 			: null,
 		confirmationCall: !held
 	};
-	const token = newToken();
-	const manageTokenHash = tokenHash(token);
+	const { token, manageTokenHash, manageTokenSealed } = issueToken();
 	const confirmToken = newToken();
 	// The email's room link is made from the token's hash (calls/links.ts).
 	const email = input.email
@@ -126,17 +167,10 @@ async function bookOnce(
 				const [{ count } = { count: 0 }] = await tx
 					.select({ count: sql<number>`count(*)::int` })
 					.from(table)
-					.where(
-						and(
-							eq(table.documentType, input.documentType),
-							eq(table.documentNumber, input.documentNumber),
-							inArray(table.status, ['booked', 'held']),
-							gt(table.start, now)
-						)
-					);
+					.where(pendingOf(input));
 				if (count >= entity.appointments.maxFutureAppointmentsPerPerson) {
 					throw new DomainError('TOO_MANY_APPOINTMENTS', {
-						values: { max: entity.appointments.maxFutureAppointmentsPerPerson }
+						values: { max: entity.appointments.maxFutureAppointmentsPerPerson, count }
 					});
 				}
 				await countBooking(tx, input, options.client);
@@ -148,13 +182,12 @@ async function bookOnce(
 					documentNumber: input.documentNumber,
 					phone: input.phone ?? null,
 					description: input.description,
-					callLanguage: input.callLanguage,
-					interpreter: input.callLanguage === 'guc',
 					accessibilityNeeds: input.accessibilityNeeds,
 					preferential: input.preferential,
 					consentAt: now,
 					policyVersion: POLICY_VERSION,
 					manageTokenHash,
+					manageTokenSealed,
 					confirmTokenHash: held ? confirmTokenHash(confirmToken) : null
 				});
 				// The link to confirm goes to an address nobody confirmed yet: it counts against the

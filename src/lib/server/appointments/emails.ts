@@ -5,7 +5,10 @@ import { config } from '../config';
 import { composeEmail } from '../email/compose';
 import { enqueue, type Message } from '../email/outbox';
 import type { Transaction } from '../idempotency';
+import { eq } from 'drizzle-orm';
+import { appointments as table } from '../db/schema';
 import { calendarFile, type CalendarAppointment } from './calendar';
+import { issueToken, keptToken } from './tokens';
 
 export type EmailKind = 'held' | 'confirmed' | 'changed' | 'cancelled' | 'reminder';
 
@@ -14,6 +17,10 @@ export interface EmailAppointment extends CalendarAppointment {
 	/** Null for a booking with a phone only: nothing is emailed. */
 	email: string | null;
 	holdExpiresAt?: Date | null;
+	callLanguage: string;
+	interpreter: boolean;
+	/** The manage token sealed (tokens.ts), for a link that works from every email. */
+	manageTokenSealed?: string | null;
 }
 
 /** The link that confirms a held booking; its page asks for one press, so link scanners confirm nothing. */
@@ -37,14 +44,14 @@ function dateValues(appointment: EmailAppointment) {
 }
 
 /**
- * The email of a booking event in the citizen's language, with the calendar file attached.
- * The manage link carries the token only when it is known (right after booking); a held booking's
- * email leads with the link that confirms it (`confirmToken`) and the time it must be used by.
+ * The email of a booking event in the citizen's language, with the calendar file attached, and
+ * its manage link with the token, so it opens the appointment in one click. A held booking's email
+ * leads with the link that confirms it (`confirmToken`) and the time it must be used by.
  */
 export function appointmentEmail(
 	kind: EmailKind,
 	appointment: EmailAppointment & { email: string },
-	token?: string,
+	token: string,
 	confirmToken?: string
 ): Promise<Message> {
 	const envelope = {
@@ -76,6 +83,17 @@ export function appointmentEmail(
 						`- ${t('booking:rules.failure')}`,
 						''
 					];
+		// The language of the call, and the interpreter when one was asked for.
+		const language =
+			kind === 'cancelled'
+				? []
+				: [
+						t('booking:email.language', {
+							language: t(`booking:adjustments.languages.${appointment.callLanguage}`)
+						}),
+						...(appointment.interpreter ? [t('booking:appointment.interpreter')] : []),
+						''
+					];
 		return {
 			subject: t(`booking:email.${kind}.subject`, values),
 			lines: [
@@ -83,6 +101,7 @@ export function appointmentEmail(
 				'',
 				t(`booking:email.${kind}.body`, values),
 				'',
+				...language,
 				...call,
 				t('booking:email.manage', { url: manageUrl(lang, appointment.reference, token) }),
 				'',
@@ -122,16 +141,29 @@ export function rescheduleEmail(
 }
 
 /**
- * Queues the email of a booking event in the caller's transaction. A booking with a phone only
- * gets none; nor does a hold nobody confirmed, beyond what the address's daily few allow.
+ * Queues the email of a booking event in the caller's transaction. Its manage link carries the
+ * token the row keeps sealed; a row from before tokens were kept gets a new one here (its older
+ * links stop working, the room's too, and this email carries the new ones). A booking with a phone
+ * only gets none; nor does a hold nobody confirmed, beyond what the address's daily few allow.
  */
 export async function queueEmail(
 	tx: Transaction,
 	kind: EmailKind,
-	appointment: EmailAppointment & { status?: string },
-	token?: string
+	appointment: EmailAppointment & { status?: string }
 ): Promise<void> {
-	if (!appointment.email) return;
-	const message = await appointmentEmail(kind, { ...appointment, email: appointment.email }, token);
-	await enqueue(tx, message, { unconfirmed: appointment.status === 'held' });
+	const email = appointment.email;
+	if (!email) return;
+	const unconfirmed = { unconfirmed: appointment.status === 'held' };
+	const kept = keptToken(appointment);
+	if (kept) {
+		await enqueue(tx, await appointmentEmail(kind, { ...appointment, email }, kept), unconfirmed);
+		return;
+	}
+	const { token, ...fresh } = issueToken();
+	await tx.update(table).set(fresh).where(eq(table.id, appointment.id));
+	await enqueue(
+		tx,
+		await appointmentEmail(kind, { ...appointment, ...fresh, email }, token),
+		unconfirmed
+	);
 }

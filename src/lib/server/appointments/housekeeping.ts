@@ -54,6 +54,7 @@ export async function anonymise(db: Database): Promise<number> {
 			name: '',
 			documentNumber: '',
 			email: '',
+			manageTokenSealed: null,
 			phone: null,
 			description: '',
 			accessibilityNeeds: '',

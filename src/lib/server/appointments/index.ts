@@ -2,8 +2,8 @@
  * Video appointments: the one owner of every change to an appointment. Pages, the API, the staff
  * console and the worker call these verbs; each use case lives in its own file.
  */
-import { agenda, expiredOn, recordOutcome } from './attendance';
-import { book } from './booking';
+import { agenda, expiredOn, openPerson, recordOutcome } from './attendance';
+import { book, checkLimit } from './booking';
 import { calendarFile } from './calendar';
 import { anonymise, closeStale, remind } from './housekeeping';
 import { byConfirmToken, confirm, expireHolds } from './holds';
@@ -19,7 +19,7 @@ import {
 import { view } from './model';
 import { freeDays, slots } from './slots';
 
-export { OUTCOMES, type AgendaItem, type Outcome } from './attendance';
+export { OUTCOMES, type AgendaItem, type OpenedVia, type Outcome, type Person } from './attendance';
 export { confirmUrl, manageUrl } from './emails';
 export type { BookOptions } from './booking';
 export { rules, type Appointment, type Booked, type Slot, type SlotDay } from './model';
@@ -29,6 +29,7 @@ export const appointments = {
 	slots,
 	freeDays,
 	// booking.ts
+	checkLimit,
 	book,
 	// holds.ts: a booking with an email waits for the emailed link
 	confirm,
@@ -47,6 +48,7 @@ export const appointments = {
 	// attendance.ts: the officials' agenda and outcomes
 	agenda,
 	expiredOn,
+	openPerson,
 	recordOutcome,
 	// housekeeping.ts: the worker's rounds
 	remind,

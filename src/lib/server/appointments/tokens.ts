@@ -1,4 +1,4 @@
-import { keyedHash, randomToken, sameText } from '../crypto';
+import { keyedHash, randomToken, sameText, seal, unseal } from '../crypto';
 
 /** Keyed hash of a manage token: the database never holds the token itself. */
 export function tokenHash(token: string): string {
@@ -28,3 +28,20 @@ export function documentMatches(typed: string, stored: string | undefined): bool
 
 /** A new manage token: 192 random bits, URL-safe. */
 export const newToken = () => randomToken(24);
+
+const SEALED = 'appointment-manage';
+
+/** A new manage token with what the row keeps of it: its hash, and the token sealed. */
+export function issueToken(): {
+	token: string;
+	manageTokenHash: string;
+	manageTokenSealed: string;
+} {
+	const token = newToken();
+	return { token, manageTokenHash: tokenHash(token), manageTokenSealed: seal(SEALED, token) };
+}
+
+/** The token a row keeps sealed, for the link of an email; null for rows from before it was kept. */
+export function keptToken(row: { manageTokenSealed?: string | null }): string | null {
+	return row.manageTokenSealed ? unseal(SEALED, row.manageTokenSealed) : null;
+}

@@ -20,6 +20,16 @@ export interface DatabaseHandle {
 	kind: 'pglite' | 'postgres';
 	db: Database;
 	close(): Promise<void>;
+	/**
+	 * Calls `onNotify` for each NOTIFY on `channel` (sent by any instance, delivered after its
+	 * commit) and `onListen` each time listening starts, again after a lost connection: whatever
+	 * was sent meanwhile is lost, so the listener should check for itself then. Resolves to a stop.
+	 */
+	listen(
+		channel: string,
+		onNotify: (payload: string) => void,
+		onListen: () => void
+	): Promise<() => Promise<void>>;
 }
 
 export interface OpenOptions {
@@ -71,6 +81,11 @@ export function unavailable(error: unknown): boolean {
 	return false;
 }
 
+// PostgreSQL's default 128 MB of shared buffers live in PGlite's WebAssembly heap and are touched
+// at start: 16 MB holds a small entity's working set and keeps an idle server near 200 MB instead
+// of 320 MB on a 1 GB machine.
+const EMBEDDED_SETTINGS = ['shared_buffers=16MB'];
+
 const migrationsFolder = resolve('drizzle');
 // Any constant works; every instance must use the same one.
 const MIGRATION_LOCK = 727_001;
@@ -92,7 +107,11 @@ export async function open(options: OpenOptions): Promise<DatabaseHandle> {
 		return {
 			kind: 'postgres',
 			db: drizzlePostgres(client, { schema }) as unknown as Database,
-			close: () => client.end({ timeout: 5 })
+			close: () => client.end({ timeout: 5 }),
+			async listen(channel, onNotify, onListen) {
+				const { unlisten } = await client.listen(channel, onNotify, onListen);
+				return unlisten;
+			}
 		};
 	}
 	let release = () => {};
@@ -101,7 +120,11 @@ export async function open(options: OpenOptions): Promise<DatabaseHandle> {
 		release = lockDataDir(options.dataDir);
 	}
 	try {
-		const client = new PGlite({ dataDir: options.dataDir, loadDataDir: options.template });
+		const client = new PGlite({
+			dataDir: options.dataDir,
+			loadDataDir: options.template,
+			postgresqlconf: EMBEDDED_SETTINGS
+		});
 		await client.waitReady;
 		const stopGuard = options.dataDir ? await guardDisk(client, options.dataDir) : () => {};
 		return {
@@ -110,6 +133,11 @@ export async function open(options: OpenOptions): Promise<DatabaseHandle> {
 			close: () => {
 				stopGuard();
 				return client.close().finally(release);
+			},
+			async listen(channel, onNotify, onListen) {
+				const stop = await client.listen(channel, onNotify);
+				onListen();
+				return () => stop();
 			}
 		};
 	} catch (error) {
@@ -157,7 +185,10 @@ async function guardDisk(client: PGlite, dir: string): Promise<() => void> {
 }
 
 /** Applies pending migrations; on PostgreSQL an advisory lock lets many instances start at once. */
-export async function migrate(handle: DatabaseHandle, url?: string): Promise<void> {
+export async function migrate(
+	handle: Pick<DatabaseHandle, 'kind' | 'db'>,
+	url?: string
+): Promise<void> {
 	if (handle.kind === 'pglite') {
 		await migratePglite(handle.db as never, { migrationsFolder });
 		return;

@@ -1,7 +1,10 @@
 import { and, asc, eq, lt, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { entity } from '$lib/config/entity';
+import { formatInstant, instantAt } from '$lib/domain/calendar';
 import { callbackDays, callbackWindows, windowIsOpen } from '$lib/domain/callback-windows';
+import { dateInWords } from '$lib/domain/dates-in-words';
+import { formatClock } from '$lib/domain/office-hours';
 import { phoneSchema } from '$lib/domain/phone';
 import { clock } from '../clock';
 import type { Database } from '../db';
@@ -125,6 +128,8 @@ export const callbacks = {
 	/**
 	 * One call attempt from the staff console: `called` closes the request; `unreachable` counts an
 	 * attempt and closes it after MAX_CALL_ATTEMPTS. The audit row is written in the same transaction.
+	 * No attempt counts before the window the person chose (they may not be free to answer yet),
+	 * as an appointment's outcome waits for its time.
 	 */
 	async mark(db: Database, id: string, result: 'called' | 'unreachable', actor: string) {
 		return db.transaction(async (tx) => {
@@ -132,6 +137,13 @@ export const callbacks = {
 			if (!row) throw new DomainError('NOT_FOUND');
 			if (row.status !== 'pending') throw new DomainError('CALLBACK_CLOSED');
 			const now = clock.now();
+			const opens = instantAt(row.windowDate, row.windowStart);
+			if (now < opens) {
+				throw new DomainError('CALLBACK_TOO_EARLY', {
+					values: { day: dateInWords(row.windowDate), time: formatClock(row.windowStart) },
+					extra: { availableAt: formatInstant(opens) }
+				});
+			}
 			const attempts = row.attempts + 1;
 			const status =
 				result === 'called' ? 'called' : attempts >= MAX_CALL_ATTEMPTS ? 'unreachable' : 'pending';

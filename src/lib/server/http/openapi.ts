@@ -19,6 +19,8 @@ export interface OperationDoc {
 	/** Headers the operation reads, e.g. Idempotency-Key or Authorization. */
 	headers?: Record<string, { required: boolean; description: string }>;
 	responses: Record<number, ResponseDoc>;
+	/** A body that is not JSON (an audio file): its media types and what it is, as an `api:` key. */
+	rawBody?: { types: string[]; description: string };
 	/** Values for the path's parameters and a valid request, used by the contract test. */
 	example?: { params?: Record<string, string>; query?: Record<string, string>; body?: unknown };
 }
@@ -125,13 +127,18 @@ export function document(
 				description: t(header.description),
 				schema: { type: 'string' }
 			})),
-			{
-				name: 'lang',
-				in: 'query',
-				required: false,
-				description: t('api:document.lang'),
-				schema: { type: 'string', enum: ['es', 'guc'] }
-			}
+			// An operation whose own `lang` names the language it works on answers in that language.
+			...(operation.query && objectProperties(operation.query).some(([name]) => name === 'lang')
+				? []
+				: [
+						{
+							name: 'lang',
+							in: 'query',
+							required: false,
+							description: t('api:document.lang'),
+							schema: { type: 'string', enum: ['es', 'guc'] }
+						}
+					])
 		];
 		const responses = Object.fromEntries(
 			Object.entries({ 503: UNAVAILABLE, ...operation.responses }).map(([status, response]) => {
@@ -161,6 +168,20 @@ export function document(
 						requestBody: {
 							required: true,
 							content: { 'application/json': { schema: jsonSchema(operation.body, 'input') } }
+						}
+					}
+				: {}),
+			...(operation.rawBody
+				? {
+						requestBody: {
+							required: true,
+							description: t(operation.rawBody.description),
+							content: Object.fromEntries(
+								operation.rawBody.types.map((type) => [
+									type,
+									{ schema: { type: 'string', contentMediaType: type } }
+								])
+							)
 						}
 					}
 				: {}),

@@ -107,7 +107,18 @@ export const PROBLEMS: Record<ProblemCode, Entry> = {
 	SIGN_IN_LIMITED: { status: 429, ns: 'staff' },
 	STAFF_NOT_FOUND: { status: 404, ns: 'staff' },
 	CALLBACK_CLOSED: { status: 409, ns: 'staff' },
-	ALREADY_ANSWERED: { status: 409, ns: 'surveys' }
+	CALLBACK_TOO_EARLY: { status: 409, ns: 'staff' },
+	ALREADY_ANSWERED: { status: 409, ns: 'surveys' },
+	// Wayuunaiki studio
+	PLACEHOLDERS_DIFFER: { status: 422, ns: 'studio', form: { field: 'text' } },
+	NOTHING_TO_REVIEW: { status: 409, ns: 'studio' },
+	OWN_TEXT: { status: 409, ns: 'studio' },
+	TEXT_CHANGED: { status: 409, ns: 'studio' },
+	SOURCE_CHANGED: { status: 409, ns: 'studio' },
+	SHEET_INVALID: { status: 422, ns: 'studio', form: { field: 'sheet' } },
+	AUDIO_UNREADABLE: { status: 422, ns: 'studio', form: { field: 'audio' } },
+	AUDIO_TOO_SHORT: { status: 422, ns: 'studio', form: { field: 'audio' } },
+	AUDIO_TOO_LONG: { status: 422, ns: 'studio', form: { field: 'audio' } }
 };
 
 /**

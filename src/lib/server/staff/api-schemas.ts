@@ -27,7 +27,15 @@ export const agendaItemSchema = z.object({
 		attended: z.string(),
 		no_show: z.string(),
 		connection_failed: z.string()
-	})
+	}),
+	person: z
+		.object({
+			phone: z.string().nullable().describe('E.164, to call when the connection fails'),
+			document: z.object({ type: z.string(), number: z.string() }),
+			description: z.string()
+		})
+		.optional()
+		.describe('Only with include=person; each opening writes an audit row')
 });
 
 export const callbackSchema = z.object({

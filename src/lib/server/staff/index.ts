@@ -215,9 +215,16 @@ export const staff = {
 	}
 };
 
-/** Refuses without a session (UNAUTHENTICATED) and when the role is not enough (FORBIDDEN). */
-export function requireRole(user: StaffUser | undefined, needed: StaffRole = 'agent'): StaffUser {
+/**
+ * Refuses without a session (UNAUTHENTICATED) and when the role is not enough (FORBIDDEN); given
+ * several roles, any one of them is enough.
+ */
+export function requireRole(
+	user: StaffUser | undefined,
+	needed: StaffRole | readonly StaffRole[] = 'agent'
+): StaffUser {
 	if (!user) throw new DomainError('UNAUTHENTICATED');
-	if (!allows(user.roles, needed)) throw new DomainError('FORBIDDEN');
+	const anyOf = typeof needed === 'string' ? [needed] : needed;
+	if (!anyOf.some((role) => allows(user.roles, role))) throw new DomainError('FORBIDDEN');
 	return user;
 }

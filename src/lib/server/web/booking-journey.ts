@@ -2,7 +2,7 @@ import { redirect, type Cookies } from '@sveltejs/kit';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { TOPICS } from '$lib/domain/appointments';
 import { dateInWords, timeInWords } from '$lib/domain/dates-in-words';
-import { localDate } from '$lib/domain/calendar';
+import { timesByDay } from '$lib/domain/slots';
 import { isLocale, type Locale } from '$lib/i18n/locales';
 import { translator } from '$lib/i18n/translator';
 import { seal, sign, unsealBytes, verify } from '../crypto';
@@ -32,6 +32,8 @@ export interface Answers {
 
 const ANSWERS = 'citas_respuestas';
 const ACCESS = 'citas_acceso';
+/** What outlives the answers for a day: topic, day and time, nothing personal (see `kept`). */
+const KEPT = 'citas_recorrido';
 const HOUR = 60 * 60;
 
 // Browsers keep cookies up to 4 KB; leave room for the name and attributes.
@@ -58,12 +60,27 @@ export const answers = {
 		const value = seal(ANSWERS, deflateRawSync(JSON.stringify(next)));
 		if (value.length > MAX_COOKIE) return false;
 		cookies.set(ANSWERS, value, options(2 * HOUR));
+		const { topic, day, start } = next;
+		cookies.set(KEPT, sign({ topic, day, start }), options(24 * HOUR));
 		return true;
 	},
 	clear(cookies: Cookies): void {
 		cookies.delete(ANSWERS, { path: '/' });
+		cookies.delete(KEPT, { path: '/' });
 	}
 };
+
+/**
+ * When the answers lapse (their cookie lasts 2 hours, for the personal data in it), the topic,
+ * day and time are kept a day longer, so a person who comes back has only their details to type.
+ */
+function kept(cookies: Cookies): Answers {
+	const value = verify<Answers>(cookies.get(KEPT));
+	return value?.topic ? { topic: value.topic, day: value.day, start: value.start } : {};
+}
+
+/** The query a step is sent to after the answers lapsed: the page says what happened. */
+export const LAPSED = 'sesion=vencida';
 
 /**
  * After the manage link or the reference and document form, this browser may manage that
@@ -99,24 +116,45 @@ const NEEDS: [Step, (a: Answers) => boolean][] = [
 	['ajustes', (a) => !!a.callLanguage]
 ];
 
+/**
+ * The answers a step needs; a missing one sends the person back to its step. When the answers
+ * lapsed, what was kept is restored and the person is sent, with LAPSED, to the first step
+ * still to answer (the start when nothing was kept), so the page says what happened.
+ */
 export function requireAnswers(cookies: Cookies, lang: Locale, step: Step): Answers {
-	const current = answers.read(cookies);
+	let current = answers.read(cookies);
+	const lapsed = !current.topic;
+	if (lapsed) {
+		current = kept(cookies);
+		if (current.topic) answers.save(cookies, current);
+	}
 	for (const [earlier, done] of NEEDS) {
 		if (earlier === step) break;
-		if (!done(current)) redirect(303, stepPath(lang, earlier));
+		if (!done(current)) redirect(303, `${stepPath(lang, earlier)}${lapsed ? `?${LAPSED}` : ''}`);
 	}
+	if (lapsed) redirect(303, `${stepPath(lang, step)}?${LAPSED}`);
 	return current;
 }
 
-/** "martes 5 de febrero de 2030, 9:00 a. m. Quedan 2 cupos": weekday, date, time and places. */
-export async function slotLabel(lang: Locale, start: string, available: number): Promise<string> {
+/**
+ * Free times as the time question shows them: by day, then morning and afternoon, each choice
+ * only "9:00 a. m. — quedan 2 cupos" (the day is said once, in its group).
+ */
+export async function timeChoices(lang: Locale, slots: { start: string; available: number }[]) {
 	const { t } = await translator(lang);
-	const instant = new Date(start);
-	return t('booking:time.option', {
-		date: dateInWords(localDate(instant)),
-		time: timeInWords(instant),
-		count: available
-	});
+	return timesByDay(slots).map((day) => ({
+		day: dateInWords(day.date),
+		parts: day.parts.map((group) => ({
+			label: t(`booking:time.parts.${group.part}`),
+			options: group.times.map((slot) => ({
+				value: slot.start,
+				label: t('booking:time.choice', {
+					time: timeInWords(new Date(slot.start)),
+					count: slot.available
+				})
+			}))
+		}))
+	}));
 }
 
 /** The page's locale; the route's matcher already refused anything else. */

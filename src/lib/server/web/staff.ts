@@ -32,19 +32,34 @@ export const sessionCookie = {
 
 /**
  * The official of a console page or form action. Form actions run without the layout's load, so
- * each page and action calls this: no session → the sign-in page; a role that is not enough → 403.
+ * each page and action calls this: no session → the sign-in page; a role that is not enough → 403
+ * (given several roles, any one of them is enough).
  */
-export function signedIn(locals: App.Locals, url: URL, needed: StaffRole = 'agent'): StaffUser {
+export function signedIn(
+	locals: App.Locals,
+	url: URL,
+	needed: StaffRole | readonly StaffRole[] = 'agent'
+): StaffUser {
 	if (!locals.staff) {
 		redirect(303, `/staff/entrar?volver=${encodeURIComponent(url.pathname + url.search)}`);
 	}
-	if (!allows(locals.staff.roles, needed)) error(403, 'Forbidden');
+	const { roles } = locals.staff;
+	const anyOf = typeof needed === 'string' ? [needed] : needed;
+	if (!anyOf.some((role) => allows(roles, role))) error(403, 'Forbidden');
 	return locals.staff;
 }
 
-/** Where to go after signing in: only a console page of this site. */
-export function returnPath(raw: string | null): string {
+/** An official's first page: the agenda, or the Wayuunaiki studio for translators and reviewers. */
+export function homeFor(roles: readonly StaffRole[]): string {
+	if (!allows(roles, 'agent') && (roles.includes('translator') || roles.includes('reviewer'))) {
+		return '/staff/traducciones';
+	}
+	return '/staff/agenda';
+}
+
+/** Where to go after signing in: only a console page of this site, else the official's first page. */
+export function returnPath(raw: string | null, roles: readonly StaffRole[] = ['agent']): string {
 	return raw && /^\/staff\/[\w/?=&%.-]*$/.test(raw) && !raw.startsWith('/staff/entrar')
 		? raw
-		: '/staff/agenda';
+		: homeFor(roles);
 }

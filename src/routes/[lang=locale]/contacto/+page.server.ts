@@ -1,10 +1,17 @@
 import type { PageServerLoad } from './$types';
 import type { Locale } from '$lib/i18n/locales';
+import { holidaysOf, localDate } from '$lib/domain/calendar';
 import { translator } from '$lib/i18n/translator';
 import { clock } from '$lib/server/clock';
 import { channelsView } from '$lib/server/content';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const lang = params.lang as Locale;
-	return { channels: channelsView(lang, clock.now(), await translator(lang)) };
+	const now = clock.now();
+	const year = Number(localDate(now).slice(0, 4));
+	return {
+		channels: channelsView(lang, now, await translator(lang)),
+		// The phone works out "open now" on the kept copy of this page, for a year or more.
+		holidays: [year, year + 1].flatMap(holidaysOf)
+	};
 };

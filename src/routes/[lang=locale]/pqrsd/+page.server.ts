@@ -1,6 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { PETITION_CONTROLS } from '$lib/domain/petition-form';
+import { PETITION_TYPES } from '$lib/domain/terms';
+import { serviceView } from '$lib/server/content';
 import { isLocale, DEFAULT_LOCALE } from '$lib/i18n/locales';
 import { translator } from '$lib/i18n/translator';
 import { database } from '$lib/server/db';
@@ -15,11 +17,21 @@ import {
 } from '$lib/server/radicados/attachments';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => ({
-	terms: await radicados.terms(await database()),
-	// One key per page view: sending the same form twice files one petition.
-	idempotencyKey: randomUUID()
-});
+export const load: PageServerLoad = async ({ params, url }) => {
+	const lang = isLocale(params.lang) ? params.lang : DEFAULT_LOCALE;
+	// A service page opens the form set to its kind of petition, with the service as the subject.
+	const type = url.searchParams.get('tipo');
+	const service = serviceView(lang, url.searchParams.get('servicio') ?? '', await translator(lang));
+	return {
+		terms: await radicados.terms(await database()),
+		preset: {
+			type: (PETITION_TYPES as readonly string[]).includes(type ?? '') ? type! : '',
+			subject: service?.name ?? ''
+		},
+		// One key per page view: sending the same form twice files one petition.
+		idempotencyKey: randomUUID()
+	};
+};
 
 async function uploadsOf(data: FormData): Promise<Upload[]> {
 	const files = data
@@ -36,6 +48,14 @@ export const actions: Actions = {
 		const { t } = await translator(lang);
 		const data = await request.formData();
 		const values = formValues(data);
+		// For an anonymous denuncia the form hides "Sus datos" and the reply channel: what those
+		// fields still hold (typed before choosing anonymity) is not kept, and the answer is online.
+		if (values.identity === 'anonymous') {
+			for (const field of ['name', 'document', 'email', 'phone', 'address', 'consent']) {
+				delete values[field];
+			}
+			values.contactPreference = 'online';
+		}
 		const uploads = await uploadsOf(data);
 		const found: Record<string, string> = {};
 		const parsed = filingSchema.safeParse(values, { reportInput: true });

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Actions, PageServerLoad } from './$types';
 import { entity } from '$lib/config/entity';
-import { callbackDays, callbackWindows } from '$lib/domain/callback-windows';
+import { callbackDays, callbackWindows, windowIsOpen } from '$lib/domain/callback-windows';
+import { localDate } from '$lib/domain/calendar';
 import type { Locale } from '$lib/i18n/locales';
 import { translator } from '$lib/i18n/translator';
 import { clock } from '$lib/server/clock';
@@ -9,13 +10,22 @@ import { database } from '$lib/server/db';
 import { CALLBACK_TOPICS, callbackSchema, callbacks } from '$lib/server/engagement/callbacks';
 import { failWith, isFormFailure, parseForm } from '$lib/server/web/forms';
 
-export const load: PageServerLoad = () => ({
-	days: callbackDays(entity.officeHours, clock.now()),
-	windows: callbackWindows(entity.officeHours),
-	topics: [...CALLBACK_TOPICS],
-	// A resent form (double click, reload, retry after a lost answer) carries the same key.
-	idempotencyKey: randomUUID()
-});
+export const load: PageServerLoad = () => {
+	const now = clock.now();
+	const today = localDate(now);
+	return {
+		days: callbackDays(entity.officeHours, now),
+		today,
+		// Today's windows already over: the page hides them while today is the chosen day.
+		windows: callbackWindows(entity.officeHours).map((window) => ({
+			...window,
+			overToday: !windowIsOpen(today, window, now)
+		})),
+		topics: [...CALLBACK_TOPICS],
+		// A resent form (double click, reload, retry after a lost answer) carries the same key.
+		idempotencyKey: randomUUID()
+	};
+};
 
 export const actions: Actions = {
 	default: async ({ request, params }) => {

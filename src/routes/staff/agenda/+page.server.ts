@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { dateInWords, timeInWords } from '$lib/domain/dates-in-words';
+import { dateInWords, nearDayInWords, timeInWords } from '$lib/domain/dates-in-words';
 import { addDays, localDate } from '$lib/domain/calendar';
-import { formatPhone } from '$lib/domain/phone-format';
 import { bookableServices } from '$lib/content/services';
 import { appointments, OUTCOMES } from '$lib/server/appointments';
 import { calls } from '$lib/server/calls';
@@ -45,8 +44,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			joinTime: timeInWords(new Date(item.outcomesFrom.attended)),
 			noShowTime: timeInWords(new Date(item.outcomesFrom.no_show)),
 			heldUntil: item.holdExpiresAt ? timeInWords(new Date(item.holdExpiresAt)) : null,
-			phone: item.phone ? formatPhone(item.phone) : null,
 			day: dateInWords(new Date(item.start)),
+			// "Empieza el jueves 3 a las 10:00 a. m." (or "hoy") when the start is over an hour away.
+			startDay:
+				localDate(new Date(item.start)) === today
+					? null
+					: nearDayInWords(new Date(item.start), now),
 			joinLog: (logs.get(item.reference) ?? []).map((entry) => ({
 				role: entry.role,
 				joined: timeInWords(new Date(entry.joinedAt)),
@@ -62,7 +65,22 @@ const outcomeForm = z.object({
 	outcome: z.enum(OUTCOMES)
 });
 
+const personForm = z.object({ reference: z.string().min(1).max(40) });
+
 export const actions: Actions = {
+	/** "Ver datos de la persona": shows one appointment's phone, document and case, audited. */
+	person: async ({ locals, url, request }) => {
+		const user = signedIn(locals, url);
+		const parsed = personForm.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return { person: null };
+		const { reference } = parsed.data;
+		try {
+			const person = await appointments.openPerson(await database(), reference, user, 'agenda');
+			return { person: { reference, ...person } };
+		} catch (caught) {
+			return failWith(caught, (await translator('es')).t, { field: `person-${reference}` });
+		}
+	},
 	outcome: async ({ locals, url, request }) => {
 		const user = signedIn(locals, url);
 		const parsed = outcomeForm.safeParse(Object.fromEntries(await request.formData()));

@@ -20,7 +20,7 @@ const signInForm = z.object({
 });
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.staff) redirect(303, returnPath(url.searchParams.get('volver')));
+	if (locals.staff) redirect(303, returnPath(url.searchParams.get('volver'), locals.staff.roles));
 	return { signedOut: url.searchParams.get('salida') };
 };
 
@@ -32,6 +32,7 @@ export const actions: Actions = {
 			// Never send the password back to the page.
 			return fail(400, { ...form.data, values: { email: String(form.data.values.email ?? '') } });
 		}
+		let roles;
 		try {
 			const signedIn = await staff.signIn(
 				await database(),
@@ -40,9 +41,10 @@ export const actions: Actions = {
 				sessionCookie.get(cookies)
 			);
 			sessionCookie.set(cookies, signedIn.token);
+			roles = signedIn.user.roles;
 		} catch (caught) {
 			return failWith(caught, t, { field: 'email', values: { email: form.data.email } });
 		}
-		redirect(303, returnPath(url.searchParams.get('volver')));
+		redirect(303, returnPath(url.searchParams.get('volver'), roles));
 	}
 };

@@ -74,7 +74,7 @@ export const appointments = pgTable(
 			.default(sql`'[]'::jsonb`),
 		consentAt: timestamp('consent_at', { withTimezone: true }).notNull(),
 		policyVersion: text('policy_version').notNull(),
-		/** HMAC of the manage token; the token itself is only ever in the citizen's link. */
+		/** HMAC of the manage token, which opens the appointment; checked in constant time. */
 		manageTokenHash: text('manage_token_hash').notNull(),
 		/** HMAC of the token of the emailed link that confirms a hold (never the token itself). */
 		confirmTokenHash: text('confirm_token_hash'),
@@ -82,6 +82,11 @@ export const appointments = pgTable(
 		holdExpiresAt: timestamp('hold_expires_at', { withTimezone: true }),
 		/** Booked with a phone only: an official calls to confirm it. */
 		confirmationCall: boolean('confirmation_call').notNull().default(false),
+		/**
+		 * The manage token sealed with the app's secret, so every email (a change, the reminder)
+		 * carries a link that works in one click. Null for appointments booked before it was kept.
+		 */
+		manageTokenSealed: text('manage_token_sealed'),
 		videoUrl: text('video_url').notNull(),
 		sequence: integer('sequence').notNull().default(0),
 		reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),

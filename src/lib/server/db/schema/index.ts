@@ -4,3 +4,4 @@ export * from './appointments';
 export * from './radicados';
 export * from './staff';
 export * from './calls';
+export * from './languages';

@@ -4,13 +4,12 @@ import { translator } from '$lib/i18n/translator';
 import { appointments } from '$lib/server/appointments';
 import { database } from '$lib/server/db';
 import { answers, type Answers } from '$lib/server/web/booking-journey';
-import { requireAnswers, slotLabel, stepPath, locale } from '$lib/server/web/booking-journey';
+import { requireAnswers, timeChoices, stepPath, locale } from '$lib/server/web/booking-journey';
 import { parseForm } from '$lib/server/web/forms';
 import type { Actions, PageServerLoad } from './$types';
-import type { Locale } from '$lib/i18n/locales';
 
 /** The day's free times, or the nearest free times after the chosen one was taken. */
-async function offered(lang: Locale, current: Answers) {
+async function offered(current: Answers): Promise<{ start: string; available: number }[]> {
 	const days = await appointments.freeDays(await database());
 	const free = new Map(
 		days.flatMap((day) => day.slots.map((slot) => [slot.start, slot.available]))
@@ -18,12 +17,7 @@ async function offered(lang: Locale, current: Answers) {
 	const starts = current.nearest?.length
 		? current.nearest.filter((start) => free.has(start))
 		: (days.find((day) => day.date === current.day)?.slots.map((slot) => slot.start) ?? []);
-	return Promise.all(
-		starts.map(async (start) => ({
-			value: start,
-			label: await slotLabel(lang, start, free.get(start) ?? 0)
-		}))
-	);
+	return starts.map((start) => ({ start, available: free.get(start) ?? 0 }));
 }
 
 export const load: PageServerLoad = async ({ cookies, params }) => {
@@ -31,7 +25,7 @@ export const load: PageServerLoad = async ({ cookies, params }) => {
 	return {
 		start: current.start ?? '',
 		taken: !!current.nearest?.length,
-		options: await offered(locale(params.lang), current)
+		days: await timeChoices(locale(params.lang), await offered(current))
 	};
 };
 
@@ -39,7 +33,7 @@ export const actions: Actions = {
 	default: async ({ request, cookies, params }) => {
 		const current = requireAnswers(cookies, locale(params.lang), 'hora');
 		const { t } = await translator(locale(params.lang));
-		const starts = (await offered(locale(params.lang), current)).map((option) => option.value);
+		const starts = (await offered(current)).map((slot) => slot.start);
 		const schema = z.object({
 			start: z.string({ error: 'booking:errors.start' }).refine((start) => starts.includes(start), {
 				error: 'booking:errors.start'

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '$lib/content/links';
 import { SEGMENTS } from '$lib/content/services';
 import { translator } from '$lib/i18n/translator';
 import { serviceView } from '$lib/server/content';
@@ -45,6 +46,7 @@ export const GET = endpoint(
 	async ({ event, lang }) => {
 		const service = serviceView(lang, event.params.slug ?? '', await translator(lang));
 		if (!service) throw new Problem('NOT_FOUND');
-		return reply(service, { lang });
+		// Links in content text are for the pages: the API gives their words.
+		return reply({ ...service, steps: service.steps.map(plainText) }, { lang });
 	}
 );

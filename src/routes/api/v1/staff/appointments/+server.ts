@@ -12,7 +12,13 @@ export const GET = endpoint(
 		summary: 'api:operations.staff.appointments.get.summary',
 		tags: ['staff'],
 		query: z.object({
-			date: z.iso.date({ error: 'staff:errors.date' }).optional()
+			date: z.iso.date({ error: 'staff:errors.date' }).optional(),
+			include: z
+				.enum(['person'], { error: 'staff:errors.include' })
+				.optional()
+				.describe(
+					"person: each appointment's phone, document and description; each opening is audited"
+				)
 		}),
 		responses: {
 			200: {
@@ -30,13 +36,16 @@ export const GET = endpoint(
 			403: { description: 'api:operations.staff.appointments.get.responses.403' },
 			422: { description: 'api:operations.staff.appointments.get.responses.422' }
 		},
-		example: { query: { date: '2026-03-02' } }
+		example: { query: { date: '2026-03-02', include: 'person' } }
 	},
 	async ({ event, query, lang }) => {
-		requireRole(event.locals.staff, 'agent');
+		const user = requireRole(event.locals.staff, 'agent');
 		const date = query.date ?? localDate(clock.now());
 		const db = await database();
-		const items = await appointments.agenda(db, date);
+		const items =
+			query.include === 'person'
+				? await appointments.agenda(db, date, { openedBy: user, via: 'api' })
+				: await appointments.agenda(db, date);
 		const expiredHolds = await appointments.expiredOn(db, date);
 		return reply(
 			{ date, appointments: items, expiredHolds },

@@ -3,20 +3,10 @@ import { dateInWords } from '$lib/domain/dates-in-words';
 import { translator } from '$lib/i18n/translator';
 import { appointments } from '$lib/server/appointments';
 import { managed } from '$lib/server/web/appointment-access';
-import { slotLabel, locale } from '$lib/server/web/booking-journey';
+import { timeChoices, locale } from '$lib/server/web/booking-journey';
 import { database } from '$lib/server/db';
 import { refusal } from '$lib/server/web/forms';
-import type { Locale } from '$lib/i18n/locales';
 import type { Actions, PageServerLoad } from './$types';
-
-async function options(lang: Locale, starts: { start: string; available: number }[]) {
-	return Promise.all(
-		starts.map(async (slot) => ({
-			value: slot.start,
-			label: await slotLabel(lang, slot.start, slot.available)
-		}))
-	);
-}
 
 export const load: PageServerLoad = async ({ cookies, params, url }) => {
 	const found = await managed(cookies, locale(params.lang), params.reference, null);
@@ -35,7 +25,7 @@ export const load: PageServerLoad = async ({ cookies, params, url }) => {
 		})),
 		day: day?.date,
 		dayError: asked !== null && !day ? t('booking:errors.day') : undefined,
-		times: day ? await options(locale(params.lang), day.slots) : []
+		times: day ? await timeChoices(locale(params.lang), day.slots) : []
 	};
 };
 
@@ -61,7 +51,7 @@ export const actions: Actions = {
 				.map((s) => ({ start: s, available: free.get(s)! }));
 			return fail(refused.status, {
 				errors: { [refused.field]: refused.message },
-				nearest: await options(locale(params.lang), nearest)
+				nearest: await timeChoices(locale(params.lang), nearest)
 			});
 		}
 		redirect(303, `${page}?cambiada=1`);

@@ -1,0 +1,68 @@
+import { eq } from 'drizzle-orm';
+import { recordableTexts } from '$lib/audio/catalogue';
+import { publishRecordings as overlay, type AudioEntry } from '$lib/audio/manifest';
+import { LOCALES, type Locale } from '$lib/i18n/locales';
+import { translator } from '$lib/i18n/translator';
+import type { Database } from '../db';
+import { recordings as table } from '../db/schema';
+
+const TYPES = { opus: 'audio/ogg; codecs=opus', mp3: 'audio/mpeg' } as const;
+
+let minutes: Record<Locale, number> = { es: 0, guc: 0 };
+
+/** Where a reviewed take is served to everyone (its id makes the address unique and lasting). */
+export function takeUrl(id: string, format: 'opus' | 'mp3'): string {
+	return `/audio/grabaciones/${id}.${format}`;
+}
+
+/**
+ * Loads the reviewed recordings into this process's audio list: each replaces the synthesised
+ * Spanish voice or fills the Wayuunaiki slot on the pages, in `/audios` and the offline pack.
+ */
+export async function publishRecordings(db: Database): Promise<void> {
+	const rows = await db
+		.select({
+			id: table.id,
+			audioId: table.audioId,
+			lang: table.lang,
+			seconds: table.seconds,
+			opusBytes: table.opusBytes,
+			mp3Bytes: table.mp3Bytes,
+			textHash: table.textHash
+		})
+		.from(table)
+		.where(eq(table.state, 'reviewed'));
+	const entries: AudioEntry[] = [];
+	const totals: Record<Locale, number> = { es: 0, guc: 0 };
+	for (const lang of LOCALES) {
+		const i18n = await translator(lang);
+		const texts = new Map(recordableTexts(lang, i18n).map((text) => [text.id, text]));
+		for (const row of rows.filter((candidate) => candidate.lang === lang)) {
+			const text = texts.get(row.audioId);
+			if (!text) continue;
+			totals[lang] += row.seconds / 60;
+			entries.push({
+				id: row.audioId,
+				lang,
+				source: 'recorded',
+				kind: text.kind,
+				title: text.title,
+				...(text.titleLang !== lang ? { titleLang: text.titleLang } : {}),
+				page: text.page,
+				hash: row.textHash,
+				seconds: row.seconds,
+				files: [
+					{ format: 'opus', type: TYPES.opus, url: takeUrl(row.id, 'opus'), bytes: row.opusBytes },
+					{ format: 'mp3', type: TYPES.mp3, url: takeUrl(row.id, 'mp3'), bytes: row.mp3Bytes }
+				]
+			});
+		}
+	}
+	overlay(entries);
+	minutes = totals;
+}
+
+/** Minutes of reviewed recordings per language, as this instance last loaded them. */
+export function recordedMinutes(): Record<Locale, number> {
+	return { ...minutes };
+}
