@@ -46,6 +46,9 @@ const server = createServer((request, response) => {
 	response.once('finish', () => {
 		if (stopping) server.closeIdleConnections();
 	});
+	// Static files (served by adapter-node before the app's hooks) must not be sniffed into
+	// another type either; the app's own answers set it again.
+	response.setHeader('x-content-type-options', 'nosniff');
 	compress(request, response, () => handler(request, response));
 });
 server.listen(Number(process.env.PORT), process.env.HOST, () => {

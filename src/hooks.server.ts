@@ -172,16 +172,24 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 	response.headers.set('x-request-id', event.locals.requestId);
 
-	// The route id, never the raw path: paths can carry references and tokens.
+	// The route id, never the raw path: paths can carry references and tokens. A request its client
+	// gave up on is logged as 499 (client closed request): nobody got the answer, and it is no error.
+	const closed = clientClosed(event);
 	log.info('request', {
 		requestId: event.locals.requestId,
 		method: event.request.method,
 		route: event.route.id ?? 'unmatched',
-		status: response.status,
+		status: closed ? 499 : response.status,
 		ms: Math.round(performance.now() - started)
 	});
 	return response;
 };
+
+/** Whether the client went away before the request was read and answered. */
+function clientClosed(event: RequestEvent, error?: unknown): boolean {
+	const code = (error as { code?: unknown } | undefined)?.code;
+	return event.request.signal.aborted || code === 'ECONNRESET' || code === 'ECONNABORTED';
+}
 
 function noteUnavailable(event: RequestEvent, error: unknown): void {
 	event.locals.unavailable = true;
@@ -196,6 +204,13 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (unavailable(error)) {
 		noteUnavailable(event, error);
 		return { message: 'Unavailable' };
+	}
+	if (clientClosed(event, error)) {
+		log.info('client closed the request', {
+			requestId: event.locals.requestId,
+			route: event.route.id ?? 'unmatched'
+		});
+		return { message: 'Client closed request' };
 	}
 	// 4xx here are the client's doing (a body over the limit, a missing page): not our errors.
 	if (status >= 500) {

@@ -59,12 +59,48 @@ async function bookWithKeyboard(page: Page, who: Person, check?: (step: string) 
 	await page.getByRole('button', { name: 'Continuar' }).press('Enter');
 
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-		'Revise su cita antes de confirmarla'
+		'Revise su cita antes de pedirla'
 	);
 	await check?.('revisar');
+	await expect(page.getByTestId('next-step')).toHaveText(
+		`Después le enviamos un correo a ${who.email}. Confirme su cita en los próximos 15 minutos con el enlace de ese correo. Si no la confirma, el cupo queda libre para otra persona.`
+	);
 	await page.getByLabel(/Autorizo el tratamiento/).press('Space');
-	await page.getByRole('button', { name: 'Confirmar la cita' }).press('Enter');
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Su cita está confirmada');
+	await page.getByRole('button', { name: 'Pedir la cita' }).press('Enter');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Falta un paso: confirme su cita'
+	);
+}
+
+/** Clicks through the topic, Tuesday and `time`, and writes a name and a cédula on "Sus datos". */
+async function upToContact(
+	page: Page,
+	topic: string,
+	time: RegExp,
+	who: { name: string; document: string }
+) {
+	const title = page.getByRole('heading', { level: 1 });
+	await page.goto(`/es/citas?tema=${topic}`);
+	await page.getByRole('button', { name: 'Continuar' }).click();
+	await expect(title).toHaveText('¿Qué día quiere su cita?');
+	await page.getByLabel(TUESDAY).check();
+	await page.getByRole('button', { name: 'Continuar' }).click();
+	await expect(title).toHaveText('¿A qué hora?');
+	await page.getByLabel(time).check();
+	await page.getByRole('button', { name: 'Continuar' }).click();
+	await expect(title).toHaveText('Sus datos');
+	await page.getByLabel('Nombre completo').fill(who.name);
+	await page.getByLabel('Cédula de ciudadanía').check();
+	await page.getByLabel('Número de documento').fill(who.document);
+}
+
+/** The places left at `start` (an offset ISO instant of a day the API offers). */
+async function placesLeft(request: APIRequestContext, start: string): Promise<number> {
+	const day = start.slice(0, 10);
+	const answer = await request.get(`/api/v1/appointments/slots?from=${day}&to=${day}`);
+	expect(answer.status()).toBe(200);
+	const slots: { start: string; available: number }[] = (await answer.json()).days[0].slots;
+	return slots.find((slot) => slot.start === start)!.available;
 }
 
 /** A booking made through the API by `who` (another citizen unless given). */
@@ -75,6 +111,10 @@ function bookByApi(request: APIRequestContext, start: string, who = person()) {
 test('books an appointment with the keyboard only', async ({ page }) => {
 	const who = person();
 	await bookWithKeyboard(page, who);
+	// Plain words, no CAPTCHA: the place waits 15 minutes for the emailed link.
+	await expect(page.getByTestId('hold')).toHaveText(
+		`Le enviamos un correo a ${who.email}. Confirme su cita en los próximos 15 minutos, antes de las 7:15 a. m., con el enlace de ese correo. Si no la confirma, el cupo queda libre para otra persona.`
+	);
 	await expect(page.getByText(/martes 5 de febrero de 2030, a las 9:00/)).toBeVisible();
 	await expect(page.getByText(/^CITA-[2-9A-Z]{4}-[2-9A-Z]{2}$/)).toBeVisible();
 	await expect(page.getByRole('link', { name: /calendario \(\.ics\)/ })).toBeVisible();
@@ -121,46 +161,96 @@ test('the error summary takes focus and links to each field', async ({ page }) =
 });
 
 test('the loser of a race is offered the nearest free times', async ({ page, request }) => {
-	await page.goto('/es/citas?tema=subsidio-de-gas-en-cilindro');
-	await page.getByRole('button', { name: 'Continuar' }).click();
-	await page.getByLabel(TUESDAY).check();
-	await page.getByRole('button', { name: 'Continuar' }).click();
-	await page.getByLabel(/9:00 a\. m\./).check();
-	await page.getByRole('button', { name: 'Continuar' }).click();
-	await page.getByLabel('Nombre completo').fill('Rosa Uriana');
-	await page.getByLabel('Cédula de ciudadanía').check();
-	await page.getByLabel('Número de documento').fill('77123456');
+	await upToContact(page, 'subsidio-de-gas-en-cilindro', /9:00 a\. m\./, {
+		name: 'Rosa Uriana',
+		document: '77123456'
+	});
 	await page.getByLabel('Correo electrónico').fill('rosa@example.com');
 	await page.getByRole('button', { name: 'Continuar' }).click();
 	// Both pages have a "Continuar" button: wait for the next one before pressing it.
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ajustes para su cita');
 	await page.getByRole('button', { name: 'Continuar' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-		'Revise su cita antes de confirmarla'
+		'Revise su cita antes de pedirla'
 	);
 	// Two other people take both places while Rosa reads her answers.
 	await bookByApi(request, '2030-02-05T09:00:00-05:00');
 	await bookByApi(request, '2030-02-05T09:00:00-05:00');
 	await page.getByLabel(/Autorizo el tratamiento/).check();
-	await page.getByRole('button', { name: 'Confirmar la cita' }).click();
+	await page.getByRole('button', { name: 'Pedir la cita' }).click();
 	await expect(page.getByRole('status')).toContainText('Ese horario ya se ocupó');
 	await expect(page.getByLabel(/8:30 a\. m\./)).toBeVisible();
 	await expect(page.getByLabel(/9:30 a\. m\./)).toBeVisible();
 	await page.getByLabel(/9:30 a\. m\./).check();
 	await page.getByRole('button', { name: 'Continuar' }).click();
 	await page.getByLabel(/Autorizo el tratamiento/).check();
-	await page.getByRole('button', { name: 'Confirmar la cita' }).click();
+	await page.getByRole('button', { name: 'Pedir la cita' }).click();
 	await expect(page.getByText(/martes 5 de febrero de 2030, a las 9:30/)).toBeVisible();
 });
 
-test('the confirmation email arrives with the calendar file', async ({ page }) => {
+test('confirms the booking through the emailed link, with the keyboard', async ({ page }) => {
 	const who = person();
 	await bookWithKeyboard(page, who);
-	const email = await mailbox.waitFor(who.email, /Cita confirmada CITA-/);
+	const email = await mailbox.waitFor(
+		who.email,
+		/^Confirme su cita CITA-.* antes de las 7:15 a\. m\.$/
+	);
 	expect(email.text).toContain('/es/citas/cita/CITA-');
 	expect(email.text).toContain('token=');
+	expect(email.text).toContain('en los próximos 15 minutos');
 	expect(email.attachments[0]?.filename).toMatch(/^CITA-.*\.ics$/);
 	expect(email.attachments[0]?.contentType).toContain('text/calendar');
+	const link = /http\S+\/es\/citas\/confirmar\/\S+/.exec(email.text)![0];
+	// Opening the link confirms nothing (mail scanners open links): the person presses the button.
+	await page.context().clearCookies();
+	await page.goto(link);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Confirme su cita');
+	expect(await axeViolations(page)).toEqual([]);
+	await page.getByRole('button', { name: 'Confirmar mi cita' }).press('Enter');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Su cita está confirmada');
+	await expect(page.getByText('Confirmada', { exact: true })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Cambiar la fecha u hora' })).toBeVisible();
+	// The link again: the booking is confirmed already.
+	await page.goto(link);
+	await expect(page.getByText('Esta cita ya está confirmada.')).toBeVisible();
+});
+
+test('a place nobody confirmed in time goes back to the others', async ({ page, request }) => {
+	const who = person();
+	await bookWithKeyboard(page, who);
+	const link = /http\S+\/es\/citas\/confirmar\/\S+/.exec(
+		(await mailbox.waitFor(who.email, /^Confirme su cita/)).text
+	)![0];
+	await setClock(request, '2030-02-04T07:15:00-05:00');
+	await page.goto(link);
+	await expect(page.getByRole('button', { name: 'Confirmar mi cita' })).toBeVisible();
+	await page.getByRole('button', { name: 'Confirmar mi cita' }).click();
+	await expect(page.getByRole('alert')).toContainText('La cita no se confirmó a tiempo');
+	expect(await placesLeft(request, '2030-02-05T09:00:00-05:00')).toBe(2);
+});
+
+test('books with a phone only: the entity calls to confirm', async ({ page }) => {
+	await upToContact(page, 'informacion-general', /10:00 a\. m\./, {
+		name: 'Luz Marina Uriana',
+		document: '56123456'
+	});
+	// Neither an email nor a phone: one message says what to write.
+	await page.getByRole('button', { name: 'Continuar' }).click();
+	await expect(page.locator('.error-summary')).toContainText(
+		'Escriba su correo electrónico, o su celular si no tiene correo.'
+	);
+	await page.getByLabel('Celular o teléfono fijo').fill('300 123 4567');
+	await page.getByRole('button', { name: 'Continuar' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ajustes para su cita');
+	await page.getByRole('button', { name: 'Continuar' }).click();
+	await expect(page.getByTestId('next-step')).toHaveText(
+		'No escribió un correo. Le llamaremos al +57 300 123 4567 para confirmar la cita.'
+	);
+	await page.getByLabel(/Autorizo el tratamiento/).check();
+	await page.getByRole('button', { name: 'Pedir la cita' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Su cita está agendada');
+	await expect(page.getByTestId('call')).toContainText('Le llamaremos al +57 300 123 4567');
+	expect(await axeViolations(page)).toEqual([]);
 });
 
 test('reschedules and cancels through the manage link', async ({ page, request }) => {
@@ -183,13 +273,7 @@ test('reschedules and cancels through the manage link', async ({ page, request }
 	await page.getByRole('button', { name: 'Sí, cancelar la cita' }).click();
 	await expect(page.getByRole('status')).toHaveText(/El cupo quedó libre/);
 	await mailbox.waitFor(who.email, /Cita cancelada/);
-	const slots = await (
-		await request.get('/api/v1/appointments/slots?from=2030-02-06&to=2030-02-06')
-	).json();
-	const three = slots.days[0].slots.find((s: { start: string }) =>
-		s.start.startsWith('2030-02-06T15:00')
-	);
-	expect(three.available).toBe(2);
+	expect(await placesLeft(request, '2030-02-06T15:00:00-05:00')).toBe(2);
 });
 
 test('finds an appointment by reference and document number', async ({ page, request }) => {

@@ -1,6 +1,6 @@
 // The call room keeps the 5-minute rule and the 30-minute limit, with the app's controllable clock.
 import type { Page } from '@playwright/test';
-import { expect, signInAsStaff, setClock, test } from './fixtures';
+import { axeViolations, expect, signInAsStaff, setClock, test } from './fixtures';
 import { at, bookCall, bothInCall, MEDIA_LAUNCH, roomPass, openSides } from './call-support';
 
 test.use({ launchOptions: MEDIA_LAUNCH });
@@ -34,6 +34,26 @@ test('the citizen cannot enter before start − 5 minutes; the room opens by its
 			'Está en la sala de espera. La persona que le atiende entra a las 9:00 a. m. y le espera hasta las 9:05 a. m.'
 		)
 	).toBeVisible();
+});
+
+test('a booking that waits for its emailed confirmation opens no call', async ({
+	page,
+	request
+}) => {
+	// Booked at 7:00 and not confirmed: the place is held until 7:15.
+	const booked = await bookCall(request, {}, { confirm: false });
+	await page.goto(booked.videoUrl);
+	await expect(page.getByRole('heading', { name: 'Falta confirmar la cita' })).toBeVisible();
+	await expect(
+		page.getByText('Confírmela con el enlace del correo que le enviamos.')
+	).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Entrar a la videollamada' })).toBeHidden();
+	const refused = await request.post(`/api/v1/calls/${booked.reference}/participants`, {
+		headers: { authorization: `Bearer ${await roomPass(page)}` }
+	});
+	expect(refused.status()).toBe(409);
+	expect(await refused.json()).toMatchObject({ code: 'APPOINTMENT_NOT_CONFIRMED' });
+	expect(await axeViolations(page)).toEqual([]);
 });
 
 test('"No asistió" is refused at start + 4:59 and recorded at start + 5:00 when the citizen never joined', async ({

@@ -9,7 +9,7 @@ import type {
 } from '@playwright/test';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.js';
-import { expect, setClock } from './fixtures';
+import { confirmationKey, expect, setClock } from './fixtures';
 
 /** Chromium with a fake camera (a moving pattern) and microphone (a beep), no permission prompt. */
 export const MEDIA_LAUNCH = {
@@ -30,10 +30,16 @@ export interface Booked {
 	videoUrl: string;
 }
 
-/** Books the 9:00 appointment through the API and reads the citizen's room link back. */
+/**
+ * Books the 9:00 appointment through the API, confirms it through the emailed link as the citizen
+ * would (`confirm: false` leaves it waiting, and it gives no call), and reads the citizen's room link back.
+ * Instances started by a test send no email: there, book with `{ email: undefined }` (a phone
+ * only, booked at once).
+ */
 export async function bookCall(
 	request: APIRequestContext,
-	overrides: Record<string, unknown> = {}
+	overrides: Record<string, unknown> = {},
+	options: { confirm?: boolean } = {}
 ): Promise<Booked> {
 	await setClock(request, BOOKING_TIME);
 	const booked = await request.post('/api/v1/appointments', {
@@ -53,7 +59,13 @@ export async function bookCall(
 		}
 	});
 	expect(booked.status()).toBe(201);
-	const { reference, manageToken } = await booked.json();
+	const { reference, manageToken, status } = await booked.json();
+	if (status === 'held' && options.confirm !== false) {
+		const confirmed = await request.post(`/api/v1/appointments/${reference}/confirmation`, {
+			data: { token: await confirmationKey('ana@example.com', reference) }
+		});
+		expect(confirmed.status()).toBe(200);
+	}
 	const read = await request.get(`/api/v1/appointments/${reference}`, {
 		headers: { authorization: `Bearer ${manageToken}` }
 	});

@@ -93,15 +93,26 @@ export interface Booked {
 	[field: string]: unknown;
 }
 
+/** The key of the link that confirms booking `reference`, from the email sent to `to`. */
+export async function confirmationKey(to: string, reference: string): Promise<string> {
+	const email = await mailbox.waitFor(to, new RegExp(`^Confirme su cita ${reference}`));
+	const key = /\/citas\/confirmar\/[A-Z0-9-]+\?clave=([^\s&]+)/.exec(email.text)?.[1];
+	if (!key) throw new Error(`No confirmation link in the email to ${to}`);
+	return decodeURIComponent(key);
+}
+
 /**
  * Books a video appointment through the API, as the booking form would, and checks it was made.
  * Give at least `start`; anything else given replaces the defaults (a citizen with a unique
- * document and email, so bookings of one test never collide).
+ * document and email, so bookings of one test never collide). A booking with an email is then
+ * confirmed through the link the email carries, as the citizen would (`confirm: false` leaves it
+ * held).
  */
 export async function bookAppointment(
 	request: APIRequestContext,
 	booking: { start: string } & Record<string, unknown>,
-	headers: Record<string, string> = {}
+	headers: Record<string, string> = {},
+	options: { confirm?: boolean } = {}
 ): Promise<Booked> {
 	const id = Math.floor(Math.random() * 1e8);
 	const response = await request.post('/api/v1/appointments?lang=es', {
@@ -118,7 +129,16 @@ export async function bookAppointment(
 		headers
 	});
 	expect(response.status(), await response.text()).toBe(201);
-	return response.json();
+	const booked = (await response.json()) as Booked;
+	if (booked.status === 'held' && options.confirm !== false) {
+		const email = String(booking.email ?? `persona${id}@example.com`);
+		const confirmed = await request.post(
+			`/api/v1/appointments/${booked.reference}/confirmation?lang=es`,
+			{ data: { token: await confirmationKey(email, booked.reference) } }
+		);
+		expect(confirmed.status(), await confirmed.text()).toBe(200);
+	}
+	return booked;
 }
 
 /** What the API answers for a petition: its number and the security code, shown once. */

@@ -23,7 +23,7 @@ test('publishes the figures as tables next to the charts, and as CSV', async ({
 	const lines = (await csv.text()).trim().split('\r\n');
 	expect(lines).toHaveLength(13);
 	expect(lines[0]).toBe(
-		'mes,respuestas_encuesta,satisfaccion_promedio,satisfechos_porcentaje,llamadas_pedidas,llamadas_hechas,llamadas_sin_contacto,citas_agendadas,citas_atendidas,citas_inasistencia,peticiones_radicadas,peticiones_respondidas,peticiones_respondidas_a_tiempo,dias_habiles_promedio_respuesta,peticiones_respondidas_primer_nivel,dias_habiles_promedio_primer_nivel'
+		'mes,respuestas_encuesta,satisfaccion_promedio,satisfechos_porcentaje,llamadas_pedidas,llamadas_hechas,llamadas_sin_contacto,citas_agendadas,citas_atendidas,citas_inasistencia,citas_sin_confirmar,peticiones_radicadas,peticiones_respondidas,peticiones_respondidas_a_tiempo,dias_habiles_promedio_respuesta,peticiones_respondidas_primer_nivel,dias_habiles_promedio_primer_nivel'
 	);
-	expect(lines[12]).toBe('2026-11,3,3.3,67,0,0,0,0,0,0,0,0,0,,0,');
+	expect(lines[12]).toBe('2026-11,3,3.3,67,0,0,0,0,0,0,0,0,0,0,,0,');
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { APIRequestContext, Browser, Download, Page } from '@playwright/test';
+import { pdfFile } from '../../src/lib/server/testing/files';
 import {
 	LOCALES,
 	axeViolations,
@@ -15,9 +16,8 @@ import {
 
 // Thursday 14 January 2027, 10:00 in Bogotá: a petición (15 business days) is due on 4 February.
 const FILED = '2027-01-14T10:00:00-05:00';
-const pdf = (text: string) => Buffer.from(`%PDF-1.7\n% ${text}\n1 0 obj <<>> endobj\n%%EOF\n`);
-const EVIDENCE = pdf('foto de la factura');
-const SIGNED = pdf('oficio firmado digitalmente');
+const EVIDENCE = pdfFile('foto de la factura');
+const SIGNED = pdfFile('oficio firmado digitalmente');
 
 const bytesOf = async (download: Download) => readFileSync((await download.path())!);
 

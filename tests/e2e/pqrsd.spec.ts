@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
+import { pdfFile, pngFile } from '../../src/lib/server/testing/files';
 import { LOCALES, axeViolations, expect, filePetition, mailbox, setClock, test } from './fixtures';
 
 /** Presses Tab until `target` has focus, as a keyboard user would. */
@@ -71,7 +72,7 @@ test.describe('without JavaScript', () => {
 		await page.getByLabel('Documentos de apoyo (opcional)').setInputFiles({
 			name: 'prueba.pdf',
 			mimeType: 'application/pdf',
-			buffer: Buffer.from('%PDF-1.4\n%prueba\n')
+			buffer: pdfFile('prueba')
 		});
 		// Anonymous: no personal data and no reply channel to choose; the answer is seen online.
 		await page.getByRole('radio', { name: 'Anónima (solo quejas y denuncias)' }).check();
@@ -120,7 +121,11 @@ test.describe('without JavaScript', () => {
 		await page.getByLabel('Documentos de apoyo (opcional)').setInputFiles({
 			name: 'foto.png',
 			mimeType: 'image/png',
-			buffer: Buffer.from('no soy una imagen')
+			// A PNG signature, then a picture drawn in SVG: a browser would run its script.
+			buffer: Buffer.concat([
+				pngFile().subarray(0, 8),
+				Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')
+			])
 		});
 		await page.getByRole('radio', { name: 'Con mi nombre' }).check();
 		await page.getByLabel('Nombre completo').fill('Ana Pérez');

@@ -54,10 +54,19 @@ test.describe('without JavaScript', () => {
 		test.slow();
 		const filed = await fileOne(request);
 		await page.goto(`/es/radicado?numero=${filed.number}`);
+		const left = [
+			'Le quedan 4 intentos antes de una pausa.',
+			'Le quedan 3 intentos antes de una pausa.',
+			'Le quedan 2 intentos antes de una pausa.',
+			'Le queda 1 intento antes de una pausa.',
+			'Ese fue su último intento por ahora.'
+		];
 		for (let i = 0; i < 5; i += 1) {
 			await page.getByLabel('Código de seguridad').fill(`AAAAAAA${i}`);
 			await page.getByRole('button', { name: 'Consultar' }).click();
 			await expect(page.getByRole('alert')).toContainText('No encontramos la petición');
+			// The page says how many tries remain before a pause.
+			await expect(page.getByTestId('tries-left')).toContainText(left[i]!);
 		}
 		await page.getByLabel('Código de seguridad').fill(filed.securityCode);
 		const [response] = await Promise.all([

@@ -126,6 +126,44 @@ test("the agenda shows the day's appointment with its needs and a countdown", as
 	await expect(card.getByRole('link', { name: /Entrar a la videollamada/ })).toBeVisible();
 });
 
+test('the agenda marks a booking with a phone only for a call and counts the holds that expired', async ({
+	page,
+	request
+}) => {
+	await setClock(request, BOOKING_TIME);
+	const called = await bookAppointment(request, {
+		start: START,
+		email: undefined,
+		phone: '300 765 4321'
+	});
+	const held = await bookAppointment(
+		request,
+		{ start: at('10:00'), email: 'nadie@example.com' },
+		{},
+		{ confirm: false }
+	);
+	await setClock(request, '2030-02-04T07:20:00-05:00');
+	await signInAsStaff(page);
+	await expect
+		.poll(async () => {
+			await page.goto(`/staff/agenda?fecha=${DAY}`);
+			return page.getByTestId('expired-holds').count();
+		})
+		.toBe(1);
+	await expect(page.getByTestId('expired-holds')).toHaveText(
+		'1 cita apartada no se confirmó a tiempo: su cupo quedó libre.'
+	);
+	const card = appointment(page, called.reference);
+	await expect(card).toContainText(
+		'Llame para confirmar. La persona pidió la cita sin correo electrónico. Su teléfono está en «Ver datos de la persona»: llámela para confirmarla.'
+	);
+	await expect(appointment(page, held.reference)).toHaveCount(0);
+	expect(await axeViolations(page)).toEqual([]);
+	// The phone is behind the audited "Ver datos de la persona", like every person's phone.
+	await expect(card).not.toContainText('300 765 4321');
+	await expect(card.getByRole('button', { name: 'Ver datos de la persona' })).toBeVisible();
+});
+
 test('the agenda names the day and time of an appointment more than an hour away', async ({
 	page,
 	request

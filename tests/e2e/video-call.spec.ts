@@ -73,9 +73,10 @@ test('the emails, the calendar file and the confirmation page lead to the room a
 }) => {
 	const { reference, manageToken, videoUrl } = await bookCall(request);
 	// Booked the day before: the worker sends the reminder at once.
-	const confirmed = await mailbox.waitFor('ana@example.com', /Cita confirmada/);
+	// The email that asks to confirm the booking, and the reminder once it is confirmed.
+	const held = await mailbox.waitFor('ana@example.com', /^Confirme su cita/);
 	const reminder = await mailbox.waitFor('ana@example.com', /Recordatorio/);
-	for (const email of [confirmed, reminder]) {
+	for (const email of [held, reminder]) {
 		expect(email.text).toContain(videoUrl);
 		expect(email.text).toContain('/es/citas/probar');
 	}

@@ -111,7 +111,7 @@ async function audit(query: Query, load: LoadResult) {
 	// The emails written with the booking or the filing; the worker adds reminders of its own.
 	const emails = (
 		await query(
-			`select count(*)::int as n from outbox where kind in ('appointment.confirmed', 'radicado.filed')`
+			`select count(*)::int as n from outbox where kind in ('appointment.held', 'radicado.filed')`
 		)
 	)[0]!.n as number;
 	const keys = (await query(`select count(*)::int as n from idempotency_keys`))[0]!.n as number;

@@ -127,11 +127,14 @@ async function send(url: string, init?: RequestInit): Promise<Response> {
 }
 const started = Date.now();
 
-/** What every table holds, on PGlite or PostgreSQL alike. */
-async function contents(): Promise<Record<string, string>> {
+/**
+ * What every table holds, on PGlite or PostgreSQL alike. A refused try counts against its limit
+ * by design, and a refused sign-in leaves its audit row: those are the only changes allowed.
+ */
+async function contents(path = ''): Promise<Record<string, string>> {
 	const all = await tableDigests(server);
-	// A failed look-up counts against its limit by design; that is the only change allowed.
 	delete all.rate_limits;
+	if (path === '/api/v1/staff/session') delete all.audit_log;
 	return all;
 }
 
@@ -185,7 +188,7 @@ describe('the API under malformed input', async () => {
 					fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain'),
 					async (body, type) => {
 						cases++;
-						const before = await contents();
+						const before = await contents(operation.path);
 						const response = await send(`${server.url}${operation.path}`, {
 							method: operation.method,
 							headers: { 'content-type': type, authorization: 'Bearer not-a-token' },
@@ -198,7 +201,7 @@ describe('the API under malformed input', async () => {
 							const problem = JSON.parse(answer) as Record<string, unknown>;
 							expect(problem).toMatchObject({ status: response.status });
 							expect(typeof problem.code).toBe('string');
-							expect(await contents()).toEqual(before);
+							expect(await contents(operation.path)).toEqual(before);
 						}
 					}
 				),
@@ -248,7 +251,8 @@ const FORMS = [
 	'/es/citas/revisar',
 	'/es/citas/gestionar',
 	'/es/citas/cita/CITA-0000-00/cancelar',
-	'/es/citas/cita/CITA-0000-00/cambiar'
+	'/es/citas/cita/CITA-0000-00/cambiar',
+	'/es/citas/confirmar/CITA-0000-00?clave=x'
 ];
 
 async function fieldsOf(path: string): Promise<string[]> {

@@ -1,5 +1,6 @@
 // Security headers, cookies and the origin check on the built server, then the citizen journeys
 // run through the API and the forms while the server's logs are searched for personal data.
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setClock, startServer, type AppServer } from '../support/servers';
 import { NOW, SLOTS, booking, filing, person, postJson } from './journeys';
@@ -52,6 +53,30 @@ describe('security headers', () => {
 			expect(headers.get('permissions-policy'), path).toMatch(/camera=\(\).*microphone=\(\)/);
 			expect(headers.get('x-request-id'), path).toBeTruthy();
 		}
+	});
+
+	it('forbid sniffing on static files too', async () => {
+		const html = await (await fetch(`${server.url}/es`)).text();
+		const asset = /\/_app\/immutable\/[^"']+\.(?:js|css)/.exec(html)?.[0];
+		expect(asset).toBeTruthy();
+		for (const path of ['/logo.svg', '/favicon.svg', '/robots.txt', asset!]) {
+			const response = await fetch(`${server.url}${path}`);
+			await response.arrayBuffer();
+			expect(response.status, path).toBe(200);
+			expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+		}
+	});
+
+	it('keep the page that shows the one-time security code out of every cache', async () => {
+		const response = await fetch(`${server.url}/es/pqrsd`, {
+			method: 'POST',
+			headers: { origin: server.url, accept: 'text/html' },
+			body: new URLSearchParams({ ...filing('32', 0), consent: 'yes' } as Record<string, string>)
+		});
+		const html = await response.text();
+		expect(response.status).toBe(200);
+		expect(html).toContain('data-testid="security-code"');
+		expect(response.headers.get('cache-control')).toMatch(/no-store/);
 	});
 
 	it('send HSTS only when served over HTTPS', async () => {
@@ -129,6 +154,44 @@ describe('security headers', () => {
 });
 
 describe('logs', () => {
+	it('log a request its client gave up on as 499, not as a server error', async () => {
+		const start = server.logs.length;
+		const boundary = 'ventanilla-abort';
+		const { port } = new URL(server.url);
+		await new Promise<void>((resolve) => {
+			const socket = connect(Number(port), '127.0.0.1', () => {
+				socket.write(
+					[
+						'POST /es/pqrsd HTTP/1.1',
+						`Host: 127.0.0.1:${port}`,
+						`Origin: ${server.url}`,
+						'Accept: text/html',
+						`Content-Type: multipart/form-data; boundary=${boundary}`,
+						'Content-Length: 1000000',
+						'',
+						`--${boundary}\r\nContent-Disposition: form-data; name="subject"\r\n\r\nA medias`
+					].join('\r\n')
+				);
+				// The citizen's signal drops half-way through the upload.
+				setTimeout(() => {
+					socket.destroy();
+					resolve();
+				}, 300);
+			});
+		});
+		const deadline = Date.now() + 10_000;
+		const request = () =>
+			server.logs
+				.slice(start)
+				.filter((line) => line.startsWith('{'))
+				.map((line) => JSON.parse(line) as Record<string, unknown>)
+				.find((entry) => entry.msg === 'request' && entry.route === '/[lang=locale]/pqrsd');
+		while (!request() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+		expect(request()).toMatchObject({ method: 'POST', status: 499 });
+		const errors = server.logs.slice(start).filter((line) => line.includes('"level":"error"'));
+		expect(errors).toEqual([]);
+	});
+
 	it('keep no personal data, security code or token while every journey runs', async () => {
 		const secrets: string[] = [];
 		const start = server.logs.length;

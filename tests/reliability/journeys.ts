@@ -1,6 +1,32 @@
 // Request factories shared by the reliability tests. Personal data is distinctive on purpose, so
 // the log test can search the servers' output for every value it sent.
+import { Agent, fetch as undiciFetch } from 'undici';
 import type { AppServer } from '../support/servers';
+
+const agents = new Map<string, Agent>();
+
+/**
+ * A client on its own loopback address (127.x.y.z): the app counts its limits per client address,
+ * so a crowd of citizens, or an attacker with many addresses, is many addresses here too.
+ */
+export function from(address: string): Agent {
+	let agent = agents.get(address);
+	if (!agent) {
+		agent = new Agent({ localAddress: address });
+		agents.set(address, agent);
+	}
+	return agent;
+}
+
+/** The loopback address of the `i`-th citizen of a test run (`run`: two digits). */
+export function addressOf(run: string, i: number): string {
+	return `127.${Number(run) % 256}.${Math.floor(i / 250) % 256}.${(i % 250) + 2}`;
+}
+
+/** fetch from a given loopback address (undici's, which takes a dispatcher). */
+export async function fetchFrom(address: string, url: string, init: RequestInit = {}) {
+	return undiciFetch(url, { ...(init as object), dispatcher: from(address) });
+}
 
 /** Monday 4 February 2030, 08:00 in Bogotá: every slot below is in the booking window. */
 export const NOW = '2030-02-04T08:00:00-05:00';
@@ -57,18 +83,21 @@ export async function postJson(
 	server: AppServer,
 	path: string,
 	body: unknown,
-	headers: Record<string, string> = {}
+	headers: Record<string, string> = {},
+	address?: string
 ): Promise<{
 	status: number;
 	body: Record<string, unknown> | undefined;
 	type: string;
 	retryAfter: string | null;
 }> {
-	const response = await fetch(`${server.url}${path}`, {
+	const init = {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', ...headers },
 		body: JSON.stringify(body)
-	});
+	};
+	const url = `${server.url}${path}`;
+	const response = address ? await fetchFrom(address, url, init) : await fetch(url, init);
 	const type = response.headers.get('content-type') ?? '';
 	const text = await response.text();
 	let parsed: Record<string, unknown> | undefined;

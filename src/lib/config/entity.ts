@@ -19,6 +19,28 @@ export interface Dependency {
 	email: string;
 }
 
+/** At most `max` times in any `minutes` (a sliding window, not one aligned to the clock). */
+export interface Allowance {
+	max: number;
+	minutes: number;
+}
+
+/**
+ * Limits on guessing a secret (a password, a security code). They slow guessing down without
+ * locking the owner out: a right answer from a client address that is not itself limited is
+ * always accepted, however many wrong ones others sent.
+ */
+export interface GuessLimits {
+	/** Wrong answers one client address may give, whatever the account or number. */
+	perClient: Allowance;
+	/** Wrong answers one client address may give for one account or number. */
+	perTargetFromClient: Allowance;
+	/** Wrong answers for one account or number from all addresses before it counts as under attack. */
+	perTarget: Allowance;
+	/** While under attack: wrong answers one address may give for that account or number (same window). */
+	underAttackFromClient: number;
+}
+
 export interface EntityProfile {
 	demo: boolean;
 	name: string;
@@ -58,6 +80,29 @@ export interface EntityProfile {
 		/** Days after an appointment ends before its personal data is deleted. */
 		retentionDays: number;
 		policyUrl: string;
+	};
+	/** Limits against bots that hoard places, flood mailboxes or guess secrets. */
+	limits: {
+		booking: {
+			/** A booking with an email holds its place this long, until confirmed by the emailed link. */
+			holdMinutes: number;
+			/** Bookings one client address may make (with an email or a phone only). */
+			perClient: Allowance[];
+			/** Bookings one client address may confirm through the emailed link. */
+			confirmationsPerClient: Allowance[];
+			/** Bookings with a phone only (kept without a link to confirm, so fewer): per address. */
+			phoneOnlyPerClient: Allowance[];
+			/** …and per phone number. */
+			phoneOnlyPerPhone: Allowance[];
+		};
+		/** Emails the recipient did not ask for by confirming (receipts, booking links), per address. */
+		unconfirmedEmailsPerRecipient: Allowance;
+		/** Staff sign-in: wrong passwords. */
+		signIn: GuessLimits;
+		/** The petition look-up: wrong security codes. */
+		lookup: GuessLimits;
+		/** The appointment form "reference and document": failed tries per client address. */
+		appointmentLookupPerClient: Allowance;
 	};
 }
 
@@ -116,5 +161,34 @@ export const entity: EntityProfile = {
 	privacy: {
 		retentionDays: 180,
 		policyUrl: '/es/privacidad'
+	},
+	limits: {
+		booking: {
+			holdMinutes: 15,
+			perClient: [
+				{ max: 6, minutes: 60 },
+				{ max: 12, minutes: 24 * 60 }
+			],
+			confirmationsPerClient: [
+				{ max: 4, minutes: 60 },
+				{ max: 8, minutes: 24 * 60 }
+			],
+			phoneOnlyPerClient: [{ max: 2, minutes: 24 * 60 }],
+			phoneOnlyPerPhone: [{ max: 2, minutes: 24 * 60 }]
+		},
+		unconfirmedEmailsPerRecipient: { max: 3, minutes: 24 * 60 },
+		signIn: {
+			perClient: { max: 20, minutes: 15 },
+			perTargetFromClient: { max: 5, minutes: 15 },
+			perTarget: { max: 5, minutes: 15 },
+			underAttackFromClient: 1
+		},
+		lookup: {
+			perClient: { max: 30, minutes: 60 },
+			perTargetFromClient: { max: 5, minutes: 15 },
+			perTarget: { max: 5, minutes: 15 },
+			underAttackFromClient: 1
+		},
+		appointmentLookupPerClient: { max: 10, minutes: 15 }
 	}
 };

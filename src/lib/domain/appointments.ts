@@ -36,7 +36,30 @@ const optionalText = (max: number, key: string) =>
 
 export const topicSchema = z.enum(TOPICS, { error: 'booking:errors.topic' });
 
-export const detailsSchema = z.object({
+/** An email the person may leave blank when they give a phone instead. */
+const optionalEmail = z
+	.string({ error: 'booking:errors.email' })
+	.trim()
+	.optional()
+	.transform((value) => value || undefined)
+	.pipe(
+		z
+			.email({ error: 'booking:errors.email' })
+			.max(254, { error: 'booking:errors.email' })
+			.optional()
+	);
+
+/**
+ * A booking needs a way to reach the person: an email (the link that confirms the booking) or,
+ * for someone without email, a phone (an official calls to confirm).
+ */
+function reachable(value: { email?: string; phone?: string }, ctx: z.RefinementCtx): void {
+	if (!value.email && !value.phone) {
+		ctx.addIssue({ code: 'custom', path: ['email'], message: 'booking:errors.contact' });
+	}
+}
+
+const detailsShape = {
 	name: z
 		.string({ error: 'booking:errors.name' })
 		.trim()
@@ -47,13 +70,12 @@ export const detailsSchema = z.object({
 		.string({ error: 'booking:errors.documentNumber' })
 		.transform((value) => value.replace(/[\s.-]/g, '').toUpperCase())
 		.pipe(z.string().regex(/^[A-Z0-9]{3,20}$/, { error: 'booking:errors.documentNumber' })),
-	email: z
-		.string({ error: 'booking:errors.email' })
-		.trim()
-		.pipe(z.email({ error: 'booking:errors.email' }).max(254, { error: 'booking:errors.email' })),
+	email: optionalEmail,
 	phone: optionalPhoneSchema,
 	description: optionalText(1000, 'booking:errors.descriptionLong')
-});
+};
+
+export const detailsSchema = z.object(detailsShape).superRefine(reachable);
 
 export const adjustmentsSchema = z.object({
 	callLanguage: z.enum(CALL_LANGUAGES, { error: 'booking:errors.callLanguage' }),
@@ -74,6 +96,7 @@ export const bookingSchema = z
 		start: instantSchema,
 		consent: z.literal(true, { error: 'booking:errors.consent' })
 	})
-	.extend(detailsSchema.shape)
-	.extend(adjustmentsSchema.shape);
+	.extend(detailsShape)
+	.extend(adjustmentsSchema.shape)
+	.superRefine(reachable);
 export type BookingInput = z.infer<typeof bookingSchema>;

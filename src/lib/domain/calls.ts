@@ -3,10 +3,11 @@
 export type CallRole = 'citizen' | 'official' | 'interpreter';
 export type Phase = 'before' | 'open' | 'closing' | 'ended';
 /**
- * Why a call is over: its time ran out, the official ended it, the connection failed and the
- * citizen chooses a new time, or another outcome closed it.
+ * Why a call is over (or not to be had): its time ran out, the official ended it, the connection
+ * failed and the citizen chooses a new time, another outcome closed it, or the booking still
+ * waits for its emailed confirmation.
  */
-export type EndReason = 'time' | 'hangup' | 'rescheduled' | 'closed';
+export type EndReason = 'time' | 'hangup' | 'rescheduled' | 'closed' | 'unconfirmed';
 
 export interface ParticipantView {
 	id: string;

@@ -43,15 +43,18 @@ function sentValues(
 			filedAt: string;
 			termDays: number;
 			dueDate: string;
+			receiptEmailed?: boolean;
 		};
+		const { receiptEmailed, ...shown } = filed;
+		const emailed = receiptEmailed !== false && wrote.identity !== 'anonymous';
 		return {
-			...filed,
+			...shown,
 			termForm: plurals.select(filed.termDays) === 'one' ? 'one' : 'other',
 			code: formatSecurityCode(filed.securityCode),
 			typeName: names[filed.type],
 			filedAtWords: instantInWords(new Date(filed.filedAt)),
 			dueWords: dateInWords(filed.dueDate),
-			emailedTo: wrote.identity !== 'anonymous' ? (wrote.email as string) || null : null
+			emailedTo: emailed ? (wrote.email as string) || null : null
 		};
 	}
 	const receipt = answer as {

@@ -10,7 +10,8 @@ import { appSecret } from './config';
 
 /**
  * The app's cryptography in one place: keyed hashes for codes and tokens, constant-time
- * comparison, sealing (AES-256-GCM) for values kept for a replay, signing for cookies. Every key
+ * comparison, sealing (AES-256-GCM) for values kept for a replay and for cookies that carry
+ * personal data, signing for cookies that carry none. Every key
  * derives from APP_SECRET.
  */
 
@@ -55,18 +56,26 @@ function sealKey(): Buffer {
  * security code or token), so the table holds nothing usable without the app secret.
  * "v2.<iv>.<tag>.<data>"; `purpose` is bound in, so a value sealed for one use opens for no other.
  */
-export function seal(purpose: string, text: string): string {
+export function seal(purpose: string, value: string | Uint8Array): string {
 	const iv = randomBytes(12);
 	const cipher = createCipheriv('aes-256-gcm', sealKey(), iv).setAAD(Buffer.from(purpose));
-	const data = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+	const plain = typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
+	const data = Buffer.concat([cipher.update(plain), cipher.final()]);
 	return ['v2', ...parts(iv, cipher.getAuthTag(), data)].join('.');
 }
 
-function open(sealKeyBytes: Buffer, iv: string, tag: string, data: string, aad?: string): string {
+function open(sealKeyBytes: Buffer, iv: string, tag: string, data: string, aad?: string): Buffer {
 	const decipher = createDecipheriv('aes-256-gcm', sealKeyBytes, bytes(iv));
 	if (aad !== undefined) decipher.setAAD(Buffer.from(aad));
 	decipher.setAuthTag(bytes(tag));
-	return Buffer.concat([decipher.update(bytes(data)), decipher.final()]).toString('utf8');
+	return Buffer.concat([decipher.update(bytes(data)), decipher.final()]);
+}
+
+/** The bytes of a value sealed with `seal`; throws when it was altered or sealed for another purpose. */
+export function unsealBytes(purpose: string, sealed: string): Buffer {
+	const [first = '', iv = '', tag = '', data = ''] = sealed.split('.');
+	if (first !== 'v2') throw new Error('Not a sealed value');
+	return open(sealKey(), iv, tag, data, purpose);
 }
 
 /**
@@ -76,10 +85,7 @@ function open(sealKeyBytes: Buffer, iv: string, tag: string, data: string, aad?:
  */
 export function unseal(purpose: string, sealed: string): string {
 	const [first = '', ...rest] = sealed.split('.');
-	if (first === 'v2') {
-		const [iv, tag, data] = rest;
-		return open(sealKey(), iv!, tag!, data!, purpose);
-	}
+	if (first === 'v2') return unsealBytes(purpose, sealed).toString('utf8');
 	if (first === 'v1') {
 		const [iv, tag, data] = rest;
 		return open(
@@ -87,11 +93,11 @@ export function unseal(purpose: string, sealed: string): string {
 			iv!,
 			tag!,
 			data!
-		);
+		).toString('utf8');
 	}
 	const [tag, data] = rest;
 	const legacy = createHash('sha256').update(`appointment-seal:${key()}`).digest();
-	return open(legacy, first, tag!, data!);
+	return open(legacy, first, tag!, data!).toString('utf8');
 }
 
 /**

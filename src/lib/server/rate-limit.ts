@@ -1,86 +1,138 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { isIPv4, isIPv6 } from 'node:net';
+import type { Allowance, GuessLimits } from '$lib/config/entity';
 import { clock } from './clock';
+import { keyedHash } from './crypto';
 import type { Database } from './db';
 import { rateLimits } from './db/schema';
+import type { Transaction } from './idempotency';
 
 export interface Limit {
-	/** How many hits a window allows. */
+	/** How many hits any window of this length allows. */
 	max: number;
 	windowSeconds: number;
 }
 
 export interface Verdict {
 	allowed: boolean;
-	/** Seconds until the window resets, for Retry-After. */
+	/** Hits in the window, this one included when it was allowed. */
+	used: number;
+	/** Hits the window still allows after this one. */
+	remaining: number;
+	/** Seconds until the window allows one more hit, for Retry-After. */
 	retryAfter: number;
 }
 
 /** What `hit` counted, so the hit can be given back with `refund`. */
 export interface Hit extends Verdict {
 	bucket: string;
-	windowStart: Date;
+	at: Date;
 }
 
-/** The longest window a limit may have: `prune` keeps every window at least this long. */
+/** The longest window a limit may have: `prune` keeps every hit at least this long. */
 export const MAX_WINDOW_SECONDS = 24 * 3600;
 
-function window(limit: Limit, now: Date): { start: Date; retryAfter: number } {
-	if (limit.windowSeconds > MAX_WINDOW_SECONDS)
+/** A setting of the entity profile as the counters take it. */
+export function limitOf(allowance: Allowance): Limit {
+	return { max: allowance.max, windowSeconds: allowance.minutes * 60 };
+}
+
+// Buckets carry what a client typed (an email, a number, an address): only a keyed hash of it is
+// stored, so the table holds no personal data and no character PostgreSQL text refuses (U+0000).
+function stored(bucket: string): string {
+	const kind = bucket.slice(0, Math.max(0, bucket.indexOf(':'))).replace(/[^a-z-]/g, '');
+	return `${kind}:${keyedHash(`rate-limit:${bucket}`, 'base64url')}`;
+}
+
+function checked(limit: Limit): Limit {
+	if (limit.windowSeconds > MAX_WINDOW_SECONDS) {
 		throw new Error('A rate-limit window is a day at most');
-	const size = limit.windowSeconds * 1000;
-	const start = Math.floor(now.getTime() / size) * size;
-	return {
-		start: new Date(start),
-		retryAfter: Math.max(1, Math.ceil((start + size - now.getTime()) / 1000))
-	};
+	}
+	return limit;
+}
+
+type Db = Database | Transaction;
+
+/** Hits of a bucket in the window that ends now, and when the oldest of them leaves it. */
+async function counted(db: Db, bucket: string, limit: Limit, now: Date) {
+	const since = new Date(now.getTime() - limit.windowSeconds * 1000);
+	const [row] = await db
+		.select({
+			used: sql<number>`coalesce(sum(${rateLimits.hits}), 0)::int`,
+			oldest: sql<string | null>`min(${rateLimits.windowStart})`
+		})
+		.from(rateLimits)
+		.where(
+			and(eq(rateLimits.bucket, bucket), gt(rateLimits.windowStart, since), gt(rateLimits.hits, 0))
+		);
+	const used = Number(row?.used ?? 0);
+	const oldest = row?.oldest ? new Date(row.oldest).getTime() : now.getTime();
+	const retryAfter = Math.max(
+		1,
+		Math.ceil((oldest + limit.windowSeconds * 1000 - now.getTime()) / 1000)
+	);
+	return { used, retryAfter };
 }
 
 /**
- * Fixed-window counters kept in the database, so every app instance shares them.
- * `check` reads without counting; `hit` counts one and says whether it was still allowed.
+ * Sliding-window counters kept in the database, so every app instance shares them: a row per
+ * bucket and instant, and a hit is allowed when the hits of the last `windowSeconds` number fewer
+ * than `max`. Counting takes a lock on the bucket for the rest of the caller's transaction, so
+ * hits sent at once (to any instance) are counted one after another and never all pass.
  */
-// Buckets often carry what a client typed; PostgreSQL text cannot hold U+0000.
-const clean = (bucket: string) => bucket.replaceAll('\u0000', '');
-
 export const rateLimit = {
-	async check(db: Database, bucket: string, limit: Limit): Promise<Verdict> {
-		bucket = clean(bucket);
-		const { start, retryAfter } = window(limit, clock.now());
-		const [row] = await db
-			.select({ hits: rateLimits.hits })
-			.from(rateLimits)
-			.where(and(eq(rateLimits.bucket, bucket), eq(rateLimits.windowStart, start)));
-		return { allowed: (row?.hits ?? 0) < limit.max, retryAfter };
-	},
-
-	async hit(db: Database, bucket: string, limit: Limit): Promise<Hit> {
-		bucket = clean(bucket);
-		const { start, retryAfter } = window(limit, clock.now());
-		const [row] = await db
-			.insert(rateLimits)
-			.values({ bucket, windowStart: start, hits: 1 })
-			.onConflictDoUpdate({
-				target: [rateLimits.bucket, rateLimits.windowStart],
-				set: { hits: sql`${rateLimits.hits} + 1` }
-			})
-			.returning({ hits: rateLimits.hits });
-		return { allowed: (row?.hits ?? 1) <= limit.max, retryAfter, bucket, windowStart: start };
+	/** Reads without counting. */
+	async check(db: Db, bucket: string, limit: Limit): Promise<Verdict> {
+		const { used, retryAfter } = await counted(db, stored(bucket), checked(limit), clock.now());
+		return {
+			allowed: used < limit.max,
+			used,
+			remaining: Math.max(0, limit.max - used),
+			retryAfter
+		};
 	},
 
 	/**
-	 * Gives back a hit taken with `hit`. Counting first and refunding what should not count is
-	 * what keeps concurrent requests (on any instance) from all passing a check before any counts.
+	 * Counts one hit, before the work it guards, and says whether it was allowed. A refused hit is
+	 * not recorded. Given a transaction, the count is part of it: if the work rolls back, so does
+	 * the hit, and the bucket stays locked until it ends.
 	 */
-	async refund(db: Database, hit: Hit): Promise<void> {
+	async hit(db: Db, bucket: string, limit: Limit): Promise<Hit> {
+		const key = stored(bucket);
+		checked(limit);
+		const now = clock.now();
+		return db.transaction(async (tx) => {
+			await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
+			const { used, retryAfter } = await counted(tx, key, limit, now);
+			const verdict = { bucket: key, at: now, retryAfter };
+			if (used >= limit.max) return { ...verdict, allowed: false, used, remaining: 0 };
+			await tx
+				.insert(rateLimits)
+				.values({ bucket: key, windowStart: now, hits: 1 })
+				.onConflictDoUpdate({
+					target: [rateLimits.bucket, rateLimits.windowStart],
+					set: { hits: sql`${rateLimits.hits} + 1` }
+				});
+			return { ...verdict, allowed: true, used: used + 1, remaining: limit.max - used - 1 };
+		});
+	},
+
+	/**
+	 * Gives back an allowed hit (a refused one was never recorded). Counting first and giving back
+	 * what should not count (a right password, a refused request) is what keeps concurrent
+	 * requests from all passing a check before any of them counts.
+	 */
+	async refund(db: Db, hit: Hit): Promise<void> {
+		if (!hit.allowed) return;
 		await db
 			.update(rateLimits)
 			.set({ hits: sql`greatest(${rateLimits.hits} - 1, 0)` })
-			.where(and(eq(rateLimits.bucket, hit.bucket), eq(rateLimits.windowStart, hit.windowStart)));
+			.where(and(eq(rateLimits.bucket, hit.bucket), eq(rateLimits.windowStart, hit.at)));
 	},
 
 	/**
-	 * Drops the windows that started more than MAX_WINDOW_SECONDS ago: they have ended whatever
-	 * their length. One DELETE, so several instances may run it at once; the worker calls it.
+	 * Drops the hits older than MAX_WINDOW_SECONDS: no window reaches them. One DELETE, so several
+	 * instances may run it at once; the worker calls it.
 	 */
 	async prune(db: Database): Promise<number> {
 		const before = new Date(clock.now().getTime() - MAX_WINDOW_SECONDS * 1000);
@@ -91,3 +143,84 @@ export const rateLimit = {
 		return dropped.length;
 	}
 };
+
+/**
+ * The client a request comes from, as the limits count it: an IPv4 address, or the /64 network of
+ * an IPv6 address (one subscriber gets a whole /64, so counting single addresses would give one
+ * client 2^64 budgets). IPv4 written as IPv6 (::ffff:192.0.2.1) is the IPv4 address.
+ */
+export function clientOf(address: string): string {
+	const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
+	if (mapped && isIPv4(mapped)) return mapped;
+	if (!isIPv6(address)) return address;
+	const [head = '', tail = ''] = address.toLowerCase().split('::');
+	const left = head ? head.split(':') : [];
+	const right = tail ? tail.split(':') : [];
+	const groups = address.includes('::')
+		? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right]
+		: left;
+	return `${groups
+		.slice(0, 4)
+		.map((group) => group.replace(/^0+(?=.)/, ''))
+		.join(':')}::/64`;
+}
+
+/** The verdict on one try at a secret: limited before any check, or free to check. */
+export type Guess =
+	| { limited: true; retryAfter: number }
+	| {
+			limited: false;
+			/** Gives every hit back: the answer was right. */
+			succeeded(): Promise<void>;
+			/**
+			 * After a wrong answer: how many more this client may give before a pause, or, when the
+			 * account or number is under attack, that this client must pause now (`retryAfter`).
+			 */
+			failed(): { remaining: number; retryAfter?: number };
+	  };
+
+/**
+ * Counts a try at a secret against three buckets at once, before the secret is checked: the
+ * client address, the client address with this target, and the target from every address. A
+ * client over its own limits is refused unchecked. The target's limit never refuses a right
+ * answer: once it is spent (the target is under attack), each address may only try
+ * `underAttackFromClient` times in the window, and wrong answers are told to pause. So the owner,
+ * from an address that is not itself limited, always gets in.
+ */
+export async function guess(
+	db: Database,
+	limits: GuessLimits,
+	buckets: { client: string; target: string }
+): Promise<Guess> {
+	const clientLimit = limitOf(limits.perClient);
+	const pairLimit = limitOf(limits.perTargetFromClient);
+	const targetLimit = limitOf(limits.perTarget);
+	const [client, pair, target] = await Promise.all([
+		rateLimit.hit(db, `${buckets.client}`, clientLimit),
+		rateLimit.hit(db, `${buckets.client}|${buckets.target}`, pairLimit),
+		rateLimit.hit(db, `${buckets.target}`, targetLimit)
+	]);
+	const hits = [client, pair, target];
+	const refundAll = async () => {
+		await Promise.all(hits.map((hit) => rateLimit.refund(db, hit)));
+	};
+	const underAttack = !target.allowed;
+	const overPair = underAttack && pair.used > limits.underAttackFromClient;
+	if (!client.allowed || !pair.allowed || overPair) {
+		await refundAll();
+		const waits = [
+			!client.allowed ? client.retryAfter : 0,
+			!pair.allowed ? pair.retryAfter : 0,
+			overPair ? Math.max(target.retryAfter, pair.retryAfter) : 0
+		];
+		return { limited: true, retryAfter: Math.max(...waits) };
+	}
+	return {
+		limited: false,
+		succeeded: refundAll,
+		failed: () => {
+			if (underAttack) return { remaining: 0, retryAfter: pairLimit.windowSeconds };
+			return { remaining: Math.min(client.remaining, pair.remaining) };
+		}
+	};
+}

@@ -1,7 +1,8 @@
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { BookingInput } from '$lib/domain/appointments';
+import { entity } from '$lib/config/entity';
+import { bookingSchema, type BookingInput } from '$lib/domain/appointments';
 import { clock } from '../clock';
 import { open } from '../db';
 import { appSecret } from '../config';
@@ -11,7 +12,7 @@ import { DomainError } from '../errors';
 import { fingerprint } from '../idempotency';
 import { useTestDatabase } from '../testing/database';
 import { refusalCode } from '../testing/refusals';
-import { bookingInput } from '../testing/factories';
+import { bookingInput, bookingOptions, confirmBooking } from '../testing/factories';
 import { startMailbox, type Mailbox } from '../testing/smtp';
 import { appointments } from '.';
 
@@ -19,9 +20,23 @@ const db = useTestDatabase();
 // Monday 4 February 2030 (a future date, so the outbox finds its messages due), 07:00 in Bogotá: not a holiday, so the day offers every slot from 09:00.
 const NOW = new Date('2030-02-04T07:00:00-05:00');
 const SLOT = '2030-02-05T09:00:00-05:00';
+/** Free starts of Tuesday 5 and Wednesday 6 February 2030, one place each is enough. */
+const SLOTS = ['2030-02-05', '2030-02-06'].flatMap((day) =>
+	Array.from({ length: 16 }, (_, i) => {
+		const minutes = 9 * 60 + i * 30;
+		return `${day}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00-05:00`;
+	})
+);
 
 function booking(overrides: Partial<BookingInput> = {}): BookingInput {
 	return bookingInput({ start: SLOT, ...overrides });
+}
+
+/** Books and confirms through the emailed link, as a citizen with an email does. */
+async function bookConfirmed(input: BookingInput = booking()) {
+	const booked = await appointments.book(db(), input, bookingOptions());
+	await confirmBooking(db(), booked.reference);
+	return booked;
 }
 
 beforeEach(() => clock.set(NOW));
@@ -29,7 +44,7 @@ afterEach(() => clock.set(undefined));
 
 describe('slots', () => {
 	it('lists 18 slots a day with the places left, offset -05:00', async () => {
-		await appointments.book(db(), booking(), { locale: 'es' });
+		await appointments.book(db(), booking(), bookingOptions());
 		const days = await appointments.slots(db(), '2030-02-05', '2030-02-05');
 		expect(days[0]!.slots).toHaveLength(18);
 		expect(days[0]!.slots[2]).toEqual({
@@ -44,7 +59,7 @@ describe('booking', () => {
 	it('gives exactly `capacity` winners when many book one slot at once', async () => {
 		const results = await Promise.all(
 			Array.from({ length: 20 }, () =>
-				refusalCode(appointments.book(db(), booking(), { locale: 'es' }))
+				refusalCode(appointments.book(db(), booking(), bookingOptions()))
 			)
 		);
 		expect(results.filter((r) => r === 'ok')).toHaveLength(2);
@@ -64,7 +79,7 @@ describe('booking', () => {
 			try {
 				const results = await Promise.all(
 					Array.from({ length: 30 }, (_, i) =>
-						refusalCode(appointments.book(instances[i % 3]!.db, booking(), { locale: 'es' }))
+						refusalCode(appointments.book(instances[i % 3]!.db, booking(), bookingOptions()))
 					)
 				);
 				expect(results.filter((r) => r === 'ok')).toHaveLength(2);
@@ -76,10 +91,10 @@ describe('booking', () => {
 	);
 
 	it('offers the nearest free times to the loser of a race', async () => {
-		await appointments.book(db(), booking(), { locale: 'es' });
-		await appointments.book(db(), booking(), { locale: 'es' });
+		await appointments.book(db(), booking(), bookingOptions());
+		await appointments.book(db(), booking(), bookingOptions());
 		try {
-			await appointments.book(db(), booking(), { locale: 'es' });
+			await appointments.book(db(), booking(), bookingOptions());
 			expect.unreachable();
 		} catch (error) {
 			expect((error as DomainError).details.extra?.nearest).toEqual(
@@ -94,14 +109,16 @@ describe('booking', () => {
 
 	it('returns the first answer to a replayed Idempotency-Key', async () => {
 		const input = booking();
-		const first = await appointments.book(db(), input, {
-			locale: 'es',
-			idempotencyKey: 'key-12345678'
-		});
-		const again = await appointments.book(db(), input, {
-			locale: 'es',
-			idempotencyKey: 'key-12345678'
-		});
+		const first = await appointments.book(
+			db(),
+			input,
+			bookingOptions({ idempotencyKey: 'key-12345678' })
+		);
+		const again = await appointments.book(
+			db(),
+			input,
+			bookingOptions({ idempotencyKey: 'key-12345678' })
+		);
 		expect(again).toEqual({ ...first, replayed: true });
 		expect(await db().select().from(table)).toHaveLength(1);
 	});
@@ -123,24 +140,29 @@ describe('booking', () => {
 				status: 201,
 				body: { ...first, sealedToken: sealedToken.join('.') }
 			});
-		const again = await appointments.book(db(), input, {
-			locale: 'es',
-			idempotencyKey: 'key-earlier-version'
-		});
+		const again = await appointments.book(
+			db(),
+			input,
+			bookingOptions({ idempotencyKey: 'key-earlier-version' })
+		);
 		expect(again).toEqual({ ...first, manageToken: 'old-token', replayed: true });
 	});
 
 	it('refuses a third future appointment for the same document', async () => {
 		const person = { documentNumber: '52123456' };
-		await appointments.book(db(), booking(person), { locale: 'es' });
-		await appointments.book(db(), booking({ ...person, start: '2030-02-05T10:00:00-05:00' }), {
-			locale: 'es'
-		});
+		await appointments.book(db(), booking(person), bookingOptions());
+		await appointments.book(
+			db(),
+			booking({ ...person, start: '2030-02-05T10:00:00-05:00' }),
+			bookingOptions()
+		);
 		expect(
 			await refusalCode(
-				appointments.book(db(), booking({ ...person, start: '2030-02-05T11:00:00-05:00' }), {
-					locale: 'es'
-				})
+				appointments.book(
+					db(),
+					booking({ ...person, start: '2030-02-05T11:00:00-05:00' }),
+					bookingOptions()
+				)
 			)
 		).toBe('TOO_MANY_APPOINTMENTS');
 	});
@@ -148,13 +170,13 @@ describe('booking', () => {
 	it('refuses a start inside the minimum notice', async () => {
 		expect(
 			await refusalCode(
-				appointments.book(db(), booking({ start: '2030-02-04T08:30:00-05:00' }), { locale: 'es' })
+				appointments.book(db(), booking({ start: '2030-02-04T08:30:00-05:00' }), bookingOptions())
 			)
 		).toBe('SLOT_NOT_OFFERED');
 	});
 
 	it('keeps only a keyed hash of the manage token', async () => {
-		const booked = await appointments.book(db(), booking(), { locale: 'es' });
+		const booked = await appointments.book(db(), booking(), bookingOptions());
 		const [row] = await db().select().from(table);
 		expect(JSON.stringify(row)).not.toContain(booked.manageToken);
 		expect((await appointments.open(db(), booked.reference, booked.manageToken)).id).toBe(row!.id);
@@ -166,7 +188,7 @@ describe('booking', () => {
 
 describe('change and cancel', () => {
 	it('keeps the reference and frees the old place when rescheduled', async () => {
-		const booked = await appointments.book(db(), booking(), { locale: 'es' });
+		const booked = await bookConfirmed();
 		const moved = await appointments.reschedule(
 			db(),
 			booked.reference,
@@ -179,7 +201,7 @@ describe('change and cancel', () => {
 	});
 
 	it('frees the place at once when cancelled', async () => {
-		const booked = await appointments.book(db(), booking(), { locale: 'es' });
+		const booked = await bookConfirmed();
 		await appointments.cancel(db(), booked.reference);
 		const [slot] = await db().select().from(appointmentSlots);
 		expect(slot!.booked).toBe(0);
@@ -191,9 +213,7 @@ describe('change and cancel', () => {
 
 describe('retention', () => {
 	it('erases personal data once the retention period has passed', async () => {
-		const booked = await appointments.book(db(), booking({ email: 'borrar@example.com' }), {
-			locale: 'es'
-		});
+		const booked = await bookConfirmed(booking({ email: 'borrar@example.com' }));
 		expect(await appointments.anonymise(db())).toBe(0);
 		clock.set(new Date(NOW.getTime() + 200 * 24 * 3600_000));
 		expect(await appointments.anonymise(db())).toBe(1);
@@ -212,22 +232,22 @@ describe('emails', () => {
 		await mailbox.close();
 	});
 
-	it('sends confirmation, change and cancellation, each with the calendar file', async () => {
+	it('sends the link to confirm, then change and cancellation, each with the calendar file', async () => {
 		mailbox.messages.length = 0;
-		const booked = await appointments.book(db(), booking({ email: 'ana@example.com' }), {
-			locale: 'es'
-		});
+		const booked = await bookConfirmed(booking({ email: 'ana@example.com' }));
 		await appointments.reschedule(db(), booked.reference, '2030-02-06T15:00:00-05:00');
 		await appointments.cancel(db(), booked.reference);
 		await sendDue(db(), mailbox.transport);
 		expect(mailbox.messages.map((m) => m.subject)).toEqual([
-			expect.stringMatching(/^Cita confirmada CITA-/),
+			'Confirme su cita ' + booked.reference + ' antes de las 7:15 a. m.',
 			expect.stringMatching(/^Cita cambiada CITA-.*miércoles 6 de febrero de 2030, 3:00/),
 			expect.stringMatching(/^Cita cancelada CITA-/)
 		]);
-		const [confirmed] = mailbox.messages;
-		expect(confirmed!.text).toContain(`token=${booked.manageToken}`);
-		expect(confirmed!.text).toContain('5 minutos');
+		const [held] = mailbox.messages;
+		expect(held!.text).toContain(`token=${booked.manageToken}`);
+		expect(held!.text).toContain(`/es/citas/confirmar/${booked.reference}?clave=`);
+		expect(held!.text).toContain('en los próximos 15 minutos');
+		expect(held!.text).toContain('5 minutos');
 		for (const message of mailbox.messages) {
 			expect(message.attachments[0]!.filename).toBe(`${booked.reference}.ics`);
 		}
@@ -235,7 +255,7 @@ describe('emails', () => {
 
 	it('sends the reminder the day before, once', async () => {
 		mailbox.messages.length = 0;
-		await appointments.book(db(), booking({ email: 'luis@example.com' }), { locale: 'es' });
+		await bookConfirmed(booking({ email: 'luis@example.com' }));
 		await db().delete(outbox);
 		expect(await appointments.remind(db())).toBe(1);
 		expect(await appointments.remind(db())).toBe(0);
@@ -244,5 +264,127 @@ describe('emails', () => {
 		expect(mailbox.messages[0]!.subject).toMatch(/^Recordatorio: su cita CITA-.* es mañana/);
 		const [row] = await db().select().from(table).where(eq(table.email, 'luis@example.com'));
 		expect(row!.reminderSentAt).not.toBeNull();
+	});
+});
+
+describe('holds', () => {
+	const HOUR = 3600_000;
+	const later = (ms: number) => clock.set(new Date(NOW.getTime() + ms));
+
+	it('holds a booking made with an email until it is confirmed through the emailed link', async () => {
+		const booked = await appointments.book(db(), booking(), bookingOptions());
+		expect(booked).toMatchObject({ status: 'held', holdExpiresAt: '2030-02-04T07:15:00-05:00' });
+		// The manage token the booking client got does not confirm: only the emailed link does.
+		expect(
+			await refusalCode(appointments.confirm(db(), booked.reference, booked.manageToken, 'ip'))
+		).toBe('APPOINTMENT_NOT_FOUND');
+		const confirmed = await confirmBooking(db(), booked.reference);
+		expect(confirmed.status).toBe('booked');
+		// A second press on the link answers the booking as it is.
+		expect((await confirmBooking(db(), booked.reference)).status).toBe('booked');
+	});
+
+	it('gives an unconfirmed place back in time: to the next booking at once, and by the worker', async () => {
+		const first = await appointments.book(db(), booking(), bookingOptions());
+		await appointments.book(db(), booking(), bookingOptions());
+		const elsewhere = await appointments.book(
+			db(),
+			booking({ start: SLOTS[5]! }),
+			bookingOptions()
+		);
+		expect(await refusalCode(appointments.book(db(), booking(), bookingOptions()))).toBe(
+			'SLOT_UNAVAILABLE'
+		);
+		later(14 * 60_000);
+		expect(await appointments.expireHolds(db())).toBe(0);
+		later(15 * 60_000);
+		// No worker ran: the booking itself gives back the places whose holds ran out.
+		expect((await appointments.book(db(), booking(), bookingOptions())).status).toBe('held');
+		const days = await appointments.slots(db(), '2030-02-05', '2030-02-05');
+		expect(days[0]!.slots.find((s) => s.start === SLOT)!.available).toBe(1);
+		expect((await appointments.byReference(db(), first.reference)).status).toBe('expired');
+		expect(await refusalCode(confirmBooking(db(), first.reference))).toBe('HOLD_EXPIRED');
+		// The worker gives back the rest, on any instance.
+		expect(await appointments.expireHolds(db())).toBe(1);
+		expect((await appointments.byReference(db(), elsewhere.reference)).status).toBe('expired');
+		const [slot] = await db()
+			.select()
+			.from(appointmentSlots)
+			.where(eq(appointmentSlots.start, new Date(SLOTS[5]!)));
+		expect(slot!.booked).toBe(0);
+	});
+
+	it('keeps a booking with a phone only, marked for a confirmation call, under a stricter limit', async () => {
+		const phoneOnly = (i: number) =>
+			booking({ email: undefined, phone: `+57300123456${i}`, start: SLOTS[i]! });
+		const client = bookingOptions().client;
+		const booked = await appointments.book(db(), phoneOnly(0), bookingOptions({ client }));
+		expect(booked.status).toBe('booked');
+		const row = await appointments.byReference(db(), booked.reference);
+		expect(row).toMatchObject({ email: null, confirmationCall: true });
+		await appointments.book(db(), phoneOnly(1), bookingOptions({ client }));
+		expect(
+			await refusalCode(appointments.book(db(), phoneOnly(2), bookingOptions({ client })))
+		).toBe('PHONE_BOOKING_LIMITED');
+		expect(await db().select().from(outbox)).toHaveLength(0);
+	});
+
+	it('refuses a booking with neither an email nor a phone', () => {
+		const parsed = bookingSchema.safeParse({ ...booking(), email: '', phone: '' });
+		expect(parsed.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+			['email', 'booking:errors.contact']
+		]);
+	});
+
+	it('lets one client address book only a few places an hour, even all at once', async () => {
+		const client = bookingOptions().client;
+		const results = await Promise.all(
+			SLOTS.slice(0, 12).map((start) =>
+				refusalCode(appointments.book(db(), booking({ start }), bookingOptions({ client })))
+			)
+		);
+		const { max } = entity.limits.booking.perClient[0]!;
+		expect(results.filter((r) => r === 'ok')).toHaveLength(max);
+		expect(results.filter((r) => r === 'BOOKING_LIMITED')).toHaveLength(12 - max);
+		// Another client is not limited by it; the first one is again an hour later.
+		expect(await refusalCode(appointments.book(db(), booking(), bookingOptions()))).toBe('ok');
+		later(HOUR + 1000);
+		const next = booking({ start: SLOTS[12]! });
+		expect(await refusalCode(appointments.book(db(), next, bookingOptions({ client })))).toBe('ok');
+	});
+
+	it('lets one client address confirm only a few bookings an hour', async () => {
+		const { max } = entity.limits.booking.confirmationsPerClient[0]!;
+		const held = [];
+		for (const start of SLOTS.slice(0, max + 1)) {
+			held.push(await appointments.book(db(), booking({ start }), bookingOptions()));
+		}
+		const results = [];
+		for (const { reference } of held) {
+			results.push(await refusalCode(confirmBooking(db(), reference, '198.51.100.7')));
+		}
+		expect(results).toEqual([...Array(max).fill('ok'), 'CONFIRMATION_LIMITED']);
+		expect(await refusalCode(confirmBooking(db(), held.at(-1)!.reference, '192.0.2.8'))).toBe('ok');
+	});
+
+	it('refuses a booking whose address already got its few unconfirmed emails today', async () => {
+		const { max } = entity.limits.unconfirmedEmailsPerRecipient;
+		const results = [];
+		for (const start of SLOTS.slice(0, max + 1)) {
+			const input = booking({ start, email: 'mucho@example.com' });
+			results.push(await refusalCode(appointments.book(db(), input, bookingOptions())));
+		}
+		expect(results).toEqual([...Array(max).fill('ok'), 'EMAIL_LIMITED']);
+		// Refused whole: no place was kept for it.
+		expect(await db().select().from(table)).toHaveLength(max);
+	});
+
+	it('cancels a hold without emailing an address nobody confirmed', async () => {
+		const booked = await appointments.book(db(), booking(), bookingOptions());
+		await db().delete(outbox);
+		await appointments.cancel(db(), booked.reference);
+		expect(await db().select().from(outbox)).toHaveLength(0);
+		const [slot] = await db().select().from(appointmentSlots);
+		expect(slot!.booked).toBe(0);
 	});
 });

@@ -5,7 +5,7 @@ import { appointments as table, auditLog, outbox } from '../db/schema';
 import { staff, type StaffUser } from '../staff';
 import { useTestDatabase } from '../testing/database';
 import { refusalOf } from '../testing/refusals';
-import { bookAt } from '../testing/factories';
+import { bookAt, bookingInput, bookingOptions } from '../testing/factories';
 import { appointments } from '.';
 
 const db = useTestDatabase();
@@ -104,6 +104,42 @@ describe('the agenda', () => {
 		const day = await appointments.agenda(db(), '2030-02-05');
 		expect(day.map((a) => a.start)).toEqual(['2030-02-05T08:00:00-05:00', START]);
 		expect(day[1]).toMatchObject({ minutesToStart: 90, joinOpen: false });
+	});
+
+	it('marks a booking made with a phone only for a confirmation call, its phone in the audited data', async () => {
+		await bookAt(db(), '2030-02-05T10:00:00-05:00', { email: undefined, phone: '+573001234567' });
+		const day = await appointments.agenda(db(), '2030-02-05');
+		expect(day.map((a) => a.confirmationCall)).toEqual([false, true]);
+		expect(day[1]).not.toHaveProperty('phone');
+		const opened = await appointments.agenda(db(), '2030-02-05', {
+			openedBy: { email: 'agente@example.org' },
+			via: 'agenda'
+		});
+		expect(opened[1]?.person?.phone).toBe('+573001234567');
+	});
+
+	it('counts the holds that expired unconfirmed apart, and leaves them off the list', async () => {
+		const held = await appointments.book(
+			db(),
+			bookingInput({ start: '2030-02-05T11:00:00-05:00' }),
+			bookingOptions()
+		);
+		expect((await appointments.agenda(db(), '2030-02-05')).map((a) => a.status)).toEqual([
+			'booked',
+			'held'
+		]);
+		clock.set(new Date(BOOKED_AT.getTime() + 16 * 60_000));
+		await appointments.expireHolds(db());
+		const day = await appointments.agenda(db(), '2030-02-05');
+		expect(day.map((a) => a.reference)).not.toContain(held.reference);
+		expect(await appointments.expiredOn(db(), '2030-02-05')).toBe(1);
+		expect(await appointments.expiredOn(db(), '2030-02-06')).toBe(0);
+	});
+
+	it('refuses an outcome for a reference that is not one (a NUL) as not found', async () => {
+		clock.set(at('09:00'));
+		const problem = await refusalOf(appointments.recordOutcome(db(), '\u0000', 'attended', agent));
+		expect(problem.code).toBe('APPOINTMENT_NOT_FOUND');
 	});
 
 	it('opens the join link 5 minutes before the start', async () => {

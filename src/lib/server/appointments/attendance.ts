@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lt, ne } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, notInArray } from 'drizzle-orm';
 import { formatInstant, instantAt, type LocalDate } from '$lib/domain/calendar';
 import { timeInWords } from '$lib/domain/dates-in-words';
 import { audit } from '../audit';
@@ -11,7 +11,8 @@ import { enqueue } from '../email/outbox';
 import { DomainError } from '../errors';
 import type { Transaction } from '../idempotency';
 import { rescheduleEmail } from './emails';
-import type { Appointment } from './model';
+import { expiredHolds } from './holds';
+import { find, type Appointment } from './model';
 import { issueToken } from './tokens';
 
 export const OUTCOMES = ['attended', 'no_show', 'connection_failed'] as const;
@@ -51,6 +52,11 @@ export function agendaItem(row: Appointment, now: Date) {
 		preferential: row.preferential,
 		/** The official's way into the call: the app's room, or the entity's platform. */
 		videoUrl: officialVideoLink(row),
+		/** Booked with a phone only: call the citizen to confirm (the phone is behind the audited person data). */
+		confirmationCall: row.confirmationCall,
+		/** While the booking waits for its emailed confirmation. */
+		holdExpiresAt:
+			row.status === 'held' && row.holdExpiresAt ? formatInstant(row.holdExpiresAt) : null,
 		/** Minutes until the start (negative once started). */
 		minutesToStart: Math.ceil((row.start.getTime() - now.getTime()) / MINUTE),
 		joinOpen: row.status === 'booked' && now >= times.attended && now < row.end,
@@ -112,12 +118,18 @@ function dayRows(db: Database | Transaction, date: LocalDate) {
 	return db
 		.select()
 		.from(table)
-		.where(and(gte(table.start, from), lt(table.start, to), ne(table.status, 'cancelled')))
+		.where(
+			and(
+				gte(table.start, from),
+				lt(table.start, to),
+				notInArray(table.status, ['cancelled', 'expired'])
+			)
+		)
 		.orderBy(asc(table.start), asc(table.reference));
 }
 
 /**
- * A day's appointments (Bogotá date), in time order; cancelled ones are left out. With
+ * A day's appointments (Bogotá date), in time order; cancelled ones and expired holds are left out. With
  * `openedBy`, each item carries the person's data and its opening is audited, one row per
  * appointment (data already erased after the retention period is neither shown nor audited).
  */
@@ -167,7 +179,10 @@ export async function openPerson(
 export async function askToReschedule(tx: Transaction, row: Appointment): Promise<void> {
 	const { token, ...kept } = issueToken();
 	await tx.update(table).set(kept).where(eq(table.id, row.id));
-	await enqueue(tx, await rescheduleEmail({ ...row, ...kept }, token));
+	// A booking with a phone only has no address: the official calls instead.
+	if (row.email) {
+		await enqueue(tx, await rescheduleEmail({ ...row, ...kept, email: row.email }, token));
+	}
 }
 
 /**
@@ -185,7 +200,7 @@ export async function recordOutcome(
 	details: Record<string, unknown> = {}
 ): Promise<AgendaItem> {
 	return db.transaction(async (tx) => {
-		const [row] = await tx.select().from(table).where(eq(table.reference, reference)).for('update');
+		const row = await find(tx, reference, true);
 		if (!row) throw new DomainError('APPOINTMENT_NOT_FOUND');
 		if (row.status !== 'booked') {
 			throw new DomainError('OUTCOME_ALREADY_RECORDED', { extra: { status: row.status } });
@@ -221,4 +236,10 @@ export async function recordOutcome(
 		});
 		return agendaItem(updated!, now);
 	});
+}
+
+/** How many bookings of a day (Bogotá date) were held and never confirmed, their places given back. */
+export async function expiredOn(db: Database, date: LocalDate): Promise<number> {
+	const from = instantAt(date, '00:00');
+	return expiredHolds(db, from, new Date(from.getTime() + 24 * 60 * MINUTE));
 }

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { entity } from '$lib/config/entity';
 import { POLICY_VERSION, type BookingInput } from '$lib/domain/appointments';
 import { formatInstant } from '$lib/domain/calendar';
@@ -10,11 +10,44 @@ import type { Database } from '../db';
 import { appointments as table } from '../db/schema';
 import { enqueue } from '../email/outbox';
 import { DomainError } from '../errors';
-import { once } from '../idempotency';
+import { once, type Transaction } from '../idempotency';
+import { clientOf } from '../rate-limit';
 import { appointmentEmail } from './emails';
+import { takePlaceOrExpired, within } from './holds';
 import { rules, type Booked } from './model';
-import { offeredStart, orNearest, takePlace } from './slots';
-import { issueToken } from './tokens';
+import { offeredStart, orNearest } from './slots';
+import { confirmTokenHash, issueToken, newToken } from './tokens';
+
+export interface BookOptions {
+	locale: string;
+	idempotencyKey?: string | null;
+	/** The client address the booking comes from: bookings count against it. */
+	client: string;
+}
+
+/**
+ * Counts the booking against its client address (and, with a phone only, against the stricter
+ * limits of the address and of the phone), in the booking's transaction: before the place is
+ * taken, and taken back with everything else if the booking fails.
+ */
+async function countBooking(tx: Transaction, input: BookingInput, client: string): Promise<void> {
+	const limits = entity.limits.booking;
+	const from = clientOf(client);
+	await within(tx, `booking:client:${from}`, limits.perClient, 'BOOKING_LIMITED');
+	if (input.email) return;
+	await within(
+		tx,
+		`booking-phone:client:${from}`,
+		limits.phoneOnlyPerClient,
+		'PHONE_BOOKING_LIMITED'
+	);
+	await within(
+		tx,
+		`booking-phone:phone:${input.phone}`,
+		limits.phoneOnlyPerPhone,
+		'PHONE_BOOKING_LIMITED'
+	);
+}
 
 /** Whether an error is PostgreSQL's unique violation on the reference (a one-in-a-billion clash). */
 function referenceClash(error: unknown): boolean {
@@ -27,7 +60,8 @@ function pendingOf(who: { documentType: string; documentNumber: string }) {
 	return and(
 		eq(table.documentType, who.documentType),
 		eq(table.documentNumber, who.documentNumber),
-		eq(table.status, 'booked'),
+		// A hold counts too: it takes a place until it is confirmed or returns.
+		inArray(table.status, ['booked', 'held']),
 		gt(table.start, clock.now())
 	);
 }
@@ -61,11 +95,16 @@ export async function checkLimit(db: Database, who: Booker): Promise<void> {
 	});
 }
 
-/** Books a place; refuses SLOT_UNAVAILABLE, TOO_MANY_APPOINTMENTS or SLOT_NOT_OFFERED. */
+/**
+ * Books a place. With an email the booking is `held` until confirmed through the emailed link
+ * (entity.limits.booking.holdMinutes), then its place returns by itself; with a phone only it is
+ * `booked` at once and marked for a confirmation call. Refuses SLOT_UNAVAILABLE,
+ * TOO_MANY_APPOINTMENTS, SLOT_NOT_OFFERED, BOOKING_LIMITED, PHONE_BOOKING_LIMITED or EMAIL_LIMITED.
+ */
 export async function book(
 	db: Database,
 	input: BookingInput,
-	options: { locale: string; idempotencyKey?: string | null }
+	options: BookOptions
 ): Promise<Booked & { replayed: boolean }> {
 	for (let attempt = 1; ; attempt += 1) {
 		try {
@@ -79,10 +118,12 @@ export async function book(
 async function bookOnce(
 	db: Database,
 	input: BookingInput,
-	options: { locale: string; idempotencyKey?: string | null }
+	options: BookOptions
 ): Promise<Booked & { replayed: boolean }> {
 	const start = offeredStart(input.start);
+	const now = clock.now();
 	// Everything that needs no database is prepared first, so locks are held for as short as possible.
+	const held = Boolean(input.email);
 	const draft = {
 		id: randomUUID(),
 		reference: referenceFrom(randomBytes(6)),
@@ -90,16 +131,28 @@ async function bookOnce(
 		end: slotEnd(start, rules),
 		locale: options.locale,
 		name: input.name,
-		email: input.email,
+		email: input.email ?? null,
 		videoUrl: `${entity.appointments.videoCallBaseUrl}/${randomToken(12)}`,
 		callLanguage: input.callLanguage,
 		interpreter: input.callLanguage === 'guc',
 		sequence: 0,
-		status: 'booked' as const
+		status: held ? ('held' as const) : ('booked' as const),
+		holdExpiresAt: held
+			? new Date(now.getTime() + entity.limits.booking.holdMinutes * 60_000)
+			: null,
+		confirmationCall: !held
 	};
 	const { token, manageTokenHash, manageTokenSealed } = issueToken();
+	const confirmToken = newToken();
 	// The email's room link is made from the token's hash (calls/links.ts).
-	const email = await appointmentEmail('confirmed', { ...draft, manageTokenHash }, token);
+	const email = input.email
+		? await appointmentEmail(
+				'held',
+				{ ...draft, email: input.email, manageTokenHash },
+				token,
+				confirmToken
+			)
+		: undefined;
 	const { result, replayed } = await orNearest(db, start, (full) =>
 		once(
 			db,
@@ -111,7 +164,6 @@ async function bookOnce(
 				await tx.execute(
 					sql`select pg_advisory_xact_lock(hashtext(${`appointments:${input.documentType}:${input.documentNumber}`}))`
 				);
-				const now = clock.now();
 				const [{ count } = { count: 0 }] = await tx
 					.select({ count: sql<number>`count(*)::int` })
 					.from(table)
@@ -121,7 +173,8 @@ async function bookOnce(
 						values: { max: entity.appointments.maxFutureAppointmentsPerPerson, count }
 					});
 				}
-				if (!(await takePlace(tx, start))) full();
+				await countBooking(tx, input, options.client);
+				if (!(await takePlaceOrExpired(tx, start))) full();
 				await tx.insert(table).values({
 					...draft,
 					topic: input.topic,
@@ -134,15 +187,23 @@ async function bookOnce(
 					consentAt: now,
 					policyVersion: POLICY_VERSION,
 					manageTokenHash,
-					manageTokenSealed
+					manageTokenSealed,
+					confirmTokenHash: held ? confirmTokenHash(confirmToken) : null
 				});
-				await enqueue(tx, email);
+				// The link to confirm goes to an address nobody confirmed yet: it counts against the
+				// address's few unconfirmed emails of the day, and past them the booking is refused.
+				if (email && !(await enqueue(tx, email, { unconfirmed: true }))) {
+					throw new DomainError('EMAIL_LIMITED', {
+						values: { max: entity.limits.unconfirmedEmailsPerRecipient.max }
+					});
+				}
 				// Kept for replays of the same key: the token only sealed, never readable.
 				return {
 					reference: draft.reference,
 					start: formatInstant(start),
 					end: formatInstant(draft.end),
 					status: draft.status,
+					...(draft.holdExpiresAt ? { holdExpiresAt: formatInstant(draft.holdExpiresAt) } : {}),
 					sealedToken: seal('appointment-manage', token)
 				};
 			}

@@ -1,4 +1,5 @@
 import { dateInWords, timeInWords } from '$lib/domain/dates-in-words';
+import { entity } from '$lib/config/entity';
 import { checkPageUrl, videoLink } from '../calls/links';
 import { config } from '../config';
 import { composeEmail } from '../email/compose';
@@ -9,15 +10,22 @@ import { appointments as table } from '../db/schema';
 import { calendarFile, type CalendarAppointment } from './calendar';
 import { issueToken, keptToken } from './tokens';
 
-export type EmailKind = 'confirmed' | 'changed' | 'cancelled' | 'reminder';
+export type EmailKind = 'held' | 'confirmed' | 'changed' | 'cancelled' | 'reminder';
 
 export interface EmailAppointment extends CalendarAppointment {
 	name: string;
-	email: string;
+	/** Null for a booking with a phone only: nothing is emailed. */
+	email: string | null;
+	holdExpiresAt?: Date | null;
 	callLanguage: string;
 	interpreter: boolean;
 	/** The manage token sealed (tokens.ts), for a link that works from every email. */
 	manageTokenSealed?: string | null;
+}
+
+/** The link that confirms a held booking; its page asks for one press, so link scanners confirm nothing. */
+export function confirmUrl(locale: string, reference: string, token: string): string {
+	return `${config.origin}/${locale}/citas/confirmar/${reference}?clave=${encodeURIComponent(token)}`;
 }
 
 /** The manage link: the reference in the path, the token in the query (never logged). */
@@ -37,12 +45,14 @@ function dateValues(appointment: EmailAppointment) {
 
 /**
  * The email of a booking event in the citizen's language, with the calendar file attached, and
- * its manage link with the token, so it opens the appointment in one click.
+ * its manage link with the token, so it opens the appointment in one click. A held booking's email
+ * leads with the link that confirms it (`confirmToken`) and the time it must be used by.
  */
 export function appointmentEmail(
 	kind: EmailKind,
-	appointment: EmailAppointment,
-	token: string
+	appointment: EmailAppointment & { email: string },
+	token: string,
+	confirmToken?: string
 ): Promise<Message> {
 	const envelope = {
 		kind: `appointment.${kind}`,
@@ -50,7 +60,12 @@ export function appointmentEmail(
 		locale: appointment.locale
 	};
 	return composeEmail(envelope, async (t, lang) => {
-		const values = dateValues(appointment);
+		const values = {
+			...dateValues(appointment),
+			deadline: appointment.holdExpiresAt ? timeInWords(appointment.holdExpiresAt) : '',
+			minutes: entity.limits.booking.holdMinutes,
+			url: confirmToken ? confirmUrl(lang, appointment.reference, confirmToken) : ''
+		};
 		const call =
 			kind === 'cancelled'
 				? []
@@ -104,7 +119,10 @@ export function appointmentEmail(
 }
 
 /** After a failed call: a fresh manage link to choose a new time for the same reference. */
-export function rescheduleEmail(appointment: EmailAppointment, token: string): Promise<Message> {
+export function rescheduleEmail(
+	appointment: EmailAppointment & { email: string },
+	token: string
+): Promise<Message> {
 	const envelope = {
 		kind: 'appointment.reschedule_needed',
 		to: appointment.email,
@@ -125,19 +143,27 @@ export function rescheduleEmail(appointment: EmailAppointment, token: string): P
 /**
  * Queues the email of a booking event in the caller's transaction. Its manage link carries the
  * token the row keeps sealed; a row from before tokens were kept gets a new one here (its older
- * links stop working, the room's too, and this email carries the new ones).
+ * links stop working, the room's too, and this email carries the new ones). A booking with a phone
+ * only gets none; nor does a hold nobody confirmed, beyond what the address's daily few allow.
  */
 export async function queueEmail(
 	tx: Transaction,
 	kind: EmailKind,
-	appointment: EmailAppointment
+	appointment: EmailAppointment & { status?: string }
 ): Promise<void> {
+	const email = appointment.email;
+	if (!email) return;
+	const unconfirmed = { unconfirmed: appointment.status === 'held' };
 	const kept = keptToken(appointment);
 	if (kept) {
-		await enqueue(tx, await appointmentEmail(kind, appointment, kept));
+		await enqueue(tx, await appointmentEmail(kind, { ...appointment, email }, kept), unconfirmed);
 		return;
 	}
 	const { token, ...fresh } = issueToken();
 	await tx.update(table).set(fresh).where(eq(table.id, appointment.id));
-	await enqueue(tx, await appointmentEmail(kind, { ...appointment, ...fresh }, token));
+	await enqueue(
+		tx,
+		await appointmentEmail(kind, { ...appointment, ...fresh, email }, token),
+		unconfirmed
+	);
 }

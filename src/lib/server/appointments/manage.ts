@@ -1,39 +1,50 @@
 import { eq } from 'drizzle-orm';
+import { entity } from '$lib/config/entity';
 import { slotEnd } from '$lib/domain/slots';
 import { clock } from '../clock';
 import type { Database } from '../db';
 import { appointments as table } from '../db/schema';
 import { DomainError } from '../errors';
+import { clientOf, limitOf, rateLimit } from '../rate-limit';
 import type { Transaction } from '../idempotency';
 import { queueEmail } from './emails';
-import { rules, type Appointment } from './model';
-import { freePlace, offeredStart, orNearest, takePlace } from './slots';
+import { find, findOpenedBy, rules, type Appointment } from './model';
+import { takePlaceOrExpired } from './holds';
+import { freePlace, offeredStart, orNearest } from './slots';
 import { documentMatches, tokenMatches } from './tokens';
-
-async function find(db: Database, reference: string): Promise<Appointment | undefined> {
-	const [found] = await db.select().from(table).where(eq(table.reference, reference));
-	return found;
-}
 
 /** The appointment a manage token opens; a wrong reference and a wrong token answer the same. */
 export async function open(db: Database, reference: string, token: string): Promise<Appointment> {
-	const found = await find(db, reference);
-	if (!found || !tokenMatches(token, found.manageTokenHash)) {
-		throw new DomainError('APPOINTMENT_NOT_FOUND');
-	}
-	return found;
+	return findOpenedBy(db, reference, (found) => tokenMatches(token, found.manageTokenHash));
 }
 
-/** The appointment a reference and a document number open (the manage form without the link). */
+/**
+ * The appointment a reference and a document number open (the manage form without the link).
+ * Each try counts against the client address before the check (entity.limits), and a right one is
+ * given back: enough for typos, too few to guess references.
+ */
 export async function openByDocument(
 	db: Database,
 	reference: string,
-	documentNumber: string
+	documentNumber: string,
+	client: string
 ): Promise<Appointment> {
+	const hit = await rateLimit.hit(
+		db,
+		`appointment-lookup:client:${clientOf(client)}`,
+		limitOf(entity.limits.appointmentLookupPerClient)
+	);
+	if (!hit.allowed) {
+		throw new DomainError('APPOINTMENT_LOOKUP_LIMITED', {
+			values: { minutes: Math.ceil(hit.retryAfter / 60) },
+			retryAfter: hit.retryAfter
+		});
+	}
 	const found = await find(db, reference);
 	if (!documentMatches(documentNumber, found?.documentNumber) || !found) {
 		throw new DomainError('APPOINTMENT_NOT_FOUND');
 	}
+	await rateLimit.refund(db, hit);
 	return found;
 }
 
@@ -49,15 +60,21 @@ export function changeable(appointment: Appointment): boolean {
 	return appointment.status === 'booked' && appointment.start.getTime() > clock.now().getTime();
 }
 
+/** A booking still waiting for its emailed confirmation may be cancelled, not moved. */
+export function cancellable(appointment: Appointment): boolean {
+	if (appointment.status !== 'held') return changeable(appointment);
+	return (appointment.holdExpiresAt?.getTime() ?? 0) > clock.now().getTime();
+}
+
 /** The appointment, locked for the rest of the transaction, when it may still change. */
-async function lockChangeable(tx: Transaction, reference: string): Promise<Appointment> {
-	const [current] = await tx
-		.select()
-		.from(table)
-		.where(eq(table.reference, reference))
-		.for('update');
+async function lockChangeable(
+	tx: Transaction,
+	reference: string,
+	may: (appointment: Appointment) => boolean = changeable
+): Promise<Appointment> {
+	const current = await find(tx, reference, true);
 	if (!current) throw new DomainError('APPOINTMENT_NOT_FOUND');
-	if (!changeable(current)) throw new DomainError('APPOINTMENT_NOT_CHANGEABLE');
+	if (!may(current)) throw new DomainError('APPOINTMENT_NOT_CHANGEABLE');
 	return current;
 }
 
@@ -76,7 +93,7 @@ export async function reschedule(
 			}
 			// Slot rows are always locked in time order, so two opposite moves cannot deadlock.
 			const take = async () => {
-				if (!(await takePlace(tx, start))) full();
+				if (!(await takePlaceOrExpired(tx, start))) full();
 			};
 			const free = () => freePlace(tx, current.start);
 			for (const step of start < current.start ? [take, free] : [free, take]) await step();
@@ -98,10 +115,13 @@ export async function reschedule(
 	);
 }
 
-/** Cancels an appointment and frees its place in the same transaction. */
+/**
+ * Cancels an appointment and frees its place in the same transaction. A hold nobody confirmed is
+ * cancelled without an email: its address was never confirmed.
+ */
 export async function cancel(db: Database, reference: string): Promise<Appointment> {
 	return db.transaction(async (tx) => {
-		const current = await lockChangeable(tx, reference);
+		const current = await lockChangeable(tx, reference, cancellable);
 		await freePlace(tx, current.start);
 		const [cancelled] = await tx
 			.update(table)
@@ -113,7 +133,7 @@ export async function cancel(db: Database, reference: string): Promise<Appointme
 			})
 			.where(eq(table.id, current.id))
 			.returning();
-		await queueEmail(tx, 'cancelled', cancelled!);
+		if (current.status !== 'held') await queueEmail(tx, 'cancelled', cancelled!);
 		return cancelled!;
 	});
 }

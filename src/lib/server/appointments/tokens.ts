@@ -10,6 +10,16 @@ export function tokenMatches(token: string, storedHash: string): boolean {
 	return sameText(tokenHash(token), storedHash);
 }
 
+/** Keyed hash of the token of the emailed link that confirms a hold; apart from manage tokens. */
+export function confirmTokenHash(token: string): string {
+	return keyedHash(`appointment-confirm:${token}`);
+}
+
+/** Whether a presented confirmation token is the one whose hash is stored, in constant time. */
+export function confirmTokenMatches(token: string, storedHash: string | null): boolean {
+	return sameText(confirmTokenHash(token), storedHash ?? '') && !!storedHash;
+}
+
 /** Whether a typed document number is the stored one, in constant time (also when none is stored). */
 export function documentMatches(typed: string, stored: string | undefined): boolean {
 	const number = typed.replace(/[\s.-]/g, '').toUpperCase();

@@ -11,7 +11,7 @@ import {
 } from '../db/schema';
 import { DomainError } from '../errors';
 import { staff, type StaffUser } from '../staff';
-import { bookAt } from '../testing/factories';
+import { bookAt, bookingInput, bookingOptions, confirmBooking } from '../testing/factories';
 import { useTestDatabase } from '../testing/database';
 import { refusalOf } from '../testing/refusals';
 import { calls } from '.';
@@ -93,6 +93,32 @@ describe('the room', () => {
 		});
 		const [row] = await db().select().from(auditLog).where(eq(auditLog.action, 'call.ended'));
 		expect(row).toMatchObject({ actor: 'agente@example.org', subject: reference });
+	});
+
+	it('lets no one into the call of a booking that waits for its emailed confirmation', async () => {
+		// Booked at 07:00: the hold waits until 07:15, long before the room opens.
+		const held = await appointments.book(
+			db(),
+			bookingInput({ start: START, email: 'hold@example.com' }),
+			bookingOptions()
+		);
+		expect(held.status).toBe('held');
+		reference = held.reference;
+		clock.set(new Date('2030-02-04T07:10:00-05:00'));
+		expect(await calls.state(db(), await appointment())).toMatchObject({
+			phase: 'ended',
+			reason: 'unconfirmed'
+		});
+		expect(await refusalOf(enter('citizen'))).toMatchObject({
+			code: 'APPOINTMENT_NOT_CONFIRMED'
+		});
+		expect(await refusalOf(enter('official'))).toMatchObject({
+			code: 'APPOINTMENT_NOT_CONFIRMED'
+		});
+		expect(await db().select().from(callParticipants)).toEqual([]);
+		await confirmBooking(db(), reference);
+		clock.set(at('08:55:00'));
+		expect((await enter('citizen')).state).toMatchObject({ phase: 'open', citizenJoined: true });
 	});
 
 	it('accepts only passes made for this call', async () => {
@@ -302,12 +328,10 @@ describe('links to the room', () => {
 	it('are what the API and the emails give the citizen', async () => {
 		const found = await appointment();
 		expect(appointments.view(found).videoUrl).toBe(citizenRoomUrl(found));
-		const [confirmation] = await db()
-			.select()
-			.from(outbox)
-			.where(eq(outbox.kind, 'appointment.confirmed'));
-		expect(confirmation!.text).toContain(citizenRoomUrl(found));
-		expect(confirmation!.text).toContain('/es/citas/probar');
+		// The booking's one email (the link to confirm it) already carries the room's link.
+		const [email] = await db().select().from(outbox).where(eq(outbox.kind, 'appointment.held'));
+		expect(email!.text).toContain(citizenRoomUrl(found));
+		expect(email!.text).toContain('/es/citas/probar');
 	});
 });
 

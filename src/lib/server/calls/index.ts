@@ -117,6 +117,7 @@ function assertLive(state: CallState, appointment: Appointment): void {
 			extra: { opensAt: state.times.opensAt }
 		});
 	}
+	if (state.reason === 'unconfirmed') throw new DomainError('APPOINTMENT_NOT_CONFIRMED');
 	if (state.phase === 'ended') throw new DomainError('CALL_ENDED');
 }
 

@@ -32,12 +32,18 @@ export function callTimes(appointment: { start: Date; end: Date }): CallTimes {
 const LIVE = new Set(['booked', 'attended']);
 
 export function phaseOf(
-	appointment: { start: Date; end: Date; status: string },
+	appointment: { start: Date; end: Date; status: string; holdExpiresAt?: Date | null },
 	room: { endedAt: Date | null } | undefined,
 	now: Date
 ): { phase: Phase; reason?: EndReason } {
 	const times = callTimes(appointment);
 	if (appointment.status === 'reschedule_needed') return { phase: 'ended', reason: 'rescheduled' };
+	// A hold nobody confirmed through the emailed link gives no call (a bot's made-up bookings
+	// never reach an official); one whose time ran out is closed, as the worker will mark it.
+	if (appointment.status === 'held') {
+		const waiting = !appointment.holdExpiresAt || now < appointment.holdExpiresAt;
+		return { phase: 'ended', reason: waiting ? 'unconfirmed' : 'closed' };
+	}
 	if (!LIVE.has(appointment.status)) return { phase: 'ended', reason: 'closed' };
 	if (room?.endedAt) return { phase: 'ended', reason: 'hangup' };
 	if (now >= times.endsAt) return { phase: 'ended', reason: 'time' };

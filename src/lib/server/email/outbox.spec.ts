@@ -1,4 +1,5 @@
 import { asc } from 'drizzle-orm';
+import { entity } from '$lib/config/entity';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +33,27 @@ function message(to = 'ciudadana@example.com') {
 }
 
 describe('outbox', () => {
+	it('writes at most the day’s few unconfirmed emails to one mailbox, however it is written', async () => {
+		clock.set(new Date('2030-02-04T08:00:00-05:00'));
+		const { max } = entity.limits.unconfirmedEmailsPerRecipient;
+		const addresses = ['victima@example.com', 'VICTIMA@example.com', 'victima+1@example.com'];
+		const written = [];
+		for (let i = 0; i < max + 3; i++) {
+			const to = addresses[i % addresses.length]!;
+			written.push(await enqueue(db(), message(to), { unconfirmed: true }));
+		}
+		expect(written.filter(Boolean)).toHaveLength(max);
+		expect(await enqueue(db(), message('otra@example.com'), { unconfirmed: true })).toBe(true);
+		// A message about something the recipient confirmed is not limited.
+		expect(await enqueue(db(), message('victima@example.com'))).toBe(true);
+		// A sliding day: the first ones leave the window a day after they were written.
+		clock.set(new Date('2030-02-05T07:59:00-05:00'));
+		expect(await enqueue(db(), message('victima@example.com'), { unconfirmed: true })).toBe(false);
+		clock.set(new Date('2030-02-05T08:00:01-05:00'));
+		expect(await enqueue(db(), message('victima@example.com'), { unconfirmed: true })).toBe(true);
+		clock.set(undefined);
+	});
+
 	it('sends a queued message through SMTP with its attachment', async () => {
 		mailbox.messages.length = 0;
 		await enqueue(db(), message());

@@ -7,6 +7,7 @@ import type { Transaction } from '../idempotency';
 import { errorFields, log } from '../log';
 import { config } from '../config';
 import { entity } from '$lib/config/entity';
+import { limitOf, rateLimit } from '../rate-limit';
 
 export interface Message {
 	/** What kind of message, for logs and tests (e.g. "appointment.confirmed"). */
@@ -20,11 +21,37 @@ export interface Message {
 
 const MAX_ATTEMPTS = 8;
 
+/** One mailbox however it is written: no capitals, no "+tag" after the name. */
+function mailbox(address: string): string {
+	const [name = '', domain = ''] = address
+		.trim()
+		.toLowerCase()
+		.split(/@(?=[^@]*$)/);
+	return `${name.replace(/\+.*$/, '')}@${domain}`;
+}
+
 /**
  * Writes a message in the caller's transaction: if the change that causes it rolls back, no email
  * is sent; if it commits, the worker sends it, retrying until the SMTP server accepts it.
+ *
+ * A message the recipient did not ask for by confirming anything (`unconfirmed`: a petition's
+ * receipt, a booking's link to confirm it) counts against that address first
+ * (entity.limits.unconfirmedEmailsPerRecipient, a sliding day): once the address had its few, the
+ * message is not written and `enqueue` answers false, so a public form is no mail cannon.
  */
-export async function enqueue(tx: Transaction | Database, message: Message): Promise<void> {
+export async function enqueue(
+	tx: Transaction | Database,
+	message: Message,
+	options: { unconfirmed?: boolean } = {}
+): Promise<boolean> {
+	if (options.unconfirmed) {
+		const hit = await rateLimit.hit(
+			tx,
+			`email-unconfirmed:${mailbox(message.to)}`,
+			limitOf(entity.limits.unconfirmedEmailsPerRecipient)
+		);
+		if (!hit.allowed) return false;
+	}
 	await tx.insert(outbox).values({
 		kind: message.kind,
 		recipient: message.to,
@@ -33,6 +60,7 @@ export async function enqueue(tx: Transaction | Database, message: Message): Pro
 		html: message.html,
 		attachments: message.attachments ?? []
 	});
+	return true;
 }
 
 // A claimed message is not claimed again for this long, so no other instance sends it meanwhile;

@@ -104,7 +104,7 @@ describe('indicators', () => {
 		expect(header!.slice(0, 3)).toEqual(['mes, año', 'respuestas "sí"', 'satisfactionAverage']);
 		expect(row).toEqual([
 			'2026-11',
-			...['0', '', '', '0', '0', '0', '0', '0', '0', '0', '0', '0', ''],
+			...['0', '', '', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', ''],
 			...['0', '']
 		]);
 		expect(csv.endsWith('\r\n')).toBe(true);
@@ -172,7 +172,7 @@ describe('indicators', () => {
 		const appointment = (
 			reference: string,
 			start: string,
-			status: 'booked' | 'attended' | 'no_show' | 'cancelled'
+			status: 'booked' | 'attended' | 'no_show' | 'cancelled' | 'held' | 'expired'
 		) => ({
 			reference,
 			status,
@@ -196,18 +196,24 @@ describe('indicators', () => {
 				appointment('CITA-B', '2026-10-06T09:00:00-05:00', 'attended'),
 				appointment('CITA-C', '2026-10-07T09:00:00-05:00', 'no_show'),
 				appointment('CITA-D', '2026-10-08T09:00:00-05:00', 'cancelled'),
-				appointment('CITA-E', '2026-11-02T09:00:00-05:00', 'booked')
+				appointment('CITA-E', '2026-11-02T09:00:00-05:00', 'booked'),
+				appointment('CITA-F', '2026-11-03T09:00:00-05:00', 'expired'),
+				appointment('CITA-G', '2026-11-03T09:30:00-05:00', 'expired'),
+				appointment('CITA-H', '2026-11-04T09:00:00-05:00', 'held')
 			]);
 		const figures = await monthly(db(), now);
 		expect(figures.find((f) => f.month === '2026-10')?.appointments).toEqual({
 			booked: 3,
 			attended: 2,
-			noShow: 1
+			noShow: 1,
+			expiredHolds: 0
 		});
+		// Holds that expired unconfirmed are counted apart, never as booked.
 		expect(figures.find((f) => f.month === '2026-11')?.appointments).toEqual({
 			booked: 1,
 			attended: 0,
-			noShow: 0
+			noShow: 0,
+			expiredHolds: 2
 		});
 	});
 

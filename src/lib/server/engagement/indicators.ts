@@ -28,7 +28,8 @@ export interface MonthFigures {
 		satisfiedPercent: number | null;
 	};
 	callbacks: { requested: number; called: number; unreachable: number };
-	appointments: { booked: number; attended: number; noShow: number };
+	/** `expiredHolds`: booked with an email and never confirmed through its link (the place came back). */
+	appointments: { booked: number; attended: number; noShow: number; expiredHolds: number };
 	petitions: PetitionFigures & {
 		/** Mean business days from filing to answer, one decimal; null when none was answered. */
 		averageBusinessDaysToAnswer: number | null;
@@ -106,9 +107,10 @@ export async function monthly(db: Database, now: Date): Promise<MonthFigures[]> 
 	const visits = await db
 		.select({
 			month: localMonth(appointments.start),
-			booked: sql<number>`(count(*) filter (where ${appointments.status} <> 'cancelled'))::int`,
+			booked: sql<number>`(count(*) filter (where ${appointments.status} not in ('cancelled', 'held', 'expired')))::int`,
 			attended: sql<number>`(count(*) filter (where ${appointments.status} = 'attended'))::int`,
-			noShow: sql<number>`(count(*) filter (where ${appointments.status} = 'no_show'))::int`
+			noShow: sql<number>`(count(*) filter (where ${appointments.status} = 'no_show'))::int`,
+			expiredHolds: sql<number>`(count(*) filter (where ${appointments.status} = 'expired'))::int`
 		})
 		.from(appointments)
 		.where(and(gte(appointments.start, since), lt(appointments.start, until)))
@@ -186,7 +188,12 @@ export async function monthly(db: Database, now: Date): Promise<MonthFigures[]> 
 				called: c?.called ?? 0,
 				unreachable: c?.unreachable ?? 0
 			},
-			appointments: { booked: v?.booked ?? 0, attended: v?.attended ?? 0, noShow: v?.noShow ?? 0 },
+			appointments: {
+				booked: v?.booked ?? 0,
+				attended: v?.attended ?? 0,
+				noShow: v?.noShow ?? 0,
+				expiredHolds: v?.expiredHolds ?? 0
+			},
 			petitions: {
 				...totals,
 				averageBusinessDaysToAnswer: mean(days),
@@ -233,6 +240,7 @@ export const CSV_COLUMNS = [
 	'appointmentsBooked',
 	'appointmentsAttended',
 	'appointmentsNoShow',
+	'appointmentsExpiredHolds',
 	'petitionsFiled',
 	'petitionsAnswered',
 	'petitionsAnsweredOnTime',
@@ -258,6 +266,7 @@ export function toCsv(months: MonthFigures[], heading: (column: CsvColumn) => st
 		m.appointments.booked,
 		m.appointments.attended,
 		m.appointments.noShow,
+		m.appointments.expiredHolds,
 		m.petitions.filed,
 		m.petitions.answered,
 		m.petitions.answeredOnTime,

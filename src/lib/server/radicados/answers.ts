@@ -11,7 +11,8 @@ import { sign, verify } from '../crypto';
 import type { Database } from '../db';
 import { answerTemplates, radicadoEvents, radicadoResponses, radicados } from '../db/schema';
 import { DomainError } from '../errors';
-import { attachmentsDir, discard, sniff, store, type Upload } from './attachments';
+import { attachmentsDir, discard, store, type Upload } from './attachments';
+import { fileType } from './file-types';
 import { tellCitizen } from './emails';
 import { nextResponseNumber } from './numbering';
 import { byNumber, lockedByNumber } from './progress';
@@ -70,7 +71,7 @@ export function checkDocument(document: Upload | undefined): string | undefined 
 	if (!document) return undefined;
 	if (document.bytes.byteLength === 0) return 'desk:errors.document.empty';
 	if (document.bytes.byteLength > MAX_DOCUMENT_BYTES) return 'desk:errors.document.tooBig';
-	if (sniff(document.bytes) !== 'application/pdf') return 'desk:errors.document.notPdf';
+	if (fileType(document.bytes) !== 'application/pdf') return 'desk:errors.document.notPdf';
 	return undefined;
 }
 

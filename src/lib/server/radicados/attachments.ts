@@ -3,6 +3,7 @@ import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { config } from '../config';
 import { hash } from '../crypto';
+import { fileType } from './file-types';
 
 export const MAX_FILES = 3;
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -22,17 +23,6 @@ export interface StoredFile {
 
 export type AttachmentError = 'tooMany' | 'tooBig' | 'badType' | 'empty';
 
-const SIGNATURES: [string, number[]][] = [
-	['application/pdf', [0x25, 0x50, 0x44, 0x46, 0x2d]],
-	['image/jpeg', [0xff, 0xd8, 0xff]],
-	['image/png', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]]
-];
-
-/** The real type of a file from its first bytes; the name and the browser's claim do not count. */
-export function sniff(bytes: Uint8Array): string | undefined {
-	return SIGNATURES.find(([, magic]) => magic.every((byte, i) => bytes[i] === byte))?.[0];
-}
-
 /** A name safe to show and to offer for download: no folders, no control characters. */
 export function safeFilename(name: string): string {
 	const base = name.split(/[\\/]/).pop() ?? '';
@@ -46,7 +36,7 @@ export function checkUploads(uploads: Upload[]): AttachmentError | undefined {
 	for (const upload of uploads) {
 		if (upload.bytes.byteLength === 0) return 'empty';
 		if (upload.bytes.byteLength > MAX_FILE_BYTES) return 'tooBig';
-		if (!sniff(upload.bytes)) return 'badType';
+		if (!fileType(upload.bytes)) return 'badType';
 	}
 	return undefined;
 }
@@ -66,7 +56,7 @@ export async function store(uploads: Upload[]): Promise<StoredFile[]> {
 		stored.push({
 			id,
 			filename: safeFilename(upload.filename),
-			contentType: sniff(upload.bytes)!,
+			contentType: fileType(upload.bytes)!,
 			size: upload.bytes.byteLength,
 			sha256: hash(upload.bytes)
 		});

@@ -13,6 +13,7 @@ import { useTestDatabase } from '../testing/database';
 import { petitionInput } from '../testing/factories';
 import { radicados } from '.';
 import { staffFilingSchema, type FilingInput } from './schema';
+import { pdfFile } from '../testing/files';
 
 const db = useTestDatabase();
 const es = { lang: 'es' as const };
@@ -20,9 +21,7 @@ const es = { lang: 'es' as const };
 /** Thursday 15 January 2026: a peticion (15 days) is due on Thursday 5 February. */
 const at = (date: string, time = '10:00') => new Date(`${date}T${time}:00-05:00`);
 const FILED = at('2026-01-15');
-const PDF = new TextEncoder().encode(
-	'%PDF-1.7\n% firmado digitalmente\n1 0 obj <<>> endobj\n%%EOF\n'
-);
+const PDF = new Uint8Array(pdfFile('firmado digitalmente'));
 
 let unique = 0;
 /** A petition by a new person each time (name and email of their own). */

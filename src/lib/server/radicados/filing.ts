@@ -36,6 +36,11 @@ export interface Filed {
 	dueDate: LocalDate;
 	type: PetitionType;
 	termDays: number;
+	/**
+	 * Whether the receipt was emailed: not without an address, nor when the address had its day's
+	 * few unconfirmed emails already (entity.limits.unconfirmedEmailsPerRecipient).
+	 */
+	receiptEmailed: boolean;
 }
 
 export interface FileOptions {
@@ -169,10 +174,12 @@ export async function file(db: Database, input: FilingInput, options: FileOption
 					filedAt: formatInstant(now),
 					dueDate: due,
 					type: input.type,
-					termDays: term.days
+					termDays: term.days,
+					receiptEmailed: false
 				};
 				if (petitioner?.email) {
-					await enqueue(tx, await receipt(filed, petitioner.email, options.lang));
+					const message = await receipt(filed, petitioner.email, options.lang);
+					filed.receiptEmailed = await enqueue(tx, message, { unconfirmed: true });
 				}
 				// Kept for replays of the same key: the code only sealed, never readable.
 				return { ...filed, securityCode: seal('radicado-code', securityCode) };

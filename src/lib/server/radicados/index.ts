@@ -29,13 +29,7 @@ export {
 export { assignmentSchema, type Assignment } from './assignment';
 export { eventSchema, STAFF_EVENT_KINDS, type EventWarning, type NewEvent } from './events';
 export type { Filed, FileOptions } from './filing';
-export {
-	LOOKUP_LIMITS,
-	type EventKind,
-	type PublicEvent,
-	type PublicResponse,
-	type Status
-} from './lookup';
+export { type EventKind, type PublicEvent, type PublicResponse, type Status } from './lookup';
 export type { Notice } from './notices';
 export type { StaffPetition } from './progress';
 export { PAGE_SIZE, queueSchema, type Queue, type QueueFilters, type QueueItem } from './queue';

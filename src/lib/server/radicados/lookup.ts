@@ -7,17 +7,12 @@ import type { Band, PetitionType } from '$lib/domain/terms';
 import type { Database } from '../db';
 import { radicados as table } from '../db/schema';
 import { DomainError } from '../errors';
-import { rateLimit, type Limit } from '../rate-limit';
+import { entity } from '$lib/config/entity';
+import { clientOf, guess } from '../rate-limit';
 import { documentUrl } from './answers';
 import { verifyCode } from './codes';
 import { forwardingOf, pauseOf, progress, responsesOf, type EventRow } from './progress';
 import type { LookupInput } from './schema';
-
-/** Failed look-ups allowed before refusing with LOOKUP_LIMITED: per number, and per client address. */
-export const LOOKUP_LIMITS: { number: Limit; client: Limit } = {
-	number: { max: 5, windowSeconds: 15 * 60 },
-	client: { max: 30, windowSeconds: 60 * 60 }
-};
 
 export type { EventKind };
 
@@ -76,31 +71,28 @@ function publicEvent(row: EventRow): PublicEvent {
 	};
 }
 
+function limited(retryAfter: number): DomainError {
+	return new DomainError('LOOKUP_LIMITED', {
+		values: { minutes: Math.ceil(retryAfter / 60) },
+		retryAfter,
+		extra: { retryAfter }
+	});
+}
+
 /**
- * The public status of a petition. Any mismatch is the same NOT_FOUND; failures count against the
- * number and the client address, and the limits are checked before the code is.
+ * The public status of a petition. Any mismatch is the same NOT_FOUND, which says how many tries
+ * this client has left before a pause (`remaining`). Every try counts before the code is compared
+ * (entity.limits.lookup): per client address, per client and number, and per number. A client over
+ * its limits is refused unchecked, but the right code from a client that is not itself limited is
+ * always accepted, so guessing at a number cannot lock its owner out.
  */
 export async function lookup(db: Database, input: LookupInput, client: string): Promise<Status> {
 	const number = normaliseRadicado(input.number);
-	const numberBucket = `lookup:number:${number ?? input.number.trim().toUpperCase().slice(0, 40)}`;
-	const clientBucket = `lookup:client:${client}`;
-	// Every attempt counts before the code is compared, and only misses keep their count: a
-	// burst of parallel guesses (on any instance) cannot all pass a check made before counting.
-	const hits = await Promise.all([
-		rateLimit.hit(db, numberBucket, LOOKUP_LIMITS.number),
-		rateLimit.hit(db, clientBucket, LOOKUP_LIMITS.client)
-	]);
-	const refund = () => Promise.all(hits.map((hit) => rateLimit.refund(db, hit)));
-	const denied = hits.filter((v) => !v.allowed);
-	if (denied.length > 0) {
-		await refund();
-		const retryAfter = Math.max(...denied.map((v) => v.retryAfter));
-		throw new DomainError('LOOKUP_LIMITED', {
-			values: { minutes: Math.ceil(retryAfter / 60) },
-			retryAfter,
-			extra: { retryAfter }
-		});
-	}
+	const attempt = await guess(db, entity.limits.lookup, {
+		client: `lookup:client:${clientOf(client)}`,
+		target: `lookup:number:${number ?? input.number.trim().toUpperCase().slice(0, 40)}`
+	});
+	if (attempt.limited) throw limited(attempt.retryAfter);
 	// A malformed number still costs a query, so its answer takes as long as any other miss.
 	const [row] = await db
 		.select()
@@ -108,9 +100,11 @@ export async function lookup(db: Database, input: LookupInput, client: string): 
 		.where(eq(table.number, number ?? ''));
 	const code = normaliseSecurityCode(input.securityCode);
 	if (!verifyCode(number ?? '', code, row?.codeHash) || !row) {
-		throw new DomainError('NOT_FOUND');
+		const { remaining, retryAfter } = attempt.failed();
+		if (retryAfter !== undefined) throw limited(retryAfter);
+		throw new DomainError('NOT_FOUND', { values: { count: remaining }, extra: { remaining } });
 	}
-	await refund();
+	await attempt.succeeded();
 	const { events, termDays, elapsedBusinessDays, band } = await progress(db, row);
 	const answers = await responsesOf(db, row.id);
 	const written: PublicResponse[] = answers.map((r) => ({

@@ -10,7 +10,8 @@ import { auditLog, outbox, radicadoAttachments, radicados as radicadosTable } fr
 import { DomainError } from '../errors';
 import { useTestDatabase } from '../testing/database';
 import { petitionInput } from '../testing/factories';
-import { LOOKUP_LIMITS, radicados } from '.';
+import { pdfFile } from '../testing/files';
+import { radicados } from '.';
 import { filingSchema, type FilingInput } from './schema';
 
 const db = useTestDatabase();
@@ -37,6 +38,15 @@ describe('filing', () => {
 			type: 'peticion'
 		});
 		expect(filed.securityCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}$/);
+	});
+
+	it('files every petition but emails one address at most its few receipts a day', async () => {
+		const { max } = entity.limits.unconfirmedEmailsPerRecipient;
+		const filed = [];
+		for (let i = 0; i < max + 2; i++) filed.push(await radicados.file(db(), petition(), options));
+		expect(filed.map((f) => f.receiptEmailed)).toEqual([...Array(max).fill(true), false, false]);
+		const queued = await db().select().from(outbox).where(eq(outbox.recipient, 'ana@example.com'));
+		expect(queued).toHaveLength(max);
 	});
 
 	it('stores the code only as a keyed hash', async () => {
@@ -107,7 +117,7 @@ describe('filing', () => {
 	});
 
 	it('stores attachments outside the web root with their sniffed type', async () => {
-		const pdf = new TextEncoder().encode('%PDF-1.4\n%demo\n');
+		const pdf = pdfFile();
 		await radicados.file(db(), petition(), {
 			...options,
 			attachments: [{ filename: '../../etc/evidencia.pdf', bytes: pdf }]
@@ -116,18 +126,29 @@ describe('filing', () => {
 		expect(file).toMatchObject({ filename: 'evidencia.pdf', contentType: 'application/pdf' });
 		const dir = join(config.dataDir, 'attachments');
 		expect(readdirSync(dir)).toContain(file!.id);
-		expect(readFileSync(join(dir, file!.id), 'utf8')).toBe('%PDF-1.4\n%demo\n');
+		expect(readFileSync(join(dir, file!.id))).toEqual(pdf);
+	});
+
+	/** Files a petition with one attachment, expects it refused, and that nothing was kept. */
+	async function expectRefused(filename: string, bytes: Uint8Array) {
+		const dir = join(config.dataDir, 'attachments');
+		const before = readdirSync(dir).length;
+		await expect(
+			radicados.file(db(), petition(), { ...options, attachments: [{ filename, bytes }] })
+		).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+		expect(await db().select().from(radicadosTable)).toHaveLength(0);
+		expect(readdirSync(dir)).toHaveLength(before);
+	}
+
+	it('refuses a file that only starts like a PDF, and stores nothing', async () => {
+		await expectRefused(
+			'factura.pdf',
+			Buffer.from('%PDF-1.4\n<html><script>alert(1)</script></html>\n%%EOF\n')
+		);
 	});
 
 	it('refuses a file whose content is not PDF, JPEG or PNG, whatever its name', async () => {
-		const fake = new TextEncoder().encode('<script>alert(1)</script>');
-		await expect(
-			radicados.file(db(), petition(), {
-				...options,
-				attachments: [{ filename: 'foto.png', bytes: fake }]
-			})
-		).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-		expect(await db().select().from(radicadosTable)).toHaveLength(0);
+		await expectRefused('foto.png', new TextEncoder().encode('<script>alert(1)</script>'));
 	});
 });
 
@@ -197,22 +218,54 @@ describe('look-up', () => {
 		expect(reasons[0]!.details).toEqual(reasons[1]!.details);
 	});
 
-	it('stops guessing codes after 5 failures for a number, even with the right code', async () => {
+	it('stops one client after 5 wrong codes for a number, even with the right code', async () => {
 		const filed = await radicados.file(db(), petition(), options);
-		for (let i = 0; i < LOOKUP_LIMITS.number.max; i += 1) {
+		for (let i = 0; i < entity.limits.lookup.perTargetFromClient.max; i += 1) {
 			await expect(
-				radicados.lookup(db(), { number: filed.number, securityCode: `AAAAAAA${i}` }, `10.0.1.${i}`)
+				radicados.lookup(db(), { number: filed.number, securityCode: `AAAAAAA${i}` }, '10.0.1.1')
 			).rejects.toMatchObject({ code: 'NOT_FOUND' });
 		}
 		const limited = await radicados
-			.lookup(db(), { number: filed.number, securityCode: filed.securityCode }, '10.0.2.1')
+			.lookup(db(), { number: filed.number, securityCode: filed.securityCode }, '10.0.1.1')
 			.catch((e: DomainError) => e);
 		expect(limited).toMatchObject({ code: 'LOOKUP_LIMITED' });
 		expect((limited as DomainError).details.retryAfter).toBeGreaterThan(0);
 	});
 
+	it('lets the owner in with the right code while many addresses guess at the number', async () => {
+		const filed = await radicados.file(db(), petition(), options);
+		const answers = await Promise.all(
+			Array.from({ length: 30 }, (_, i) =>
+				radicados
+					.lookup(db(), { number: filed.number, securityCode: `AAAAAAA${i}` }, `10.0.4.${i}`)
+					.catch((e: DomainError) => e.code)
+			)
+		);
+		// Five misses put the number under attack; then every wrong code is told to pause.
+		expect(answers.filter((a) => a === 'NOT_FOUND')).toHaveLength(5);
+		expect(answers.filter((a) => a === 'LOOKUP_LIMITED')).toHaveLength(25);
+		const status = await radicados.lookup(
+			db(),
+			{ number: filed.number, securityCode: filed.securityCode },
+			'192.0.2.44'
+		);
+		expect(status.number).toBe(filed.number);
+	});
+
+	it('says how many tries remain before a pause', async () => {
+		const filed = await radicados.file(db(), petition(), options);
+		const remaining = [];
+		for (let i = 0; i < 5; i += 1) {
+			const refused = await radicados
+				.lookup(db(), { number: filed.number, securityCode: 'ZZZZZZZZ' }, '10.0.5.1')
+				.catch((e: DomainError) => e);
+			remaining.push((refused as DomainError).details.extra?.remaining);
+		}
+		expect(remaining).toEqual([4, 3, 2, 1, 0]);
+	});
+
 	it('stops one address after 30 failures across numbers', async () => {
-		for (let i = 0; i < LOOKUP_LIMITS.client.max; i += 1) {
+		for (let i = 0; i < entity.limits.lookup.perClient.max; i += 1) {
 			await radicados
 				.lookup(
 					db(),

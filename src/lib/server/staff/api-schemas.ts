@@ -15,6 +15,12 @@ export const agendaItemSchema = z.object({
 	accessibilityNeeds: z.string(),
 	preferential: z.array(z.string()),
 	videoUrl: z.string(),
+	confirmationCall: z.boolean().describe('Booked with a phone only: call to confirm it'),
+	phone: z.string().nullable().describe('The phone to call, for a confirmation call only'),
+	holdExpiresAt: z
+		.string()
+		.nullable()
+		.describe('While held: until when the citizen can confirm by the emailed link'),
 	minutesToStart: z.number().int().describe('Negative once the appointment has started'),
 	joinOpen: z.boolean().describe('The video link opens 5 minutes before the start'),
 	outcomesFrom: z.object({

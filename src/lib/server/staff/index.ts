@@ -6,19 +6,14 @@ import { audit } from '../audit';
 import { allows, rolesOf, type StaffRole } from '$lib/domain/staff-roles';
 import { staffSessions, staffUsers } from '../db/schema';
 import { DomainError } from '../errors';
-import { rateLimit, type Limit } from '../rate-limit';
+import { entity } from '$lib/config/entity';
+import { clientOf, guess } from '../rate-limit';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 
 export { allows, rolesOf, STAFF_ROLES, type StaffRole } from '$lib/domain/staff-roles';
 
 /** A working day and a bit; after that the official signs in again. */
 export const SESSION_HOURS = 12;
-
-/** Failed sign-ins allowed per address and per client in a window, before answering 429. */
-export const SIGN_IN_LIMITS: { email: Limit; client: Limit } = {
-	email: { max: 5, windowSeconds: 15 * 60 },
-	client: { max: 20, windowSeconds: 15 * 60 }
-};
 
 export interface StaffUser {
 	id: string;
@@ -76,37 +71,56 @@ export const staff = {
 
 	/**
 	 * Checks the password and opens a session. A wrong email and a wrong password answer the same
-	 * and take the same time; failures count per email and per client, shared by all instances.
+	 * and take the same time. Every try counts before the password is checked (limits of the entity
+	 * profile, shared by all instances): a client over its limits is refused unchecked, but the
+	 * right password from a client that is not itself limited always opens the account, however
+	 * many wrong ones others sent. Each wrong password leaves an audit row. Signing in again from a
+	 * browser ends the session that browser had (`replacing`, its cookie's token).
 	 */
 	async signIn(
 		db: Database,
 		input: { email: string; password: string },
-		client: string
+		client: string,
+		replacing?: string
 	): Promise<SignedIn> {
 		const email = normaliseEmail(input.email);
-		const buckets = [
-			[`staff:sign-in:email:${email}`, SIGN_IN_LIMITS.email],
-			[`staff:sign-in:client:${client}`, SIGN_IN_LIMITS.client]
-		] as const;
-		for (const [bucket, limit] of buckets) {
-			const verdict = await rateLimit.check(db, bucket, limit);
-			if (!verdict.allowed) {
-				throw new DomainError('SIGN_IN_LIMITED', {
-					values: { minutes: Math.ceil(verdict.retryAfter / 60) },
-					retryAfter: verdict.retryAfter
-				});
-			}
-		}
+		const from = clientOf(client);
+		const attempt = await guess(db, entity.limits.signIn, {
+			client: `staff-sign-in:client:${from}`,
+			target: `staff-sign-in:account:${email}`
+		});
+		const limited = (retryAfter: number) =>
+			new DomainError('SIGN_IN_LIMITED', {
+				values: { minutes: Math.ceil(retryAfter / 60) },
+				retryAfter
+			});
+		if (attempt.limited) throw limited(attempt.retryAfter);
 		const [row] = await db.select().from(staffUsers).where(eq(staffUsers.email, email));
 		const matches = await verifyPassword(input.password, row?.passwordHash ?? (await decoyHash()));
 		if (!row || !matches || row.disabledAt) {
-			await Promise.all(buckets.map(([bucket, limit]) => rateLimit.hit(db, bucket, limit)));
+			const { retryAfter } = attempt.failed();
+			await audit(db, {
+				actor: 'unknown',
+				action: 'staff.sign_in_failed',
+				// Only an account's own address: a typed one may be anything, even a password.
+				subject: row?.email ?? 'unknown-account',
+				data: {
+					reason: !row ? 'unknown_account' : row.disabledAt ? 'disabled' : 'wrong_password',
+					client: from,
+					paused: retryAfter !== undefined
+				}
+			});
+			if (retryAfter !== undefined) throw limited(retryAfter);
 			throw new DomainError('INVALID_CREDENTIALS');
 		}
+		await attempt.succeeded();
 		const token = randomToken(32);
 		const now = clock.now();
 		const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
 		await db.transaction(async (tx) => {
+			if (replacing && replacing.length <= 100) {
+				await tx.delete(staffSessions).where(eq(staffSessions.tokenHash, tokenHash(replacing)));
+			}
 			await tx
 				.insert(staffSessions)
 				.values({ tokenHash: tokenHash(token), userId: row.id, createdAt: now, expiresAt });

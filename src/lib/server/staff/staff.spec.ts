@@ -4,7 +4,8 @@ import { clock } from '../clock';
 import { auditLog, staffSessions, staffUsers } from '../db/schema';
 import { useTestDatabase } from '../testing/database';
 import { refusalCode } from '../testing/refusals';
-import { allows, requireRole, SIGN_IN_LIMITS, staff } from '.';
+import { entity } from '$lib/config/entity';
+import { allows, requireRole, staff } from '.';
 import { hashPassword, verifyPassword } from './passwords';
 
 const db = useTestDatabase();
@@ -52,18 +53,68 @@ describe('signing in', () => {
 		).toBe('INVALID_CREDENTIALS');
 	});
 
-	it('is limited per email after repeated failures, even with the right password', async () => {
+	it('refuses a client after five wrong passwords for an account, even the right one', async () => {
 		await agent();
-		for (let i = 0; i < SIGN_IN_LIMITS.email.max; i++) {
-			await refusalCode(
-				staff.signIn(db(), { email: 'agente@example.org', password: 'no' }, `ip${i}`)
+		const wrong = { email: 'agente@example.org', password: 'no' };
+		for (let i = 0; i < entity.limits.signIn.perTargetFromClient.max; i++) {
+			expect(await refusalCode(staff.signIn(db(), wrong, '198.51.100.1'))).toBe(
+				'INVALID_CREDENTIALS'
 			);
 		}
-		expect(
-			await refusalCode(
-				staff.signIn(db(), { email: 'agente@example.org', password: PASSWORD }, 'other')
-			)
-		).toBe('SIGN_IN_LIMITED');
+		const right = { email: 'agente@example.org', password: PASSWORD };
+		expect(await refusalCode(staff.signIn(db(), right, '198.51.100.1'))).toBe('SIGN_IN_LIMITED');
+	});
+
+	it('lets the official in from another address while the account is under attack', async () => {
+		await agent();
+		const wrong = { email: 'agente@example.org', password: 'no' };
+		for (let i = 0; i < 12; i++) await refusalCode(staff.signIn(db(), wrong, `198.51.100.${i}`));
+		const right = { email: 'agente@example.org', password: PASSWORD };
+		const signedIn = await staff.signIn(db(), right, '203.0.113.50');
+		expect(signedIn.user.email).toBe('agente@example.org');
+	});
+
+	it('counts twenty wrong passwords sent at once before checking any: five are checked', async () => {
+		await agent();
+		const wrong = { email: 'agente@example.org', password: 'no' };
+		const codes = await Promise.all(
+			Array.from({ length: 20 }, () => refusalCode(staff.signIn(db(), wrong, '198.51.100.9')))
+		);
+		expect(codes.filter((code) => code === 'INVALID_CREDENTIALS')).toHaveLength(5);
+		expect(codes.filter((code) => code === 'SIGN_IN_LIMITED')).toHaveLength(15);
+	});
+
+	it('answers wrong passwords from many addresses at once with at most five 401s', async () => {
+		await agent();
+		const wrong = { email: 'agente@example.org', password: 'no' };
+		const codes = await Promise.all(
+			Array.from({ length: 20 }, (_, i) => refusalCode(staff.signIn(db(), wrong, `10.1.1.${i}`)))
+		);
+		expect(codes.filter((code) => code === 'INVALID_CREDENTIALS').length).toBeLessThanOrEqual(5);
+		expect(codes.every((c) => c === 'INVALID_CREDENTIALS' || c === 'SIGN_IN_LIMITED')).toBe(true);
+	});
+
+	it('audits every wrong password, without keeping an address no account has', async () => {
+		await agent();
+		await refusalCode(staff.signIn(db(), { email: 'agente@example.org', password: 'no' }, 'a'));
+		await refusalCode(staff.signIn(db(), { email: 'mi clave 123', password: 'no' }, 'a'));
+		const rows = await db()
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.action, 'staff.sign_in_failed'));
+		expect(rows.map((r) => [r.subject, (r.data as { reason: string }).reason])).toEqual([
+			['agente@example.org', 'wrong_password'],
+			['unknown-account', 'unknown_account']
+		]);
+	});
+
+	it('ends the session the browser had when it signs in again', async () => {
+		await agent();
+		const right = { email: 'agente@example.org', password: PASSWORD };
+		const first = await staff.signIn(db(), right, 'ip');
+		const second = await staff.signIn(db(), right, 'ip', first.token);
+		expect(await staff.session(db(), first.token)).toBeUndefined();
+		expect(await staff.session(db(), second.token)).toBeDefined();
 	});
 
 	it('ends sessions after 12 hours', async () => {

@@ -5,11 +5,13 @@ import { dateInWords, timeInWords } from '$lib/domain/dates-in-words';
 import { timesByDay } from '$lib/domain/slots';
 import { isLocale, type Locale } from '$lib/i18n/locales';
 import { translator } from '$lib/i18n/translator';
-import { sign, verify } from '../crypto';
+import { seal, sign, unsealBytes, verify } from '../crypto';
 
 /**
- * The answers of the booking journey travel in a signed HttpOnly cookie: the pages work without
- * JavaScript and without server-side drafts, and the browser cannot alter what it carries.
+ * The answers of the booking journey travel in a sealed (encrypted and authenticated) HttpOnly
+ * cookie: the pages work without JavaScript and without server-side drafts, the browser cannot
+ * alter what it carries, and nobody who gets hold of the cookie can read the name, document,
+ * email, phone or description in it.
  */
 export interface Answers {
 	topic?: string;
@@ -44,18 +46,18 @@ function options(maxAge: number) {
 
 export const answers = {
 	read(cookies: Cookies): Answers {
-		const packed = verify<string>(cookies.get(ANSWERS));
-		if (!packed) return {};
+		const sealed = cookies.get(ANSWERS);
+		if (!sealed) return {};
 		try {
-			return JSON.parse(inflateRawSync(Buffer.from(packed, 'base64url')).toString('utf8'));
+			return JSON.parse(inflateRawSync(unsealBytes(ANSWERS, sealed)).toString('utf8'));
 		} catch {
+			// Altered, sealed under another secret, or the signed cookie of an earlier version.
 			return {};
 		}
 	},
 	/** Keeps the answers; false when they are too long for a cookie, so the page can say so. */
 	save(cookies: Cookies, next: Answers): boolean {
-		const packed = deflateRawSync(JSON.stringify(next)).toString('base64url');
-		const value = sign(packed);
+		const value = seal(ANSWERS, deflateRawSync(JSON.stringify(next)));
 		if (value.length > MAX_COOKIE) return false;
 		cookies.set(ANSWERS, value, options(2 * HOUR));
 		const { topic, day, start } = next;
@@ -110,7 +112,7 @@ const NEEDS: [Step, (a: Answers) => boolean][] = [
 	['tema', (a) => (TOPICS as readonly string[]).includes(a.topic ?? '')],
 	['dia', (a) => !!a.day],
 	['hora', (a) => !!a.start],
-	['datos', (a) => !!a.name && !!a.documentNumber && !!a.email],
+	['datos', (a) => !!a.name && !!a.documentNumber && (!!a.email || !!a.phone)],
 	['ajustes', (a) => !!a.callLanguage]
 ];
 

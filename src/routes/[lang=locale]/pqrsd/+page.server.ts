@@ -29,7 +29,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, params }) => {
+	default: async ({ request, params, setHeaders }) => {
 		const lang = isLocale(params.lang) ? params.lang : DEFAULT_LOCALE;
 		const { t } = await translator(lang);
 		const data = await request.formData();
@@ -73,9 +73,13 @@ export const actions: Actions = {
 				idempotencyKey: key,
 				attachments: uploads
 			});
+			// The page shows the security code: no cache may keep it.
+			setHeaders({ 'cache-control': 'no-store' });
+			const email = parsed.data.identity === 'anonymous' ? '' : parsed.data.email;
 			return {
 				filed,
-				emailedTo: parsed.data.identity === 'anonymous' ? null : parsed.data.email || null
+				emailedTo: filed.receiptEmailed ? email : null,
+				receiptWithheld: Boolean(email) && !filed.receiptEmailed
 			};
 		} catch (error) {
 			// E.g. the same page sent before with other data (after going back): a fresh key is offered.

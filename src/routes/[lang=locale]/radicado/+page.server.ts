@@ -29,8 +29,10 @@ export const actions: Actions = {
 			return { status };
 		} catch (error) {
 			// A wrong number and a wrong code are the same refusal; too many misses name a wait.
-			const { status, retryAfter } = refusal(error, t, 'number');
-			if (retryAfter === undefined) return fail(status, { values, notFound: true });
+			const { status, retryAfter, values: facts } = refusal(error, t, 'number');
+			if (retryAfter === undefined) {
+				return fail(status, { values, notFound: { remaining: Number(facts.count ?? 0) } });
+			}
 			setHeaders({ 'retry-after': String(retryAfter) });
 			return fail(status, { values, limited: { minutes: Math.ceil(retryAfter / 60) } });
 		}

@@ -28,6 +28,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		items.map((item) => item.reference)
 	);
 	return {
+		expiredHolds: await appointments.expiredOn(db, date),
 		date,
 		today,
 		dateInWords: dateInWords(date),
@@ -42,6 +43,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			endTime: timeInWords(new Date(item.end)),
 			joinTime: timeInWords(new Date(item.outcomesFrom.attended)),
 			noShowTime: timeInWords(new Date(item.outcomesFrom.no_show)),
+			heldUntil: item.holdExpiresAt ? timeInWords(new Date(item.holdExpiresAt)) : null,
 			day: dateInWords(new Date(item.start)),
 			// "Empieza el jueves 3 a las 10:00 a. m." (or "hoy") when the start is over an hour away.
 			startDay:

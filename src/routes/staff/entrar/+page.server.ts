@@ -34,7 +34,12 @@ export const actions: Actions = {
 		}
 		let roles;
 		try {
-			const signedIn = await staff.signIn(await database(), form.data, getClientAddress());
+			const signedIn = await staff.signIn(
+				await database(),
+				form.data,
+				getClientAddress(),
+				sessionCookie.get(cookies)
+			);
 			sessionCookie.set(cookies, signedIn.token);
 			roles = signedIn.user.roles;
 		} catch (caught) {

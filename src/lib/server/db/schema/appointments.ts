@@ -32,6 +32,10 @@ export const appointmentSlots = pgTable(
 );
 
 export const APPOINTMENT_STATUSES = [
+	/** Booked with an email and waiting for the emailed link to confirm it, until `holdExpiresAt`. */
+	'held',
+	/** A hold nobody confirmed in time: its place went back to the slot. */
+	'expired',
 	'booked',
 	'cancelled',
 	'attended',
@@ -56,7 +60,8 @@ export const appointments = pgTable(
 		name: text('name').notNull(),
 		documentType: text('document_type').notNull(),
 		documentNumber: text('document_number').notNull(),
-		email: text('email').notNull(),
+		/** Null for a booking with a phone only: the entity calls to confirm it. */
+		email: text('email'),
 		phone: text('phone'),
 		description: text('description').notNull().default(''),
 		/** The language of the call; Wayuunaiki means an interpreter joins. */
@@ -71,6 +76,12 @@ export const appointments = pgTable(
 		policyVersion: text('policy_version').notNull(),
 		/** HMAC of the manage token, which opens the appointment; checked in constant time. */
 		manageTokenHash: text('manage_token_hash').notNull(),
+		/** HMAC of the token of the emailed link that confirms a hold (never the token itself). */
+		confirmTokenHash: text('confirm_token_hash'),
+		/** Until when a held place waits for the confirmation; then it returns to the slot. */
+		holdExpiresAt: timestamp('hold_expires_at', { withTimezone: true }),
+		/** Booked with a phone only: an official calls to confirm it. */
+		confirmationCall: boolean('confirmation_call').notNull().default(false),
 		/**
 		 * The manage token sealed with the app's secret, so every email (a change, the reminder)
 		 * carries a link that works in one click. Null for appointments booked before it was kept.
@@ -87,6 +98,9 @@ export const appointments = pgTable(
 	},
 	(t) => [
 		index('appointments_document_idx').on(t.documentType, t.documentNumber, t.start),
-		index('appointments_start_idx').on(t.start, t.status)
+		index('appointments_start_idx').on(t.start, t.status),
+		index('appointments_holds_idx')
+			.on(t.holdExpiresAt)
+			.where(sql`${t.status} = 'held'`)
 	]
 );

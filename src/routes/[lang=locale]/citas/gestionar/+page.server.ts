@@ -6,8 +6,8 @@ import { translator } from '$lib/i18n/translator';
 import { appointments } from '$lib/server/appointments';
 import { accessCookie } from '$lib/server/web/booking-journey';
 import { database } from '$lib/server/db';
-import { parseForm } from '$lib/server/web/forms';
-import { rateLimit } from '$lib/server/rate-limit';
+import { isDomainError } from '$lib/server/errors';
+import { failWith, parseForm } from '$lib/server/web/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 const schema = z.object({
@@ -22,9 +22,6 @@ const schema = z.object({
 		.max(30, { error: 'booking:errors.documentNumber' })
 });
 
-// Failed look-ups per client: enough for typos, too few to guess references.
-const LIMIT = { max: 10, windowSeconds: 15 * 60 };
-
 export const load: PageServerLoad = async ({ url }) => ({
 	reference: url.searchParams.get('ref') ?? ''
 });
@@ -34,29 +31,23 @@ export const actions: Actions = {
 		const { t } = await translator(locale(params.lang));
 		const result = await parseForm(request, schema, t);
 		if (!('values' in result)) return result;
-		const db = await database();
-		const tooMany = t('booking:errors.tooMany');
-		const notFound = t('booking:errors.notFound');
-		const bucket = `appointments:lookup:${getClientAddress()}`;
-		// Count first and give back what should not count, so parallel guesses cannot all pass.
-		const hit = await rateLimit.hit(db, bucket, LIMIT);
-		if (!hit.allowed) {
-			await rateLimit.refund(db, hit);
-			return fail(429, {
-				values: result.values,
-				errors: { reference: tooMany }
-			});
+		let found;
+		try {
+			found = await appointments.openByDocument(
+				await database(),
+				result.data.reference,
+				result.data.documentNumber,
+				getClientAddress()
+			);
+		} catch (caught) {
+			if (isDomainError(caught, 'APPOINTMENT_NOT_FOUND')) {
+				return fail(404, {
+					values: result.values,
+					errors: { reference: t('booking:errors.notFound') }
+				});
+			}
+			return failWith(caught, t, { field: 'reference', values: result.values });
 		}
-		const found = await appointments
-			.openByDocument(db, result.data.reference, result.data.documentNumber)
-			.catch(() => undefined);
-		if (!found) {
-			return fail(404, {
-				values: result.values,
-				errors: { reference: notFound }
-			});
-		}
-		await rateLimit.refund(db, hit);
 		accessCookie.grant(cookies, found.reference);
 		redirect(303, `/${locale(params.lang)}/citas/cita/${found.reference}`);
 	}

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { fail, redirect } from '@sveltejs/kit';
+import { entity } from '$lib/config/entity';
 import { bookingSchema } from '$lib/domain/appointments';
 import { dateInWords, timeInWords } from '$lib/domain/dates-in-words';
 import { translator } from '$lib/i18n/translator';
@@ -17,13 +18,14 @@ export const load: PageServerLoad = async ({ cookies, params }) => {
 		answers: current,
 		when: `${dateInWords(start)}, ${timeInWords(start)}`,
 		policyUrl: `/${locale(params.lang)}/privacidad`,
+		holdMinutes: entity.limits.booking.holdMinutes,
 		// One key per visit of this page: a double click or a resent form books only once.
 		attempt: randomUUID()
 	};
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, params }) => {
+	default: async ({ request, cookies, params, getClientAddress }) => {
 		const current = requireAnswers(cookies, locale(params.lang), 'revisar');
 		const { t } = await translator(locale(params.lang));
 		const form = await request.formData();
@@ -36,7 +38,8 @@ export const actions: Actions = {
 		try {
 			booked = await appointments.book(await database(), parsed.data, {
 				locale: locale(params.lang),
-				idempotencyKey: String(form.get('attempt') ?? '') || null
+				idempotencyKey: String(form.get('attempt') ?? '') || null,
+				client: getClientAddress()
 			});
 		} catch (error) {
 			const refused = refusal(error, t, 'consent');

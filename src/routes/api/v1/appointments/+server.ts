@@ -8,7 +8,12 @@ const bookedSchema = z.object({
 	reference: z.string(),
 	start: z.string(),
 	end: z.string(),
-	status: z.string(),
+	status: z
+		.enum(['held', 'booked'])
+		.describe(
+			'held: booked with an email, waiting for the link sent there until holdExpiresAt; booked: with a phone only, the entity calls to confirm'
+		),
+	holdExpiresAt: z.string().optional().describe('Instant with the Bogotá offset (held bookings)'),
 	manageToken: z.string()
 });
 
@@ -29,6 +34,7 @@ export const POST = endpoint(
 			409: {
 				description: 'api:operations.appointments.post.responses.409'
 			},
+			429: { description: 'api:operations.appointments.post.responses.429' },
 			415: { description: 'api:common.notJson' },
 			422: {
 				description: 'api:operations.appointments.post.responses.422'
@@ -51,7 +57,8 @@ export const POST = endpoint(
 	async ({ event, body, lang }) => {
 		const booked = await appointments.book(await database(), body, {
 			locale: lang,
-			idempotencyKey: event.request.headers.get('idempotency-key')
+			idempotencyKey: event.request.headers.get('idempotency-key'),
+			client: event.getClientAddress()
 		});
 		const { replayed, ...answer } = booked;
 		return reply(answer, {

@@ -15,7 +15,12 @@ const monthSchema = z.object({
 		satisfiedPercent: z.number().nullable()
 	}),
 	callbacks: z.object({ requested: z.number(), called: z.number(), unreachable: z.number() }),
-	appointments: z.object({ booked: z.number(), attended: z.number(), noShow: z.number() }),
+	appointments: z.object({
+		booked: z.number(),
+		attended: z.number(),
+		noShow: z.number(),
+		expiredHolds: z.number().describe('Held for an emailed confirmation that never came')
+	}),
 	petitions: z.object({
 		filed: z.number(),
 		answered: z.number(),

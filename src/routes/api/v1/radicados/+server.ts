@@ -10,7 +10,12 @@ const filedSchema = z.object({
 	filedAt: z.string().describe('Instant with the Bogotá offset'),
 	dueDate: z.string().describe('Last business day to answer, YYYY-MM-DD'),
 	type: z.enum(PETITION_TYPES),
-	termDays: z.number().int()
+	termDays: z.number().int(),
+	receiptEmailed: z
+		.boolean()
+		.describe(
+			'Whether a receipt was emailed: not without an address, nor when it got its few unconfirmed emails of the day'
+		)
 });
 
 export const POST = endpoint(

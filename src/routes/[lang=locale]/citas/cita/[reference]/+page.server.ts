@@ -1,5 +1,7 @@
 import { locale } from '$lib/server/web/booking-journey';
+import { entity } from '$lib/config/entity';
 import { dateInWords, timeInWords } from '$lib/domain/dates-in-words';
+import { formatPhone } from '$lib/domain/phone-format';
 import { appointments, manageUrl } from '$lib/server/appointments';
 import { managed } from '$lib/server/web/appointment-access';
 import type { PageServerLoad } from './$types';
@@ -18,7 +20,13 @@ export const load: PageServerLoad = async ({ cookies, params, url, setHeaders })
 			token ? `?token=${encodeURIComponent(token)}` : ''
 		}`,
 		changeable: appointments.changeable(found),
+		cancellable: appointments.cancellable(found),
+		holdMinutes: entity.limits.booking.holdMinutes,
+		heldUntil:
+			found.status === 'held' && found.holdExpiresAt ? timeInWords(found.holdExpiresAt) : null,
+		phone: found.phone ? formatPhone(found.phone) : null,
 		fresh: url.searchParams.has('nueva'),
+		confirmed: url.searchParams.has('confirmada'),
 		changed: url.searchParams.has('cambiada'),
 		cancelled: url.searchParams.has('cancelada')
 	};

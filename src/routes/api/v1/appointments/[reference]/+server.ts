@@ -1,22 +1,10 @@
 import { z } from 'zod';
 import { instantSchema } from '$lib/domain/appointments';
 import { appointments } from '$lib/server/appointments';
+import { appointmentSchema } from '$lib/server/appointments/api-schemas';
 import { authorised } from '$lib/server/web/appointment-access';
 import { database } from '$lib/server/db';
 import { endpoint, reply } from '$lib/server/web/api';
-
-const appointmentSchema = z.object({
-	reference: z.string(),
-	status: z.string(),
-	topic: z.string(),
-	start: z.string(),
-	end: z.string(),
-	name: z.string(),
-	email: z.string(),
-	callLanguage: z.string(),
-	interpreter: z.boolean(),
-	videoUrl: z.string()
-});
 
 const auth = {
 	Authorization: { required: true, description: 'api:operations.appointments.reference.auth' }

@@ -23,7 +23,14 @@ export const GET = endpoint(
 		responses: {
 			200: {
 				description: 'api:operations.staff.appointments.get.responses.200',
-				schema: z.object({ date: z.string(), appointments: z.array(agendaItemSchema) })
+				schema: z.object({
+					date: z.string(),
+					appointments: z.array(agendaItemSchema),
+					expiredHolds: z
+						.number()
+						.int()
+						.describe('Bookings of the day held for an emailed confirmation that never came')
+				})
 			},
 			401: { description: 'api:common.noSession' },
 			403: { description: 'api:operations.staff.appointments.get.responses.403' },
@@ -39,6 +46,10 @@ export const GET = endpoint(
 			query.include === 'person'
 				? await appointments.agenda(db, date, { openedBy: user, via: 'api' })
 				: await appointments.agenda(db, date);
-		return reply({ date, appointments: items }, { lang, headers: { 'cache-control': 'no-store' } });
+		const expiredHolds = await appointments.expiredOn(db, date);
+		return reply(
+			{ date, appointments: items, expiredHolds },
+			{ lang, headers: { 'cache-control': 'no-store' } }
+		);
 	}
 );

@@ -32,7 +32,12 @@ export const POST = endpoint(
 		example: { body: { email: 'funcionaria@example.org', password: 'una contraseña larga' } }
 	},
 	async ({ event, body, lang }) => {
-		const signedIn = await staff.signIn(await database(), body, event.getClientAddress());
+		const signedIn = await staff.signIn(
+			await database(),
+			body,
+			event.getClientAddress(),
+			sessionCookie.get(event.cookies)
+		);
 		sessionCookie.set(event.cookies, signedIn.token);
 		return reply(signedIn.user, { lang, headers: { 'cache-control': 'no-store' } });
 	}
