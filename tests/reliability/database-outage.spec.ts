@@ -240,13 +240,18 @@ describe.skipIf(!postgresBin())('a PostgreSQL outage of 8 seconds under load', (
 			}
 			expect(pending).toBe(0);
 			await sleep(1000);
-			const [total] = await sql<{ n: number }[]>`select count(*)::int as n from outbox`;
-			const outboxRows = total!.n;
-			const recipients = mailbox.messages.map((m) =>
-				JSON.stringify((m.to as { text: string } | undefined)?.text)
+			// Each filing queues the citizen's receipt and the desk's notice of a new petition.
+			const kinds = await sql<{ kind: string; n: number }[]>`
+				select kind, count(*)::int as n from outbox group by kind`;
+			const rowsOf = (kind: string) => kinds.find((k) => k.kind === kind)?.n ?? 0;
+			const outboxRows = kinds.reduce((sum, k) => sum + k.n, 0);
+			const messages = mailbox.messages.map((m) =>
+				JSON.stringify([(m.to as { text: string } | undefined)?.text, m.subject])
 			);
-			const duplicates = recipients.length - new Set(recipients).size;
-			expect(outboxRows).toBe(acknowledged.size);
+			const duplicates = messages.length - new Set(messages).size;
+			expect(rowsOf('radicado.filed')).toBe(acknowledged.size);
+			expect(rowsOf('radicado.new')).toBe(acknowledged.size);
+			expect(outboxRows).toBe(2 * acknowledged.size);
 			expect(mailbox.messages).toHaveLength(outboxRows);
 			expect(duplicates).toBe(0);
 

@@ -40,11 +40,12 @@ function messageKey(issue: z.core.$ZodIssue): string {
 }
 
 /**
- * Drops U+0000 from every string in a value: PostgreSQL text cannot hold it (the query fails),
- * and no person types it.
+ * Drops U+0000 from every string in a value and turns a lone surrogate (a JSON escape such as
+ * "\ud800" that no keyboard makes) into U+FFFD: PostgreSQL cannot store either, text or JSON, and
+ * the query would fail instead of the request being answered.
  */
 export function withoutNul<T>(value: T): T {
-	if (typeof value === 'string') return value.replaceAll('\u0000', '') as T;
+	if (typeof value === 'string') return value.replaceAll('\u0000', '').toWellFormed() as T;
 	if (Array.isArray(value)) return value.map(withoutNul) as T;
 	if (value && typeof value === 'object') {
 		return Object.fromEntries(
