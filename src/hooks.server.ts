@@ -17,7 +17,9 @@ import { translator } from '$lib/i18n/translator';
 import { errorFields, log } from '$lib/server/log';
 import { radicados } from '$lib/server/radicados';
 import { live } from '$lib/server/live';
-// Their modules register how reviewed translations and recordings are loaded into this process.
+// Their modules register how published content, reviewed translations and recordings are loaded
+// into this process.
+import '$lib/server/content-items';
 import '$lib/server/recordings';
 import '$lib/server/translations';
 import { staff } from '$lib/server/staff';

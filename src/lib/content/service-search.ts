@@ -33,6 +33,11 @@ function searchIn(lang: Locale): Search {
 	return search;
 }
 
+/** Forgets the built searches: the portfolio changed (the content studio published a service). */
+export function resetSearches(): void {
+	searches.clear();
+}
+
 export interface ServicesFound {
 	/** The slugs of the services found, best first. */
 	slugs: string[];

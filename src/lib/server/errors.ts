@@ -59,7 +59,9 @@ export const ERROR_CODES = [
 	'SHEET_INVALID',
 	'AUDIO_UNREADABLE',
 	'AUDIO_TOO_SHORT',
-	'AUDIO_TOO_LONG'
+	'AUDIO_TOO_LONG',
+	// Content studio
+	'OWN_CHANGE'
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -14,7 +14,7 @@ import { errorFields, log } from './log';
  * An instance loads a topic again when its token changed: at once when the NOTIFY arrives (every
  * instance listens), and otherwise within POLL_MS (a lost notification, a listener reconnecting).
  */
-export type Topic = 'translations' | 'recordings';
+export type Topic = 'content' | 'translations' | 'recordings';
 
 export const CHANNEL = 'ventanilla_live';
 /** How long an instance trusts what it loaded before asking the database again. */
@@ -82,7 +82,10 @@ async function sync(db: Database): Promise<void> {
 export const live = {
 	/** Registers how a topic is loaded into this process (i18next, the content and audio overlays). */
 	on(topic: Topic, load: (db: Database) => Promise<void>, follows: Topic[] = []): void {
-		if (!loaders.some((loader) => loader.topic === topic)) loaders.push({ topic, follows, load });
+		if (loaders.some((loader) => loader.topic === topic)) return;
+		// A topic loads before those that follow it, whatever the order the modules were imported in.
+		const before = loaders.findIndex((loader) => loader.follows.includes(topic));
+		loaders.splice(before < 0 ? loaders.length : before, 0, { topic, follows, load });
 	},
 
 	/** Records a change of `topic` in the caller's transaction; every instance loads it again. */

@@ -1,4 +1,5 @@
 import { answerTemplateSeeds } from '$lib/content/answer-templates';
+import { contentStudio } from '../content-items';
 import { answerTemplates, legalTerms } from './schema';
 import type { Database } from '.';
 
@@ -29,4 +30,6 @@ export async function seed(db: Database): Promise<void> {
 		.insert(answerTemplates)
 		.values(answerTemplateSeeds.map((template) => ({ ...template, updatedBy: 'seed' })))
 		.onConflictDoNothing();
+	// The shipped charter, services, channels and glossary, marked demo, for the editors to change.
+	await contentStudio.seed(db);
 }

@@ -125,7 +125,9 @@ export const PROBLEMS: Record<ProblemCode, Entry> = {
 	SHEET_INVALID: { status: 422, ns: 'studio', form: { field: 'sheet' } },
 	AUDIO_UNREADABLE: { status: 422, ns: 'studio', form: { field: 'audio' } },
 	AUDIO_TOO_SHORT: { status: 422, ns: 'studio', form: { field: 'audio' } },
-	AUDIO_TOO_LONG: { status: 422, ns: 'studio', form: { field: 'audio' } }
+	AUDIO_TOO_LONG: { status: 422, ns: 'studio', form: { field: 'audio' } },
+	// Content studio
+	OWN_CHANGE: { status: 409, ns: 'studio' }
 };
 
 /**

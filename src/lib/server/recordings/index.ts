@@ -298,4 +298,4 @@ export const recordings = {
 	languages: LOCALES
 };
 
-live.on('recordings', publishRecordings, ['translations']);
+live.on('recordings', publishRecordings, ['translations', 'content']);

@@ -329,4 +329,5 @@ export const translations = {
 	groups
 };
 
-live.on('translations', publishTranslations);
+// The translations are shown only while their Spanish is the published one: content first.
+live.on('translations', publishTranslations, ['content']);

@@ -5,3 +5,4 @@ export * from './radicados';
 export * from './staff';
 export * from './calls';
 export * from './languages';
+export * from './content';

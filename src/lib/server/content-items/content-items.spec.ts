@@ -1,0 +1,243 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { channels } from '$lib/content/channels';
+import { services } from '$lib/content/services';
+import { translator } from '$lib/i18n/translator';
+import { channelsView, charterView, serviceView, servicesView } from '../content';
+import { auditLog, contentItems, contentVersions } from '../db/schema';
+import { live } from '../live';
+import type { StaffUser } from '../staff';
+import { useTestDatabase } from '../testing/database';
+import { refusalCode } from '../testing/refusals';
+import { contentStudio } from '.';
+
+const db = useTestDatabase();
+const ana: StaffUser = { id: 'e1', email: 'ana.editora@example.org', roles: ['editor'] };
+const luis: StaffUser = { id: 'e2', email: 'luis.editor@example.org', roles: ['editor'] };
+const agent: StaffUser = { id: 'a1', email: 'agente@example.org', roles: ['agent'] };
+const i18n = await translator('es');
+
+// Every test starts from the seeded database, loaded into this process.
+beforeEach(async () => {
+	await live.load(db());
+});
+afterAll(async () => {
+	await live.load(db());
+});
+
+const channel = () =>
+	channelsView('es', new Date(), i18n).channels.find((c) => c.id === 'presencial')!;
+
+async function changedPresencial() {
+	const item = await contentStudio.get(db(), 'channel:presencial');
+	const value = structuredClone(item.published) as {
+		es: { goodFor: string };
+		contact: { address: string };
+	};
+	value.es.goodFor = 'Sirve para hablar cara a cara. Traiga sus papeles.';
+	value.contact.address = 'Calle 1 # 2-3, piso 4';
+	return value;
+}
+
+describe('the content in the database', () => {
+	it('holds every shipped item once, marked demo, as version 1 by the seed', async () => {
+		const items = await contentStudio.list(db());
+		expect(items.map((item) => item.id)).toEqual([
+			'charter:carta',
+			...services.map((service) => `service:${service.slug}`),
+			...channels.map((c) => `channel:${c.id}`),
+			...items.filter((item) => item.kind === 'glossary').map((item) => item.id)
+		]);
+		expect(items.filter((item) => item.kind === 'glossary').length).toBeGreaterThan(5);
+		for (const item of items) {
+			expect(item).toMatchObject({ state: 'published', demo: true, version: 1, draft: null });
+		}
+		const presencial = items.find((item) => item.id === 'channel:presencial')!;
+		expect(presencial.published).toMatchObject({
+			availability: { opens: '08:30', closes: '16:30' },
+			es: { name: 'En persona' }
+		});
+	});
+
+	it('lists one kind when asked', async () => {
+		const kinds = (await contentStudio.list(db(), { kind: 'channel' })).map((item) => item.kind);
+		expect(kinds).toEqual(channels.map(() => 'channel'));
+	});
+
+	it('serves the published value on the pages, and the shipped one again for a fresh database', async () => {
+		await db()
+			.update(contentItems)
+			.set({
+				published: {
+					...(await contentStudio.get(db(), 'service:subsidio-de-gas-en-cilindro')).published,
+					responseDays: 9
+				},
+				demo: false
+			})
+			.where(eq(contentItems.id, 'service:subsidio-de-gas-en-cilindro'));
+		await live.load(db());
+		const view = serviceView('es', 'subsidio-de-gas-en-cilindro', i18n)!;
+		expect(view).toMatchObject({ responseDays: 9, demo: false });
+
+		await db().delete(contentItems);
+		await contentStudio.seed(db());
+		await live.load(db());
+		expect(serviceView('es', 'subsidio-de-gas-en-cilindro', i18n)).toMatchObject({
+			responseDays: 15,
+			demo: true
+		});
+	});
+
+	it('keeps the shipped value of an item whose stored value it cannot read', async () => {
+		await db()
+			.update(contentItems)
+			.set({ published: { availability: 'siempre' } })
+			.where(eq(contentItems.id, 'channel:presencial'));
+		await live.load(db());
+		expect(channel().name).toBe('En persona');
+		expect(channel().availability).toMatchObject({ opens: '08:30' });
+	});
+});
+
+describe('a change by an editor', () => {
+	it('stays a draft, unseen by citizens, until another editor approves it; then it shows at once', async () => {
+		const draft = await contentStudio.save(
+			db(),
+			'channel:presencial',
+			await changedPresencial(),
+			ana
+		);
+		expect(draft).toMatchObject({ state: 'draft', draftBy: ana.email, version: 1 });
+		await live.fresh(db());
+		expect(channel().goodFor).not.toContain('Traiga sus papeles');
+
+		const published = await contentStudio.review(
+			db(),
+			'channel:presencial',
+			{ decision: 'approve' },
+			luis
+		);
+		expect(published).toMatchObject({ state: 'published', version: 2, demo: false, draft: null });
+		await live.fresh(db());
+		expect(channel()).toMatchObject({
+			goodFor: 'Sirve para hablar cara a cara. Traiga sus papeles.',
+			demo: false,
+			address: { street: 'Calle 1 # 2-3, piso 4' }
+		});
+		const charterChannel = charterView('es', i18n)
+			.sections.find((section) => section.id === 'canales')!
+			.channels.find((c) => c.id === 'presencial')!;
+		expect(charterChannel.goodFor).toContain('Traiga sus papeles');
+
+		const versions = await db()
+			.select()
+			.from(contentVersions)
+			.where(eq(contentVersions.itemId, 'channel:presencial'));
+		expect(versions).toMatchObject([{ version: 2, writtenBy: ana.email, approvedBy: luis.email }]);
+		const audits = await db()
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.subject, 'channel:presencial'));
+		expect(audits.map((row) => [row.action, row.actor])).toEqual([
+			['content.draft_saved', ana.email],
+			['content.approved', luis.email]
+		]);
+	});
+
+	it('finds a service by the words of its published text', async () => {
+		const item = await contentStudio.get(db(), 'service:subsidio-de-gas-en-cilindro');
+		const value = structuredClone(item.published) as { es: { requirements: string[] } };
+		value.es.requirements.push('Una copia del certificado catastral.');
+		await contentStudio.save(db(), item.id, value, ana);
+		await contentStudio.review(db(), item.id, { decision: 'approve' }, luis);
+		await live.fresh(db());
+		expect(serviceView('es', 'subsidio-de-gas-en-cilindro', i18n)!.requirements).toContain(
+			'Una copia del certificado catastral.'
+		);
+		expect(servicesView('es', { q: 'catastral' }).services.map((s) => s.slug)).toEqual([
+			'subsidio-de-gas-en-cilindro'
+		]);
+	});
+
+	it('cannot be approved by its author (OWN_CHANGE), and nothing is published', async () => {
+		await contentStudio.save(db(), 'channel:presencial', await changedPresencial(), ana);
+		expect(
+			await refusalCode(
+				contentStudio.review(db(), 'channel:presencial', { decision: 'approve' }, ana)
+			)
+		).toBe('OWN_CHANGE');
+		expect(await contentStudio.get(db(), 'channel:presencial')).toMatchObject({
+			state: 'draft',
+			version: 1
+		});
+	});
+
+	it('goes back to its author with a note, which a new draft clears', async () => {
+		await contentStudio.save(db(), 'channel:presencial', await changedPresencial(), ana);
+		expect(
+			await refusalCode(
+				contentStudio.review(db(), 'channel:presencial', { decision: 'return' }, luis)
+			)
+		).toBe('VALIDATION_FAILED');
+		const returned = await contentStudio.review(
+			db(),
+			'channel:presencial',
+			{ decision: 'return', note: 'Falta el piso.' },
+			luis
+		);
+		expect(returned).toMatchObject({ state: 'returned', returnNote: 'Falta el piso.' });
+		expect(
+			await refusalCode(
+				contentStudio.review(db(), 'channel:presencial', { decision: 'approve' }, luis)
+			)
+		).toBe('NOTHING_TO_REVIEW');
+		const again = await contentStudio.save(
+			db(),
+			'channel:presencial',
+			await changedPresencial(),
+			ana
+		);
+		expect(again).toMatchObject({ state: 'draft', returnNote: null });
+	});
+
+	it('drops the draft when the published value is saved back', async () => {
+		await contentStudio.save(db(), 'channel:presencial', await changedPresencial(), ana);
+		const item = await contentStudio.get(db(), 'channel:presencial');
+		expect(await contentStudio.save(db(), item.id, item.published, luis)).toMatchObject({
+			state: 'published',
+			draft: null
+		});
+	});
+
+	it('is refused with field errors when invalid, and without the editor role', async () => {
+		const value = await changedPresencial();
+		value.es.goodFor = '  ';
+		const refusal = await contentStudio
+			.save(
+				db(),
+				'channel:presencial',
+				{
+					...value,
+					availability: { days: [1], opens: '17:00', closes: '08:00', closedOnHolidays: true }
+				},
+				ana
+			)
+			.catch((error: unknown) => error);
+		expect(refusal).toMatchObject({
+			code: 'VALIDATION_FAILED',
+			details: {
+				fields: expect.arrayContaining([
+					{ path: 'es.goodFor', message: 'required' },
+					{ path: 'availability.closes', message: 'after_opens' }
+				])
+			}
+		});
+		expect(await refusalCode(contentStudio.save(db(), 'channel:nada', value, ana))).toBe(
+			'NOT_FOUND'
+		);
+		expect(await refusalCode(contentStudio.save(db(), 'channel:presencial', value, agent))).toBe(
+			'FORBIDDEN'
+		);
+		expect(await contentStudio.waiting(db())).toBe(0);
+	});
+});

@@ -1,0 +1,246 @@
+import { z } from 'zod';
+import { channels, type Channel } from '$lib/content/channels';
+import { charter, type CharterSection } from '$lib/content/charter';
+import { glossary, type GlossaryEntry } from '$lib/content/glossary';
+import { resetSearches } from '$lib/content/service-search';
+import { SEGMENTS, services, type Service } from '$lib/content/services';
+import { PETITION_TYPES } from '$lib/domain/terms';
+
+/**
+ * The editable value of each kind of content item, as stored in `content_items` and taken by the
+ * API: the shipped object without its id, its Spanish block as `es`. The Wayuunaiki of a block
+ * stays with the translation studio, which shows it only while its Spanish source is unchanged.
+ */
+export const KINDS = ['charter', 'service', 'channel', 'glossary'] as const;
+export type Kind = (typeof KINDS)[number];
+
+const line = z.string().trim().min(1).max(2000);
+const lines = z.array(line).max(40);
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const CHANNEL_IDS = channels.map((channel) => channel.id) as [Channel['id'], ...Channel['id'][]];
+
+const availability = z.union([
+	z.object({ always: z.literal(true) }).strict(),
+	z
+		.object({
+			days: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+			opens: time,
+			closes: time,
+			closedOnHolidays: z.boolean()
+		})
+		.strict()
+		.refine((value) => value.opens < value.closes, { path: ['closes'], message: 'after_opens' })
+]);
+
+export const VALUE_SCHEMAS = {
+	channel: z
+		.object({
+			availability,
+			contact: z
+				.object({
+					address: line.optional(),
+					city: line.optional(),
+					phones: z
+						.array(
+							z
+								.string()
+								.trim()
+								.regex(/^\+?[\d ]{3,20}$/)
+						)
+						.max(5)
+						.optional(),
+					email: z.email().optional(),
+					page: z.enum(['pqrsd', 'te-llamamos']).optional()
+				})
+				.strict(),
+			es: z
+				.object({
+					name: line,
+					goodFor: line,
+					phoneLabels: lines.optional(),
+					note: line.optional()
+				})
+				.strict()
+		})
+		.strict(),
+	service: z
+		.object({
+			kind: z.enum(['tramite', 'opa', 'servicio']),
+			segments: z.array(z.enum(SEGMENTS)).max(SEGMENTS.length),
+			bookable: z.boolean(),
+			responseDays: z.number().int().min(0).max(365),
+			free: z.boolean(),
+			channels: z.array(z.enum(CHANNEL_IDS)).min(1),
+			online: z.enum(['pqrsd', 'radicado']).optional(),
+			petitionType: z.enum(PETITION_TYPES).optional(),
+			es: z
+				.object({
+					name: line,
+					summary: line,
+					who: line,
+					requirements: lines,
+					steps: lines.min(1),
+					cost: line,
+					keywords: z.array(z.string().trim().min(1).max(80)).max(40)
+				})
+				.strict()
+		})
+		.strict(),
+	charter: z
+		.object({
+			version: z.string().trim().min(1).max(40),
+			validFrom: date,
+			validUntil: date,
+			summary: z.object({ title: line, items: lines.min(1) }).strict(),
+			sections: z
+				.array(
+					z
+						.object({
+							id: z.enum(['derechos', 'deberes', 'deberes-de-la-entidad', 'canales']),
+							es: z.object({ title: line, intro: line, items: lines }).strict()
+						})
+						.strict()
+				)
+				.min(1)
+		})
+		.strict()
+		.refine((value) => value.validFrom <= value.validUntil, {
+			path: ['validUntil'],
+			message: 'after_valid_from'
+		}),
+	glossary: z
+		.object({
+			acronym: z.string().trim().min(1).max(20).optional(),
+			es: z.object({ term: line, definition: line }).strict()
+		})
+		.strict()
+} satisfies Record<Kind, z.ZodType>;
+
+export type Value<K extends Kind> = z.infer<(typeof VALUE_SCHEMAS)[K]>;
+
+/** An item of content as the shipped files hold it: its id, kind and value. */
+export interface ShippedItem {
+	id: string;
+	kind: Kind;
+	key: string;
+	value: Record<string, unknown>;
+}
+
+const channelValue = (channel: Channel) => ({
+	availability: channel.availability,
+	contact: channel.contact,
+	es: channel.block.es
+});
+const serviceValue = ({ slug: _slug, demo: _demo, block, ...rest }: Service) => ({
+	...rest,
+	es: block.es
+});
+const glossaryValue = (entry: GlossaryEntry) => ({
+	...(entry.acronym ? { acronym: entry.acronym } : {}),
+	es: entry.block.es
+});
+
+function shippedNow(): ShippedItem[] {
+	const items: ShippedItem[] = [
+		{
+			id: 'charter:carta',
+			kind: 'charter',
+			key: 'carta',
+			value: {
+				version: charter.version,
+				validFrom: charter.validFrom,
+				validUntil: charter.validUntil,
+				summary: charter.summary.es,
+				sections: charter.sections.map((section) => ({ id: section.id, es: section.block.es }))
+			}
+		},
+		...services.map((service) => ({
+			id: `service:${service.slug}`,
+			kind: 'service' as const,
+			key: service.slug,
+			value: serviceValue(service)
+		})),
+		...channels.map((channel) => ({
+			id: `channel:${channel.id}`,
+			kind: 'channel' as const,
+			key: channel.id,
+			value: channelValue(channel)
+		})),
+		...glossary.map((entry) => ({
+			id: `glossary:${entry.id}`,
+			kind: 'glossary' as const,
+			key: entry.id,
+			value: glossaryValue(entry)
+		}))
+	];
+	return structuredClone(items);
+}
+
+/**
+ * The shipped demo content, copied when this module first loads: the content modules' objects are
+ * then overwritten with what is published, and a fresh database is seeded from this copy.
+ */
+const SHIPPED = shippedNow();
+
+export function shippedItems(): ShippedItem[] {
+	return structuredClone(SHIPPED);
+}
+
+/** What an instance loads of an item: its published value, and whether it is still the demo. */
+export interface Published {
+	value: Record<string, unknown>;
+	demo: boolean;
+}
+
+/**
+ * Puts the published values into the content modules' objects, in place: every page, the API,
+ * the translation catalogue and the audio list read them from there. An item without a published
+ * value takes the shipped one. The objects (and their blocks) stay the same, so the translation
+ * overlay, keyed by block, still finds them.
+ */
+export function applyPublished(published: ReadonlyMap<string, Published>): void {
+	for (const shipped of SHIPPED) {
+		const row = published.get(shipped.id);
+		const value = structuredClone(row?.value ?? shipped.value);
+		const demo = row?.demo ?? true;
+		switch (shipped.kind) {
+			case 'channel': {
+				const channel = channels.find((candidate) => candidate.id === shipped.key)!;
+				const { availability, contact, es } = value as Value<'channel'>;
+				Object.assign(channel, { demo, availability, contact });
+				channel.block.es = es;
+				break;
+			}
+			case 'service': {
+				const service = services.find((candidate) => candidate.slug === shipped.key)!;
+				const { es, ...rest } = value as Value<'service'>;
+				for (const field of ['online', 'petitionType'] as const) delete service[field];
+				Object.assign(service, rest, { demo });
+				service.block.es = es;
+				break;
+			}
+			case 'glossary': {
+				const entry = glossary.find((candidate) => candidate.id === shipped.key)!;
+				const { acronym, es } = value as Value<'glossary'>;
+				if (acronym) entry.acronym = acronym;
+				else delete entry.acronym;
+				entry.block.es = es;
+				break;
+			}
+			case 'charter': {
+				const { summary, sections, ...dates } = value as Value<'charter'>;
+				Object.assign(charter, dates, { demo });
+				charter.summary.es = summary;
+				const before = new Map(charter.sections.map((section) => [section.id, section]));
+				charter.sections = sections.map(({ id, es }): CharterSection => {
+					const section = before.get(id) ?? { id, block: { es } };
+					section.block.es = es;
+					return section;
+				});
+				break;
+			}
+		}
+	}
+	resetSearches();
+}
