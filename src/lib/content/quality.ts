@@ -30,6 +30,24 @@ const lines = (...parts: (string | string[] | undefined)[]) =>
 		.map(plainText)
 		.join('\n');
 
+type ChannelText = (typeof channels)[number]['block']['es'];
+type ServiceText = (typeof services)[number]['block']['es'];
+type GlossaryText = (typeof glossary)[number]['block']['es'];
+
+/** The prose of a channel as readers see it; the content studio checks the same text. */
+export function channelText(es: ChannelText): string {
+	return lines(es.name, es.goodFor, es.note, es.phoneLabels);
+}
+
+/** The prose of a service page (its search keywords are not read). */
+export function serviceText(es: ServiceText): string {
+	return lines(es.name, es.summary, es.who, es.requirements, es.steps, es.cost);
+}
+
+export function glossaryText(es: GlossaryText): string {
+	return lines(es.term, es.definition);
+}
+
 /** Every section of Spanish content the pages show, as the readers see it. */
 export function contentSections(): ContentSection[] {
 	const channelLines = channels.flatMap((channel) => [
@@ -51,23 +69,15 @@ export function contentSections(): ContentSection[] {
 		})),
 		...channels.map((channel) => ({
 			id: `channels:${channel.id}`,
-			text: lines(
-				channel.block.es.name,
-				channel.block.es.goodFor,
-				channel.block.es.note,
-				channel.block.es.phoneLabels
-			)
+			text: channelText(channel.block.es)
 		})),
-		...services.map((service) => {
-			const { name, summary, who, requirements, steps, cost } = service.block.es;
-			return {
-				id: `services:${service.slug}`,
-				text: lines(name, summary, who, requirements, steps, cost)
-			};
-		}),
+		...services.map((service) => ({
+			id: `services:${service.slug}`,
+			text: serviceText(service.block.es)
+		})),
 		...glossary.map((entry) => ({
 			id: `glossary:${entry.id}`,
-			text: lines(entry.block.es.term, entry.block.es.definition)
+			text: glossaryText(entry.block.es)
 		})),
 		...answerTemplateSeeds.map((template) => ({
 			id: `answer-templates:${template.id}`,
@@ -76,25 +86,47 @@ export function contentSections(): ContentSection[] {
 	];
 }
 
+/** One break of the plain-language rules, for the check's report and the studio's hints. */
+export type Finding =
+	| { rule: 'score'; score: number }
+	| { rule: 'sentence'; sentence: string }
+	| { rule: 'acronym'; acronym: string };
+
+/** What a text breaks of the plain-language rules, with its readability. */
+export function plainLanguage(
+	text: string,
+	known = acronymExpansions()
+): Readability & { findings: Finding[] } {
+	const readability = fernandezHuerta(text);
+	const findings: Finding[] = [];
+	if (readability.score < MINIMUM_SCORE) findings.push({ rule: 'score', score: readability.score });
+	for (const sentence of longSentences(text, MAXIMUM_SENTENCE_WORDS)) {
+		findings.push({ rule: 'sentence', sentence });
+	}
+	for (const acronym of acronyms(text)) {
+		if (!known.has(acronym)) findings.push({ rule: 'acronym', acronym });
+	}
+	return { ...readability, findings };
+}
+
 export interface SectionReport extends Readability {
 	id: string;
 	problems: string[];
 }
 
+/** A finding as `check:content` prints it. */
+export function problemOf(finding: Finding): string {
+	return finding.rule === 'score'
+		? `Fernández Huerta ${finding.score} is under ${MINIMUM_SCORE}`
+		: finding.rule === 'sentence'
+			? `sentence over ${MAXIMUM_SENTENCE_WORDS} words: "${finding.sentence}"`
+			: `acronym ${finding.acronym} has no glossary entry`;
+}
+
 /** Scores a section and lists what breaks the plain-language rules. */
 export function checkSection(section: ContentSection, known = acronymExpansions()): SectionReport {
-	const readability = fernandezHuerta(section.text);
-	const problems: string[] = [];
-	if (readability.score < MINIMUM_SCORE) {
-		problems.push(`Fernández Huerta ${readability.score} is under ${MINIMUM_SCORE}`);
-	}
-	for (const sentence of longSentences(section.text, MAXIMUM_SENTENCE_WORDS)) {
-		problems.push(`sentence over ${MAXIMUM_SENTENCE_WORDS} words: "${sentence}"`);
-	}
-	for (const acronym of acronyms(section.text)) {
-		if (!known.has(acronym)) problems.push(`acronym ${acronym} has no glossary entry`);
-	}
-	return { id: section.id, ...readability, problems };
+	const { findings, ...readability } = plainLanguage(section.text, known);
+	return { id: section.id, ...readability, problems: findings.map(problemOf) };
 }
 
 export function checkContent(): SectionReport[] {

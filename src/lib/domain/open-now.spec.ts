@@ -9,6 +9,27 @@ const office: Availability = {
 	closedOnHolidays: true
 };
 
+const split: Availability = {
+	days: [1, 2, 3, 4, 5],
+	opens: '08:00',
+	closes: '17:00',
+	pause: { from: '12:00', until: '14:00' },
+	closedOnHolidays: true
+};
+
+describe('isOpen with split hours (8–12 and 14–17)', () => {
+	it('is open in the morning and in the afternoon', () => {
+		expect(isOpen(split, new Date('2026-11-24T11:59:00-05:00'), isHoliday)).toBe(true);
+		expect(isOpen(split, new Date('2026-11-24T14:00:00-05:00'), isHoliday)).toBe(true);
+		expect(isOpen(split, new Date('2026-11-24T16:59:00-05:00'), isHoliday)).toBe(true);
+	});
+
+	it('is closed at noon and until two', () => {
+		expect(isOpen(split, new Date('2026-11-24T12:00:00-05:00'), isHoliday)).toBe(false);
+		expect(isOpen(split, new Date('2026-11-24T13:59:00-05:00'), isHoliday)).toBe(false);
+	});
+});
+
 describe('isOpen', () => {
 	it('is open on a business day within hours, in Bogotá time', () => {
 		// Tuesday 2026-11-24 09:00 in Bogotá is 14:00 UTC.

@@ -11,6 +11,11 @@ export type Availability =
 			/** Bogotá wall-clock times, "HH:MM"; closes is not included. */
 			opens: string;
 			closes: string;
+			/**
+			 * Split hours: closed between `from` (included) and `until`, e.g. 8–12 and 14–17 are
+			 * opens 08:00, closes 17:00, pause 12:00–14:00.
+			 */
+			pause?: { from: string; until: string };
 			/** Closed on Colombian public holidays. */
 			closedOnHolidays: boolean;
 	  };
@@ -31,9 +36,11 @@ export type Holiday = (date: LocalDate) => boolean;
 export function isOpen(availability: Availability, now: Date, holiday: Holiday): boolean {
 	if (availability.always) return true;
 	const time = localTime(now);
+	const { pause } = availability;
 	return (
 		attendsOn(availability, localDate(now), holiday) &&
 		time >= availability.opens &&
-		time < availability.closes
+		time < availability.closes &&
+		!(pause && time >= pause.from && time < pause.until)
 	);
 }

@@ -34,6 +34,13 @@ function hours(availability: Availability, { t, part }: T): { text: string; lang
 		opens: formatClock(availability.opens),
 		closes: formatClock(availability.closes)
 	};
+	const { pause } = availability;
+	if (pause) {
+		const split = { ...values, from: formatClock(pause.from), until: formatClock(pause.until) };
+		return availability.closedOnHolidays
+			? part('channels:hours.splitHolidays', split)
+			: part('channels:hours.split', split);
+	}
 	return availability.closedOnHolidays
 		? part('channels:hours.rangeHolidays', values)
 		: part('channels:hours.range', values);

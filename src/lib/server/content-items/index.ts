@@ -11,7 +11,7 @@ import { live } from '../live';
 import { requireRole, type StaffUser } from '../staff';
 import { applyPublished, KINDS, shippedItems, VALUE_SCHEMAS, type Kind } from './values';
 
-export { KINDS, VALUE_SCHEMAS, type Kind } from './values';
+export { KINDS, VALUE_SCHEMAS, type Kind, type Value } from './values';
 
 type Row = typeof table.$inferSelect;
 
@@ -80,7 +80,8 @@ export function validValue(kind: Kind, value: unknown): Record<string, unknown> 
 	if (!parsed.success) {
 		throw new DomainError('VALIDATION_FAILED', { fields: fieldErrors(parsed.error) });
 	}
-	return parsed.data as Record<string, unknown>;
+	// Stored as JSON: a field left out and a field sent as undefined are the same value.
+	return JSON.parse(JSON.stringify(parsed.data)) as Record<string, unknown>;
 }
 
 /** Loads what is published into this process; `live` calls it whenever content changed. */

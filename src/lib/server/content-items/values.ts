@@ -27,10 +27,16 @@ const availability = z.union([
 			days: z.array(z.number().int().min(1).max(7)).min(1).max(7),
 			opens: time,
 			closes: time,
+			pause: z.object({ from: time, until: time }).strict().optional(),
 			closedOnHolidays: z.boolean()
 		})
 		.strict()
 		.refine((value) => value.opens < value.closes, { path: ['closes'], message: 'after_opens' })
+		.refine(
+			({ opens, closes, pause }) =>
+				!pause || (opens < pause.from && pause.from < pause.until && pause.until < closes),
+			{ path: ['pause'], message: 'within_hours' }
+		)
 ]);
 
 export const VALUE_SCHEMAS = {

@@ -49,11 +49,14 @@ export function signedIn(
 	return locals.staff;
 }
 
-/** An official's first page: the agenda, or the Wayuunaiki studio for translators and reviewers. */
+/**
+ * An official's first page: the agenda, or the Wayuunaiki studio for translators and reviewers,
+ * or the content studio for editors.
+ */
 export function homeFor(roles: readonly StaffRole[]): string {
-	if (!allows(roles, 'agent') && (roles.includes('translator') || roles.includes('reviewer'))) {
-		return '/staff/traducciones';
-	}
+	if (allows(roles, 'agent')) return '/staff/agenda';
+	if (roles.includes('translator') || roles.includes('reviewer')) return '/staff/traducciones';
+	if (roles.includes('editor')) return '/staff/contenido';
 	return '/staff/agenda';
 }
 

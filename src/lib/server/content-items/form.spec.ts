@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { checkContent, MINIMUM_SCORE, problemOf } from '$lib/content/quality';
+import { fieldHint, fieldOf, formErrors, formFromValue, itemHint, valueFromForm } from './form';
+import { validValue } from '.';
+import { shippedItems, type Value } from './values';
+
+const editable = shippedItems().filter((item) => item.kind !== 'charter');
+
+describe('the studio form', () => {
+	it('gives back every shipped channel, service and entry unchanged when nothing is edited', () => {
+		for (const item of editable) {
+			const fields = formFromValue(item.kind, item.value);
+			expect(validValue(item.kind, valueFromForm(item.kind, fields, item.value)), item.id).toEqual(
+				item.value
+			);
+		}
+	});
+
+	it('takes split hours: 8 to 12 and 2 to 5', () => {
+		const presencial = editable.find((item) => item.id === 'channel:presencial')!;
+		const fields = {
+			...formFromValue('channel', presencial.value),
+			'availability-opens': '08:00',
+			'availability-closes': '17:00',
+			'availability-pause-from': '12:00',
+			'availability-pause-until': '14:00'
+		};
+		const value = validValue('channel', valueFromForm('channel', fields, presencial.value));
+		expect((value as Value<'channel'>).availability).toEqual({
+			days: [1, 2, 3, 4, 5],
+			opens: '08:00',
+			closes: '17:00',
+			pause: { from: '12:00', until: '14:00' },
+			closedOnHolidays: true
+		});
+	});
+
+	it('names the field of each refusal, once, with a group rule on its first field', () => {
+		const presencial = editable.find((item) => item.id === 'channel:presencial')!;
+		const names = Object.keys(formFromValue('channel', presencial.value));
+		expect(fieldOf('es.goodFor', names)).toBe('es-goodFor');
+		expect(fieldOf('contact.phones.1', names)).toBe('contact-phones');
+		expect(fieldOf('availability.pause', names)).toBe('availability-pause-from');
+		expect(fieldOf('nothing.here', names)).toBe('form');
+		expect(
+			formErrors(
+				[
+					{ path: 'es.name', message: 'required' },
+					{ path: 'es.name', message: 'too_long' }
+				],
+				names,
+				(reason) => `m:${reason}`
+			)
+		).toEqual({ 'es-name': 'm:required' });
+	});
+});
+
+describe('the plain-language hints', () => {
+	it('find on every shipped item exactly what check:content finds on it', () => {
+		const sections = new Map(checkContent().map((report) => [report.id, report]));
+		const sectionOf = { channel: 'channels', service: 'services', glossary: 'glossary' } as const;
+		for (const item of editable) {
+			const report = sections.get(`${sectionOf[item.kind as keyof typeof sectionOf]}:${item.key}`)!;
+			const hint = itemHint(item.kind, item.value)!;
+			expect(hint.score, item.id).toBe(report.score);
+			expect(hint.findings.map(problemOf), item.id).toEqual(report.problems);
+		}
+	});
+
+	it('point out a low score, the sentence to shorten and an unexplained acronym', () => {
+		const long =
+			'La entidad, en cumplimiento de las disposiciones constitucionales, legales y reglamentarias vigentes, procederá a efectuar la verificación administrativa correspondiente de la documentación aportada por el peticionario dentro del término establecido por la ley para estos casos particulares.';
+		const hint = fieldHint(`${long}\nTraiga el RUT.`)!;
+		expect(hint.score).toBeLessThan(MINIMUM_SCORE);
+		expect(hint.findings).toEqual([
+			{ rule: 'score', score: hint.score },
+			{ rule: 'sentence', sentence: long },
+			{ rule: 'acronym', acronym: 'RUT' }
+		]);
+		expect(fieldHint('Traiga su cédula. Es gratis.')!.findings).toEqual([]);
+		expect(fieldHint('   ')).toBeNull();
+	});
+});

@@ -1,0 +1,234 @@
+import { acronymExpansions } from '$lib/content/glossary';
+import { plainText } from '$lib/content/links';
+import {
+	channelText,
+	glossaryText,
+	plainLanguage,
+	serviceText,
+	type Finding
+} from '$lib/content/quality';
+import type { FieldError } from '../errors';
+import type { Kind, Value } from './values';
+
+/**
+ * The content studio's page form for each kind, and back: field names are the value's paths with
+ * dashes (`es-goodFor`, `availability-opens`), lists are one line each. What the form does not
+ * show (a channel's page, a service's online start) is kept from the value being edited.
+ */
+export type FormFields = Record<string, string | string[]>;
+
+const one = (fields: FormFields, name: string): string => {
+	const value = fields[name];
+	return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
+};
+const optional = (fields: FormFields, name: string) => one(fields, name) || undefined;
+const all = (fields: FormFields, name: string): string[] => {
+	const value = fields[name];
+	return value === undefined ? [] : Array.isArray(value) ? value : [value];
+};
+const lines = (fields: FormFields, name: string): string[] =>
+	one(fields, name)
+		.split(/\r?\n/)
+		.map((line) => line.trim())
+		.filter(Boolean);
+const optionalLines = (fields: FormFields, name: string) => {
+	const list = lines(fields, name);
+	return list.length ? list : undefined;
+};
+const yes = (fields: FormFields, name: string) => one(fields, name) === 'yes';
+/** A number as typed; what is not a whole number goes on as text, for the schema to refuse. */
+const whole = (fields: FormFields, name: string): unknown =>
+	/^\d+$/.test(one(fields, name)) ? Number(one(fields, name)) : one(fields, name);
+
+export function valueFromForm(
+	kind: Kind,
+	fields: FormFields,
+	base: Record<string, unknown>
+): unknown {
+	switch (kind) {
+		case 'channel': {
+			const { contact } = base as Value<'channel'>;
+			const from = one(fields, 'availability-pause-from');
+			const until = one(fields, 'availability-pause-until');
+			return {
+				availability:
+					one(fields, 'availability') === 'always'
+						? { always: true }
+						: {
+								days: all(fields, 'availability-days').map(Number),
+								opens: one(fields, 'availability-opens'),
+								closes: one(fields, 'availability-closes'),
+								...(from || until ? { pause: { from, until } } : {}),
+								closedOnHolidays: yes(fields, 'availability-closedOnHolidays')
+							},
+				contact: {
+					address: optional(fields, 'contact-address'),
+					city: optional(fields, 'contact-city'),
+					phones: optionalLines(fields, 'contact-phones'),
+					email: optional(fields, 'contact-email'),
+					page: contact.page
+				},
+				es: {
+					name: one(fields, 'es-name'),
+					goodFor: one(fields, 'es-goodFor'),
+					phoneLabels: optionalLines(fields, 'es-phoneLabels'),
+					note: optional(fields, 'es-note')
+				}
+			};
+		}
+		case 'service': {
+			const { online, petitionType } = base as Value<'service'>;
+			return {
+				kind: one(fields, 'kind'),
+				segments: all(fields, 'segments'),
+				bookable: yes(fields, 'bookable'),
+				responseDays: whole(fields, 'responseDays'),
+				free: yes(fields, 'free'),
+				channels: all(fields, 'channels'),
+				online,
+				petitionType,
+				es: {
+					name: one(fields, 'es-name'),
+					summary: one(fields, 'es-summary'),
+					who: one(fields, 'es-who'),
+					requirements: lines(fields, 'es-requirements'),
+					steps: lines(fields, 'es-steps'),
+					cost: one(fields, 'es-cost'),
+					keywords: lines(fields, 'es-keywords')
+				}
+			};
+		}
+		case 'glossary':
+			return {
+				acronym: optional(fields, 'acronym'),
+				es: { term: one(fields, 'es-term'), definition: one(fields, 'es-definition') }
+			};
+		case 'charter':
+			// The charter is edited through the API for now: the page form sends it back unchanged.
+			return base;
+	}
+}
+
+/** A value as the form shows it, field by field. */
+export function formFromValue(kind: Kind, value: Record<string, unknown>): FormFields {
+	const text = (line?: string) => line ?? '';
+	const joined = (list?: string[]) => (list ?? []).join('\n');
+	switch (kind) {
+		case 'channel': {
+			const { availability, contact, es } = value as Value<'channel'>;
+			const hours = 'days' in availability ? availability : undefined;
+			return {
+				availability: hours ? 'hours' : 'always',
+				'availability-days': (hours?.days ?? []).map(String),
+				'availability-opens': text(hours?.opens),
+				'availability-closes': text(hours?.closes),
+				'availability-pause-from': text(hours?.pause?.from),
+				'availability-pause-until': text(hours?.pause?.until),
+				'availability-closedOnHolidays': hours?.closedOnHolidays ? ['yes'] : [],
+				'contact-address': text(contact.address),
+				'contact-city': text(contact.city),
+				'contact-phones': joined(contact.phones),
+				'contact-email': text(contact.email),
+				'es-name': es.name,
+				'es-goodFor': es.goodFor,
+				'es-phoneLabels': joined(es.phoneLabels),
+				'es-note': text(es.note)
+			};
+		}
+		case 'service': {
+			const service = value as Value<'service'>;
+			return {
+				kind: service.kind,
+				segments: service.segments,
+				bookable: service.bookable ? ['yes'] : [],
+				responseDays: String(service.responseDays),
+				free: service.free ? ['yes'] : [],
+				channels: service.channels,
+				'es-name': service.es.name,
+				'es-summary': service.es.summary,
+				'es-who': service.es.who,
+				'es-requirements': joined(service.es.requirements),
+				'es-steps': joined(service.es.steps),
+				'es-cost': service.es.cost,
+				'es-keywords': joined(service.es.keywords)
+			};
+		}
+		case 'glossary': {
+			const entry = value as Value<'glossary'>;
+			return {
+				acronym: text(entry.acronym),
+				'es-term': entry.es.term,
+				'es-definition': entry.es.definition
+			};
+		}
+		case 'charter':
+			return {};
+	}
+}
+
+/** The form fields whose text citizens read, which get plain-language hints. */
+export const PROSE_FIELDS: Record<Kind, string[]> = {
+	channel: ['es-name', 'es-goodFor', 'es-note', 'es-phoneLabels'],
+	service: ['es-name', 'es-summary', 'es-who', 'es-requirements', 'es-steps', 'es-cost'],
+	glossary: ['es-term', 'es-definition'],
+	charter: []
+};
+
+/** The field of the form a refusal's path belongs to: `es.requirements.2` → `es-requirements`. */
+export function fieldOf(path: string, names: readonly string[]): string {
+	const parts = path.split('.');
+	for (let length = parts.length; length > 0; length--) {
+		const name = parts.slice(0, length).join('-');
+		if (names.includes(name)) return name;
+		// A rule about a group (the pause within the hours) points at its first field.
+		const first = names.find((candidate) => candidate.startsWith(`${name}-`));
+		if (first) return first;
+	}
+	return 'form';
+}
+
+/** One message per field, the first refusal of each, in the order of the form. */
+export function formErrors(
+	fields: FieldError[],
+	names: readonly string[],
+	message: (reason: string) => string
+): Record<string, string> {
+	const errors: Record<string, string> = {};
+	for (const field of fields) errors[fieldOf(field.path, names)] ??= message(field.message);
+	return errors;
+}
+
+/** What a text breaks of the plain-language rules of `check:content`, and its score. */
+export interface Hint {
+	score: number;
+	findings: Finding[];
+}
+
+/** The hint beside one field: the same rules as check:content, over the field's text. */
+export function fieldHint(text: string): Hint | null {
+	// Read as check:content reads it: line by line, links as their words.
+	const plain = text
+		.split(/\r?\n/)
+		.map((line) => line.trim())
+		.filter(Boolean)
+		.map(plainText)
+		.join('\n');
+	if (!plain) return null;
+	const { score, findings } = plainLanguage(plain, acronymExpansions());
+	return { score, findings };
+}
+
+/** The whole item's verdict, on exactly the text `check:content` reads for it. */
+export function itemHint(kind: Kind, value: Record<string, unknown>): Hint | null {
+	const text =
+		kind === 'channel'
+			? channelText((value as Value<'channel'>).es)
+			: kind === 'service'
+				? serviceText((value as Value<'service'>).es)
+				: kind === 'glossary'
+					? glossaryText((value as Value<'glossary'>).es)
+					: null;
+	if (text === null) return null;
+	const { score, findings } = plainLanguage(text, acronymExpansions());
+	return { score, findings };
+}

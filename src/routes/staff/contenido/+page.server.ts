@@ -1,0 +1,163 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { channels } from '$lib/content/channels';
+import { MAXIMUM_SENTENCE_WORDS, MINIMUM_SCORE } from '$lib/content/quality';
+import { SEGMENTS } from '$lib/content/services';
+import { translator, type Translator } from '$lib/i18n/translator';
+import { contentStudio, KINDS, type Item, type Kind } from '$lib/server/content-items';
+import { reviewSchema } from '$lib/server/content-items/api-schemas';
+import {
+	fieldHint,
+	formErrors,
+	formFromValue,
+	itemHint,
+	PROSE_FIELDS,
+	valueFromForm,
+	type FormFields,
+	type Hint
+} from '$lib/server/content-items/form';
+import { database } from '$lib/server/db';
+import { isDomainError } from '$lib/server/errors';
+import { fieldErrors } from '$lib/server/http/validation';
+import { failWith, formValues } from '$lib/server/web/forms';
+import { signedIn } from '$lib/server/web/staff';
+import type { Actions, PageServerLoad } from './$types';
+
+const DONE = ['saved', 'approve', 'return', 'dropped'] as const;
+/** The kinds the page has a form for; the charter is edited through the API for now. */
+const EDITABLE: Kind[] = ['service', 'channel', 'glossary'];
+
+/** An item's name in the list: a channel's or service's name, a term, the charter's version. */
+function titleOf(item: Item): string {
+	const value = (item.draft ?? item.published) as {
+		es?: { name?: string; term?: string };
+		version?: string;
+	};
+	return value.es?.name ?? value.es?.term ?? `Carta de trato digno ${value.version ?? ''}`.trim();
+}
+
+/** A hint in words: the score against the bar, each long sentence, each acronym to explain. */
+function hintText(hint: Hint | null, t: Translator['t']): string | undefined {
+	if (!hint) return undefined;
+	const said = hint.findings.map((finding) =>
+		finding.rule === 'score'
+			? t('studio:content.hints.score', { score: finding.score, minimum: MINIMUM_SCORE })
+			: finding.rule === 'sentence'
+				? t('studio:content.hints.sentence', {
+						sentence: finding.sentence,
+						max: MAXIMUM_SENTENCE_WORDS
+					})
+				: t('studio:content.hints.acronym', { acronym: finding.acronym })
+	);
+	return said.length ? said.join(' ') : t('studio:content.hints.plain', { score: hint.score });
+}
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = signedIn(locals, url, 'editor');
+	const { t } = await translator('es');
+	const db = await database();
+	const asked = url.searchParams.get('tipo') ?? '';
+	const kind = (KINDS as readonly string[]).includes(asked) ? (asked as Kind) : undefined;
+	const items = await contentStudio.list(db, { kind });
+	const id = url.searchParams.get('id');
+	const item = id ? items.find((one) => one.id === id) : undefined;
+	const done = url.searchParams.get('hecho');
+	const value = item ? (item.draft ?? item.published) : undefined;
+	return {
+		kind: kind ?? null,
+		kinds: KINDS,
+		segments: SEGMENTS,
+		channels: channels.map((channel) => ({ id: channel.id, name: channel.block.es.name })),
+		me: user.email,
+		waiting: await contentStudio.waiting(db),
+		items: items.map((one) => ({
+			id: one.id,
+			kind: one.kind,
+			title: titleOf(one),
+			state: one.state,
+			demo: one.demo,
+			version: one.version,
+			draftBy: one.draftBy
+		})),
+		editing:
+			item && value
+				? {
+						id: item.id,
+						kind: item.kind,
+						title: titleOf(item),
+						state: item.state,
+						version: item.version,
+						draftBy: item.draftBy,
+						returnNote: item.returnNote,
+						returnedBy: item.returnedBy,
+						editable: EDITABLE.includes(item.kind),
+						fields: formFromValue(item.kind, value),
+						hints: Object.fromEntries(
+							PROSE_FIELDS[item.kind].map((name) => {
+								const text = formFromValue(item.kind, value)[name];
+								return [name, hintText(fieldHint(String(text ?? '')), t)];
+							})
+						) as Record<string, string | undefined>,
+						verdict: hintText(itemHint(item.kind, value), t) ?? null,
+						published: item.draft ? item.published : null
+					}
+				: null,
+		done: done && (DONE as readonly string[]).includes(done) ? done : null
+	};
+};
+
+const idForm = z.object({ id: z.string().min(1).max(200) });
+
+export const actions: Actions = {
+	guardar: async ({ locals, url, request }) => {
+		const user = signedIn(locals, url, 'editor');
+		const { t } = await translator('es');
+		const values = formValues(await request.formData()) as FormFields;
+		const asked = idForm.safeParse(values);
+		if (!asked.success) return fail(400, { errors: { form: t('studio:errors.form') } });
+		const db = await database();
+		const { id } = asked.data;
+		let dropped: boolean;
+		try {
+			const item = await contentStudio.get(db, id);
+			const names = Object.keys(formFromValue(item.kind, item.published));
+			const value = valueFromForm(item.kind, values, item.draft ?? item.published);
+			try {
+				dropped = (await contentStudio.save(db, id, value, user)).state === 'published';
+			} catch (caught) {
+				if (!isDomainError(caught, 'VALIDATION_FAILED')) throw caught;
+				const errors = formErrors(caught.details.fields ?? [], names, (reason) =>
+					t(`studio:content.errors.${reason}`)
+				);
+				return fail(422, { errors, values });
+			}
+		} catch (caught) {
+			return failWith(caught, t, { field: 'form', values });
+		}
+		redirect(
+			303,
+			`/staff/contenido?id=${encodeURIComponent(id)}&hecho=${dropped ? 'dropped' : 'saved'}`
+		);
+	},
+
+	revisar: async ({ locals, url, request }) => {
+		const user = signedIn(locals, url, 'editor');
+		const { t } = await translator('es');
+		const values = formValues(await request.formData());
+		const id = typeof values.id === 'string' ? values.id : '';
+		const form = reviewSchema.safeParse(values);
+		if (!form.success || !id) {
+			const [issue] = form.success ? [] : fieldErrors(form.error.issues, t);
+			return fail(400, {
+				errors: { note: issue?.message ?? t('studio:errors.form') },
+				values: { note: String(values.note ?? '') }
+			});
+		}
+		try {
+			await contentStudio.review(await database(), id, form.data, user);
+		} catch (caught) {
+			return failWith(caught, t, { field: 'note', values: { note: form.data.note ?? '' } });
+		}
+		redirect(303, `/staff/contenido?id=${encodeURIComponent(id)}&hecho=${form.data.decision}`);
+	}
+};

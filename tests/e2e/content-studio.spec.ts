@@ -1,0 +1,191 @@
+import type { Browser, Page } from '@playwright/test';
+import { axeViolations, expect, setClock, signInAsStaff, tabTo, test } from './fixtures';
+
+// The entity keeps its own content: an editor changes a channel's hours and a service's
+// requirement from the console, another editor approves, and the public pages show it at once.
+// Each test starts from a fresh database, seeded with the shipped demo content.
+
+const ANA = 'ana.editora@example.org';
+const LUIS = 'luis.editor@example.org';
+const SERVICE = 'subsidio-de-gas-en-cilindro';
+const REQUIREMENT = 'Una copia del certificado catastral de su casa.';
+// A Tuesday at 1 p. m. in Bogotá: open under the shipped hours (8:30 to 4:30), closed at lunch
+// under the split ones (8 to 12 and 2 to 5).
+const TUESDAY_LUNCH = '2026-11-24T13:00:00-05:00';
+
+/** A browser of its own, without JavaScript: the studio works with plain forms. */
+async function browserWithoutScripts(browser: Browser, baseURL: string | undefined): Promise<Page> {
+	const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+	return context.newPage();
+}
+
+async function editor(
+	browser: Browser,
+	baseURL: string | undefined,
+	email: string,
+	{ scripts = false } = {}
+): Promise<Page> {
+	const page = scripts
+		? await (await browser.newContext({ baseURL })).newPage()
+		: await browserWithoutScripts(browser, baseURL);
+	await signInAsStaff(page, 'editor', { email, roles: ['editor'] });
+	return page;
+}
+
+/** The "open now" line and the hours of the in-person channel, as the server wrote them. */
+async function presencial(page: Page) {
+	await page.goto('/es/contacto');
+	const section = page.locator('section#presencial');
+	return {
+		status: (await section.locator('.status [data-said]').textContent())?.trim(),
+		hours: (await section.locator('dd').first().textContent())?.trim()
+	};
+}
+
+test('an editor changes split hours and a requirement, a second editor approves, and the pages show it at once', async ({
+	browser,
+	baseURL,
+	request
+}) => {
+	test.slow();
+	await setClock(request, TUESDAY_LUNCH);
+	const citizen = await browserWithoutScripts(browser, baseURL);
+	expect(await presencial(citizen)).toMatchObject({ status: 'Abierto ahora' });
+
+	// The first editor changes the in-person channel to split hours, without JavaScript.
+	const ana = await editor(browser, baseURL, ANA);
+	await ana.goto('/staff/contenido?tipo=channel');
+	await expect(ana.getByRole('heading', { level: 1 })).toHaveText('Contenido de la entidad');
+	await ana.getByRole('link', { name: 'Abrir En persona' }).click();
+	await expect(ana.getByRole('heading', { name: 'En persona', level: 2 })).toBeVisible();
+	await ana.getByLabel('Abre a las').fill('08:00');
+	await ana.getByLabel('Cierra a las', { exact: true }).fill('17:00');
+	await ana.getByLabel('Cierra al mediodía a las').fill('12:00');
+	await ana.getByLabel('Abre de nuevo a las').fill('14:00');
+	await ana.getByRole('button', { name: 'Guardar borrador' }).click();
+	await expect(ana.getByRole('status')).toHaveText(
+		'Guardamos el borrador. Otra persona con el rol de edición debe aprobarlo.'
+	);
+	await expect(
+		ana.getByText('Borrador de ana.editora@example.org: espera aprobación').first()
+	).toBeVisible();
+
+	// The author cannot approve their own change: no button, and the API refuses it.
+	await expect(ana.getByRole('button', { name: 'Aprobar y publicar' })).toHaveCount(0);
+	await expect(ana.getByText('Usted escribió este cambio.')).toBeVisible();
+	const own = await ana.request.post('/api/v1/staff/content/channel:presencial/review', {
+		data: { decision: 'approve' }
+	});
+	expect(own.status()).toBe(409);
+	expect((await own.json()).code).toBe('OWN_CHANGE');
+
+	// And a requirement of a service.
+	await ana.goto(`/staff/contenido?tipo=service&id=service:${SERVICE}`);
+	const requirements = ana.getByLabel('Requisitos, uno por línea');
+	await requirements.fill(`${await requirements.inputValue()}\n${REQUIREMENT}`);
+	await ana.getByRole('button', { name: 'Guardar borrador' }).click();
+	await expect(ana.getByRole('status')).toHaveText(/Guardamos el borrador/);
+
+	// Citizens still see what is published.
+	expect(await presencial(citizen)).toMatchObject({ status: 'Abierto ahora' });
+	await citizen.goto(`/es/servicios/${SERVICE}`);
+	await expect(citizen.getByText(REQUIREMENT)).toHaveCount(0);
+
+	// The second editor approves both, by keyboard.
+	const luis = await editor(browser, baseURL, LUIS, { scripts: true });
+	await luis.goto('/staff/contenido');
+	await expect(luis.getByText('2 cambios esperan aprobación.')).toBeVisible();
+	expect(await axeViolations(luis)).toEqual([]);
+	await luis.getByRole('link', { name: 'Abrir En persona' }).click();
+	const approve = luis.getByRole('button', { name: 'Aprobar y publicar' });
+	await tabTo(luis, approve);
+	await luis.keyboard.press('Enter');
+	await expect(luis.getByRole('status')).toHaveText('Aprobado. Ya se ve en todas las páginas.');
+	await expect(luis.getByText('Publicado, versión 2').first()).toBeVisible();
+	expect(await axeViolations(luis)).toEqual([]);
+	await luis.goto(`/staff/contenido?id=service:${SERVICE}`);
+	await luis.getByRole('button', { name: 'Aprobar y publicar' }).click();
+	await expect(luis.getByRole('status')).toHaveText('Aprobado. Ya se ve en todas las páginas.');
+
+	// At once: the contact page says closed at lunch, with the split hours; the service page and
+	// the API show the new requirement.
+	expect(await presencial(citizen)).toEqual({
+		status: 'Cerrado ahora',
+		hours:
+			'De lunes a viernes, de 8:00 a. m. a 12:00 p. m. y de 2:00 p. m. a 5:00 p. m. Cerrado los días festivos.'
+	});
+	await citizen.goto(`/es/servicios/${SERVICE}`);
+	await expect(citizen.getByRole('listitem').filter({ hasText: REQUIREMENT })).toHaveCount(1);
+	const api = await request.get(`/api/v1/services/${SERVICE}`);
+	expect(api.status()).toBe(200);
+	expect((await api.json()).requirements).toContain(REQUIREMENT);
+	const channels = await request.get('/api/v1/channels?lang=es');
+	expect(channels.status()).toBe(200);
+	const inPerson = (await channels.json()).channels.find(
+		(channel: { id: string }) => channel.id === 'presencial'
+	);
+	expect(inPerson).toMatchObject({ openNow: false });
+	await setClock(request, null);
+});
+
+test('a wrong hour comes back with its message, focused, and nothing typed is lost', async ({
+	browser,
+	baseURL
+}) => {
+	const ana = await editor(browser, baseURL, ANA, { scripts: true });
+	await ana.goto('/staff/contenido?id=channel:presencial');
+	expect(await axeViolations(ana)).toEqual([]);
+	await ana.getByLabel('Para qué sirve').fill('Sirve para hablar cara a cara. Traiga sus papeles.');
+	await ana.getByLabel('Cierra al mediodía a las').fill('18:00');
+	await ana.getByLabel('Abre de nuevo a las').fill('19:00');
+	await ana.getByRole('button', { name: 'Guardar borrador' }).click();
+	const summary = ana.getByRole('alert');
+	await expect(summary).toBeFocused();
+	await expect(summary.getByRole('link')).toHaveText([
+		'La pausa debe empezar después de abrir y terminar antes de cerrar.'
+	]);
+	await expect(ana.getByLabel('Para qué sirve')).toHaveValue(
+		'Sirve para hablar cara a cara. Traiga sus papeles.'
+	);
+	await expect(ana.getByLabel('Cierra al mediodía a las')).toHaveValue('18:00');
+	expect(await axeViolations(ana)).toEqual([]);
+	const item = await ana.request.get('/api/v1/staff/content/channel:presencial');
+	expect(item.status()).toBe(200);
+	expect((await item.json()).state).toBe('published');
+});
+
+test('the content API lists, keeps drafts, refuses bad content and checks roles', async ({
+	browser,
+	baseURL
+}) => {
+	const ana = await editor(browser, baseURL, ANA);
+	const listing = await ana.request.get('/api/v1/staff/content?kind=glossary');
+	expect(listing.status()).toBe(200);
+	const items = (await listing.json()).items as { id: string; kind: string; demo: boolean }[];
+	expect(items.length).toBeGreaterThan(5);
+	expect(items.every((item) => item.kind === 'glossary' && item.demo)).toBe(true);
+
+	const glp = await ana.request.get('/api/v1/staff/content/glossary:glp');
+	expect(glp.status()).toBe(200);
+	const { published } = await glp.json();
+	const bad = await ana.request.put('/api/v1/staff/content/glossary:glp', {
+		data: { draft: { ...published, es: { term: '', definition: 'Es el gas de los cilindros.' } } }
+	});
+	expect(bad.status()).toBe(422);
+	expect(bad.headers()['content-type']).toContain('application/problem+json');
+	expect((await bad.json()).errors).toEqual([expect.objectContaining({ path: 'es.term' })]);
+	const saved = await ana.request.put('/api/v1/staff/content/glossary:glp', {
+		data: {
+			draft: { ...published, es: { ...published.es, definition: 'Es el gas de los cilindros.' } }
+		}
+	});
+	expect(saved.status()).toBe(200);
+	expect(await saved.json()).toMatchObject({ state: 'draft', draftBy: ANA, version: 1 });
+	expect((await ana.request.get('/api/v1/staff/content/nada')).status()).toBe(404);
+
+	const agent = await browserWithoutScripts(browser, baseURL);
+	await signInAsStaff(agent, 'agent');
+	expect((await agent.request.get('/api/v1/staff/content')).status()).toBe(403);
+	const page = await agent.goto('/staff/contenido');
+	expect(page?.status()).toBe(403);
+});
