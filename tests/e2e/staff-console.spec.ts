@@ -92,7 +92,11 @@ for (const path of [
 	'/staff/plantillas',
 	'/staff/plantillas?plantilla=subsidio-glp',
 	'/staff/llamadas',
-	'/staff/funcionarios'
+	'/staff/funcionarios',
+	'/staff/contenido?tipo=service',
+	`/staff/contenido?id=${encodeURIComponent('service:subsidio-de-gas-en-cilindro')}`,
+	'/staff/contenido?id=glossary:glp',
+	'/staff/contenido?id=charter:carta'
 ]) {
 	test(`the console page ${path} passes axe`, async ({ page, request }) => {
 		await book(request);

@@ -1,6 +1,6 @@
-// Two instances on one PostgreSQL: what translators and reviewers publish through one instance is
-// served by the other at once, without a restart — a reviewed Wayuunaiki string and a reviewed
-// recording. The texts are test texts and the recording a tone: no Wayuunaiki is invented.
+// Two instances on one PostgreSQL: what translators, reviewers and editors publish through one
+// instance is served by the other at once, without a restart — a reviewed Wayuunaiki string, a
+// reviewed recording, and a channel's hours approved in the content studio. The texts are test texts and the recording a tone: no Wayuunaiki is invented.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POSTGRES_URL, blankPostgres, startServer, type AppServer } from '../support/servers';
 import { tone } from '../../src/lib/server/testing/tone';
@@ -143,5 +143,43 @@ describe.skipIf(!POSTGRES_URL)('two instances on one PostgreSQL, and the Wayuuna
 			languages.languages.find((language) => language.code === 'guc')!.recordedMinutes
 		).toBeGreaterThan(0);
 		report('live-recording', { secondInstanceMs: ms });
+	});
+
+	it('serves split hours approved through the first instance from the second', async () => {
+		const author = await signIn(first, 'ana.editora@example.org', ['editor']);
+		const approver = await signIn(first, 'luis.editor@example.org', ['editor']);
+		const item = (await (
+			await fetch(`${first.url}/api/v1/staff/content/channel:presencial`, {
+				headers: { cookie: author }
+			})
+		).json()) as { published: { availability: Record<string, unknown> } };
+		const draft = {
+			...item.published,
+			availability: {
+				...item.published.availability,
+				opens: '08:00',
+				closes: '17:00',
+				pause: { from: '12:00', until: '14:00' }
+			}
+		};
+		const path = '/api/v1/staff/content/channel:presencial';
+		expect((await call(first, author, 'PUT', path, JSON.stringify({ draft }))).status).toBe(200);
+		const approved = await call(
+			first,
+			approver,
+			'POST',
+			`${path}/review`,
+			JSON.stringify({ decision: 'approve' })
+		);
+		expect(approved.status).toBe(200);
+		const hours = async () => {
+			const response = await fetch(`${second.url}/api/v1/channels?lang=es`);
+			const body = (await response.json()) as {
+				channels: { id: string; hours: { text: string } }[];
+			};
+			return body.channels.find((channel) => channel.id === 'presencial')!.hours.text;
+		};
+		const ms = await until(async () => (await hours()).includes('y de 2:00 p. m. a 5:00 p. m.'));
+		report('live-content', { secondInstanceMs: ms });
 	});
 });
