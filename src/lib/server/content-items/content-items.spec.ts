@@ -9,7 +9,7 @@ import { live } from '../live';
 import type { StaffUser } from '../staff';
 import { useTestDatabase } from '../testing/database';
 import { refusalCode } from '../testing/refusals';
-import { contentStudio } from '.';
+import { contentStudio, IMPORTER } from '.';
 
 const db = useTestDatabase();
 const ana: StaffUser = { id: 'e1', email: 'ana.editora@example.org', roles: ['editor'] };
@@ -239,5 +239,54 @@ describe('a change by an editor', () => {
 			'FORBIDDEN'
 		);
 		expect(await contentStudio.waiting(db())).toBe(0);
+	});
+});
+
+describe('moving content between installations', () => {
+	it('imports an exported file as drafts of the importer, which an editor approves', async () => {
+		const exported = await contentStudio.export(db());
+		expect(await contentStudio.import(db(), exported)).toEqual({
+			drafts: 0,
+			unchanged: exported.items.length
+		});
+		const glp = exported.items.find((item) => item.id === 'glossary:glp')!;
+		(glp.published.es as { definition: string }).definition = 'Es el gas de los cilindros.';
+		expect(await contentStudio.import(db(), structuredClone(exported))).toEqual({
+			drafts: 1,
+			unchanged: exported.items.length - 1
+		});
+		expect(await contentStudio.get(db(), 'glossary:glp')).toMatchObject({
+			state: 'draft',
+			draftBy: IMPORTER,
+			version: 1
+		});
+		await contentStudio.review(db(), 'glossary:glp', { decision: 'approve' }, ana);
+		expect((await contentStudio.get(db(), 'glossary:glp')).published).toEqual(glp.published);
+	});
+
+	it('changes nothing when one item is unknown or invalid', async () => {
+		const exported = await contentStudio.export(db());
+		const [first, second] = exported.items;
+		(first!.published as { version: string }).version = 'nueva';
+		(second!.published as { responseDays: number }).responseDays = -1;
+		const refusal = await contentStudio
+			.import(db(), {
+				...exported,
+				items: [...exported.items, { id: 'service:nada', published: {} }]
+			})
+			.catch((error: unknown) => error);
+		expect(refusal).toMatchObject({
+			code: 'VALIDATION_FAILED',
+			details: {
+				fields: [
+					{ path: 'items.1.published.responseDays', message: 'invalid' },
+					{ path: `items.${exported.items.length}.id`, message: 'unknown' }
+				]
+			}
+		});
+		expect(await contentStudio.waiting(db())).toBe(0);
+		expect(await refusalCode(contentStudio.import(db(), { format: 'otro' }))).toBe(
+			'VALIDATION_FAILED'
+		);
 	});
 });

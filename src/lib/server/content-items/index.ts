@@ -1,6 +1,6 @@
 import { eq, isNotNull } from 'drizzle-orm';
 import { isDeepStrictEqual } from 'node:util';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { audit } from '../audit';
 import { clock } from '../clock';
 import type { Database } from '../db';
@@ -102,6 +102,21 @@ async function publishContent(db: Database): Promise<void> {
 
 live.on('content', publishContent);
 
+/** The author of the drafts an import leaves: any editor may approve them. */
+export const IMPORTER = 'content:import';
+
+/** What `npm run content:export` writes and `content:import` reads. */
+export const fileSchema = z.object({
+	format: z.literal('ventanilla-content'),
+	version: z.literal(1),
+	items: z
+		.array(
+			z.object({ id: z.string().min(1).max(200), published: z.record(z.string(), z.unknown()) })
+		)
+		.max(2000)
+});
+export type ContentFile = z.infer<typeof fileSchema>;
+
 export const contentStudio = {
 	/** Puts the shipped demo content in a fresh database; items already there stay as they are. */
 	async seed(db: Database | Transaction): Promise<void> {
@@ -135,6 +150,72 @@ export const contentStudio = {
 					(order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity) ||
 					a.id.localeCompare(b.id)
 			);
+	},
+
+	/** Every item's published value, to move to another installation. */
+	async export(db: Database): Promise<ContentFile> {
+		const items = await contentStudio.list(db);
+		return {
+			format: 'ventanilla-content',
+			version: 1,
+			items: items.map((item) => ({ id: item.id, published: item.published }))
+		};
+	},
+
+	/**
+	 * Reads an exported file through the same schemas as the studio: nothing changes if any item
+	 * is unknown or invalid; otherwise every item that differs from what is published becomes a
+	 * draft of `content:import`, for an editor to approve (four eyes, as for any change).
+	 */
+	async import(db: Database, file: unknown): Promise<{ drafts: number; unchanged: number }> {
+		const parsed = fileSchema.safeParse(file);
+		if (!parsed.success) {
+			throw new DomainError('VALIDATION_FAILED', { fields: fieldErrors(parsed.error) });
+		}
+		return db.transaction(async (tx) => {
+			const rows = new Map(
+				(await tx.select().from(table).for('update')).map((row) => [row.id, row])
+			);
+			const fields: FieldError[] = [];
+			const changed: { row: Row; value: Record<string, unknown> }[] = [];
+			for (const [index, item] of parsed.data.items.entries()) {
+				const row = rows.get(item.id);
+				if (!row) {
+					fields.push({ path: `items.${index}.id`, message: 'unknown' });
+					continue;
+				}
+				const checked = VALUE_SCHEMAS[row.kind].safeParse(item.published);
+				if (!checked.success) {
+					for (const field of fieldErrors(checked.error)) {
+						fields.push({ ...field, path: `items.${index}.published.${field.path}` });
+					}
+					continue;
+				}
+				const value = JSON.parse(JSON.stringify(checked.data)) as Record<string, unknown>;
+				if (!isDeepStrictEqual(value, row.published)) changed.push({ row, value });
+			}
+			if (fields.length) throw new DomainError('VALIDATION_FAILED', { fields });
+			for (const { row, value } of changed) {
+				await tx
+					.update(table)
+					.set({
+						draft: value,
+						draftBy: IMPORTER,
+						draftAt: clock.now(),
+						returnNote: null,
+						returnedBy: null,
+						returnedAt: null
+					})
+					.where(eq(table.id, row.id));
+				await audit(tx, {
+					actor: IMPORTER,
+					action: 'content.draft_saved',
+					subject: row.id,
+					data: { draft: value }
+				});
+			}
+			return { drafts: changed.length, unchanged: parsed.data.items.length - changed.length };
+		});
 	},
 
 	/** How many changes wait for a second editor. */
