@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { channels } from '$lib/content/channels';
+import { glossary } from '$lib/content/glossary';
+import { resolve } from '$lib/content/types';
 import { services } from '$lib/content/services';
 import { translator } from '$lib/i18n/translator';
 import { channelsView, charterView, serviceView, servicesView } from '../content';
@@ -9,6 +11,7 @@ import { live } from '../live';
 import type { StaffUser } from '../staff';
 import { useTestDatabase } from '../testing/database';
 import { refusalCode } from '../testing/refusals';
+import { translations } from '../translations';
 import { contentStudio, IMPORTER } from '.';
 
 const db = useTestDatabase();
@@ -239,6 +242,42 @@ describe('a change by an editor', () => {
 			'FORBIDDEN'
 		);
 		expect(await contentStudio.waiting(db())).toBe(0);
+	});
+});
+
+describe('a changed Spanish text', () => {
+	it('sends its Wayuunaiki back to the translators: the page shows the new Spanish meanwhile', async () => {
+		// Test texts, never Wayuunaiki.
+		const translator: StaffUser = {
+			id: 't1',
+			email: 'traductora@example.org',
+			roles: ['translator']
+		};
+		const reviewer: StaffUser = { id: 'r1', email: 'revisor@example.org', roles: ['reviewer'] };
+		for (const field of ['term', 'definition']) {
+			const key = `content:glosario.glp.${field}`;
+			await translations.save(db(), { lang: 'guc', key, text: `Prueba ${field}` }, translator);
+			await translations.review(db(), { lang: 'guc', key, decision: 'approve' }, reviewer);
+		}
+		await live.fresh(db());
+		const block = () => resolve(glossary.find((entry) => entry.id === 'glp')!.block, 'guc');
+		expect(block()).toMatchObject({ lang: 'guc', text: { definition: 'Prueba definition' } });
+
+		const item = await contentStudio.get(db(), 'glossary:glp');
+		const value = structuredClone(item.published) as { es: { definition: string } };
+		value.es.definition = 'Es el gas de los cilindros.';
+		await contentStudio.save(db(), item.id, value, ana);
+		await contentStudio.review(db(), item.id, { decision: 'approve' }, luis);
+		await live.fresh(db());
+
+		expect(block()).toMatchObject({
+			lang: 'es',
+			review: 'draft',
+			text: { definition: 'Es el gas de los cilindros.' }
+		});
+		const entry = await translations.get(db(), 'guc', 'content:glosario.glp.definition');
+		expect(entry).toMatchObject({ spanish: 'Es el gas de los cilindros.', state: 'draft' });
+		expect(entry.sourceChanged).not.toBeNull();
 	});
 });
 

@@ -118,6 +118,11 @@ function blockTexts({ key, audio, block }: ContentBlock): SourceText[] {
 
 let built: { list: SourceText[]; byKey: Map<string, SourceText> } | undefined;
 
+/** Builds the list again at its next use: the content studio published a new Spanish text. */
+export function rebuildCatalogue(): void {
+	built = undefined;
+}
+
 function catalogue() {
 	if (!built) {
 		const list = build();

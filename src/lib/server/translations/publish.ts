@@ -6,7 +6,7 @@ import { unflatten } from '$lib/i18n/sheet';
 import { putStrings, resetStrings } from '$lib/i18n/translator';
 import type { Database } from '../db';
 import { translations as table } from '../db/schema';
-import { sourceTexts } from './catalogue';
+import { rebuildCatalogue, sourceTexts } from './catalogue';
 import { countStates, entryOf, type Counts, type Entry } from './entries';
 
 /** The translated language the studio publishes (Spanish is the source). */
@@ -32,6 +32,8 @@ function translatedBlock(spanish: unknown, fields: [string, string][]): unknown 
  * field is reviewed into the content. Drafts stay out. Called by `live` whenever they changed.
  */
 export async function publishTranslations(db: Database): Promise<void> {
+	// The Spanish of the content may have changed (it is loaded first): compare with the new one.
+	rebuildCatalogue();
 	const rows = await db.select().from(table).where(eq(table.lang, LANG));
 	const byKey = new Map(rows.map((row) => [row.key, row]));
 	const entries = sourceTexts().map((source) => entryOf(source, byKey.get(source.key)));
