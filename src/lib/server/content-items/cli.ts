@@ -26,7 +26,9 @@ export async function contentCommand(command: string, file: string | undefined):
 		try {
 			parsed = JSON.parse(readFileSync(file!, 'utf8'));
 		} catch (error) {
-			throw new Error(`content:import: ${file} is not readable JSON (${String(error)})`);
+			throw new Error(`content:import: ${file} is not readable JSON (${String(error)})`, {
+				cause: error
+			});
 		}
 		try {
 			const { drafts, unchanged } = await contentStudio.import(handle.db, parsed);
@@ -38,7 +40,8 @@ export async function contentCommand(command: string, file: string | undefined):
 				[
 					`content:import: nothing imported; ${fields.length} problem(s):`,
 					...fields.map((field) => `  ${field.path}: ${field.message}`)
-				].join('\n')
+				].join('\n'),
+				{ cause: error }
 			);
 		}
 	} finally {
