@@ -17,9 +17,11 @@ import { translator } from '$lib/i18n/translator';
 import { errorFields, log } from '$lib/server/log';
 import { radicados } from '$lib/server/radicados';
 import { live } from '$lib/server/live';
+import { clock } from '$lib/server/clock';
+import { localDate } from '$lib/domain/local-time';
 // Their modules register how published content, reviewed translations and recordings are loaded
 // into this process.
-import '$lib/server/content-items';
+import { followCharter } from '$lib/server/content-items';
 import '$lib/server/recordings';
 import '$lib/server/translations';
 import { staff } from '$lib/server/staff';
@@ -123,6 +125,8 @@ async function unavailableResponse(event: RequestEvent): Promise<Response> {
 
 async function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve']) {
 	await live.fresh(await database());
+	// A charter version prepared in advance takes effect on its date.
+	followCharter(localDate(clock.now()));
 	if (event.url.pathname.startsWith('/staff') || event.url.pathname.startsWith('/api/v1/staff')) {
 		event.locals.staff = await staff.session(await database(), sessionCookie.get(event.cookies));
 	}

@@ -189,3 +189,63 @@ test('the content API lists, keeps drafts, refuses bad content and checks roles'
 	const page = await agent.goto('/staff/contenido');
 	expect(page?.status()).toBe(403);
 });
+
+test("next year's charter, prepared in advance, takes effect on its date and lists the one before", async ({
+	browser,
+	baseURL,
+	request
+}) => {
+	await setClock(request, '2026-12-01T10:00:00-05:00');
+	const ana = await editor(browser, baseURL, ANA);
+	const item = await ana.request.get('/api/v1/staff/content/charter:carta');
+	expect(item.status()).toBe(200);
+	const { published } = await item.json();
+	const saved = await ana.request.put('/api/v1/staff/content/charter:carta', {
+		data: {
+			draft: {
+				...published,
+				version: '2027.1',
+				validFrom: '2027-01-15',
+				validUntil: '2028-01-14',
+				summary: { ...published.summary, title: 'En pocas palabras, versión 2027' }
+			}
+		}
+	});
+	expect(saved.status()).toBe(200);
+	const luis = await editor(browser, baseURL, LUIS);
+	const approved = await luis.request.post('/api/v1/staff/content/charter:carta/review', {
+		data: { decision: 'approve' }
+	});
+	expect(approved.status()).toBe(200);
+
+	// Before its date, the public page keeps the charter in force.
+	const citizen = await (await browser.newContext({ baseURL, serviceWorkers: 'block' })).newPage();
+	await citizen.goto('/es/carta-de-trato-digno');
+	await expect(citizen.getByText(/^Versión 2026\.1\./)).toBeVisible();
+	await expect(citizen.getByRole('heading', { name: 'Versiones anteriores' })).toHaveCount(0);
+
+	// On its date, the new one, and a link to the one before.
+	await setClock(request, '2027-01-15T08:00:00-05:00');
+	await citizen.goto('/es/carta-de-trato-digno');
+	await expect(
+		citizen.getByText(/^Versión 2027\.1\. Vigente desde el 15 de enero de 2027/)
+	).toBeVisible();
+	await expect(
+		citizen.getByRole('heading', { name: 'En pocas palabras, versión 2027' })
+	).toBeVisible();
+	const api = await request.get('/api/v1/charter?lang=es');
+	expect(api.status()).toBe(200);
+	expect(await api.json()).toMatchObject({ version: '2027.1', earlier: [{ version: '2026.1' }] });
+	expect(await axeViolations(citizen)).toEqual([]);
+	await citizen
+		.getByRole('link', {
+			name: 'Versión 2026.1, vigente desde el 15 de enero de 2026 hasta el 14 de enero de 2027'
+		})
+		.click();
+	await expect(citizen.getByText('Esta versión ya no está vigente.')).toBeVisible();
+	await expect(
+		citizen.getByRole('heading', { name: 'En pocas palabras', exact: true })
+	).toBeVisible();
+	expect(await axeViolations(citizen)).toEqual([]);
+	await setClock(request, null);
+});

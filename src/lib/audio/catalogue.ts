@@ -1,3 +1,5 @@
+import { localDate } from '$lib/domain/local-time';
+import { clock } from '$lib/server/clock';
 import { charterView, serviceView } from '$lib/server/content';
 import { services } from '$lib/content/services';
 import type { Locale } from '$lib/i18n/locales';
@@ -108,7 +110,7 @@ export const STEPS: { id: string; page: string; keys: string[] }[] = [
  */
 export function audioTexts(lang: Locale, i18n: I18n): AudioText[] {
 	const { t } = i18n;
-	const charter = charterView(lang, i18n);
+	const charter = charterView(lang, i18n, { today: localDate(clock.now()) });
 	const texts: AudioText[] = [
 		{
 			id: 'carta.en-pocas-palabras',

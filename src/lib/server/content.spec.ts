@@ -92,7 +92,7 @@ describe('channelsView', () => {
 
 describe('charterView', () => {
 	it('has the four sections with stable ids', async () => {
-		const view = charterView('es', await translator('es'));
+		const view = charterView('es', await translator('es'), { today: '2026-11-24' });
 		expect(view.sections.map((section) => section.id)).toEqual([
 			'derechos',
 			'deberes',

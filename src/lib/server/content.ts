@@ -1,4 +1,5 @@
 import { charter } from '$lib/content/charter';
+import { earlierCharters } from './content-items';
 import { channels, mapUrl, type Channel, type ChannelId } from '$lib/content/channels';
 import { acronymExpansions, glossary } from '$lib/content/glossary';
 import { findServices } from '$lib/content/service-search';
@@ -106,6 +107,10 @@ export interface CharterView {
 	version: string;
 	validFrom: string;
 	validUntil: string;
+	/** Not the version in force: an earlier one, asked for by its label. */
+	superseded: boolean;
+	/** The versions in force before this one's, the latest first, each with its page. */
+	earlier: { version: string; validFrom: string; validUntil: string; url: string }[];
 	summary: Localised & { title: string; items: string[] };
 	sections: (Localised & {
 		id: string;
@@ -124,21 +129,39 @@ export interface CharterView {
 	})[];
 }
 
-export function charterView(lang: Locale, i18n: T): CharterView {
-	const summary = resolve(charter.summary, lang);
+/**
+ * The charter in force on `today` (a Bogotá date), or an earlier version by its label; the
+ * versions in force before it are listed with their pages.
+ */
+export function charterView(
+	lang: Locale,
+	i18n: T,
+	asked: { today: string; version?: string | undefined }
+): CharterView {
+	const earlier = earlierCharters(asked.today);
+	const shown = earlier.find((version) => version.version === asked.version) ?? charter;
+	const summary = resolve(shown.summary, lang);
+	const page = `/${lang}/carta-de-trato-digno`;
 	return {
-		demo: charter.demo,
-		version: charter.version,
-		validFrom: charter.validFrom,
-		validUntil: charter.validUntil,
+		demo: shown.demo,
+		version: shown.version,
+		validFrom: shown.validFrom,
+		validUntil: shown.validUntil,
+		superseded: shown !== charter,
+		earlier: earlier.map(({ version, validFrom, validUntil }) => ({
+			version,
+			validFrom,
+			validUntil,
+			url: `${page}?version=${encodeURIComponent(version)}`
+		})),
 		summary: { lang: summary.lang, review: summary.review, ...summary.text },
-		sections: charter.sections.map((section) => {
+		sections: shown.sections.map((section) => {
 			const { text, ...localised } = resolve(section.block, lang);
 			return {
 				id: section.id,
 				...localised,
 				...text,
-				permalink: `/${lang}/carta-de-trato-digno#${section.id}`,
+				permalink: `${page}#${section.id}`,
 				channels:
 					section.id === 'canales'
 						? channels.map((channel) => {

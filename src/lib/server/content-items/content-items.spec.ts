@@ -12,7 +12,7 @@ import type { StaffUser } from '../staff';
 import { useTestDatabase } from '../testing/database';
 import { refusalCode } from '../testing/refusals';
 import { translations } from '../translations';
-import { contentStudio, IMPORTER } from '.';
+import { contentStudio, followCharter, IMPORTER } from '.';
 
 const db = useTestDatabase();
 const ana: StaffUser = { id: 'e1', email: 'ana.editora@example.org', roles: ['editor'] };
@@ -127,7 +127,7 @@ describe('a change by an editor', () => {
 			demo: false,
 			address: { street: 'Calle 1 # 2-3, piso 4' }
 		});
-		const charterChannel = charterView('es', i18n)
+		const charterChannel = charterView('es', i18n, { today: '2026-11-24' })
 			.sections.find((section) => section.id === 'canales')!
 			.channels.find((c) => c.id === 'presencial')!;
 		expect(charterChannel.goodFor).toContain('Traiga sus papeles');
@@ -136,7 +136,10 @@ describe('a change by an editor', () => {
 			.select()
 			.from(contentVersions)
 			.where(eq(contentVersions.itemId, 'channel:presencial'));
-		expect(versions).toMatchObject([{ version: 2, writtenBy: ana.email, approvedBy: luis.email }]);
+		expect(versions.sort((a, b) => a.version - b.version)).toMatchObject([
+			{ version: 1, writtenBy: 'seed', approvedBy: 'seed' },
+			{ version: 2, writtenBy: ana.email, approvedBy: luis.email }
+		]);
 		const audits = await db()
 			.select()
 			.from(auditLog)
@@ -242,6 +245,59 @@ describe('a change by an editor', () => {
 			'FORBIDDEN'
 		);
 		expect(await contentStudio.waiting(db())).toBe(0);
+	});
+});
+
+describe('the charter', () => {
+	it('prepared for next year takes effect on its date, and the one before stays listed', async () => {
+		const item = await contentStudio.get(db(), 'charter:carta');
+		const next = structuredClone(item.published) as {
+			version: string;
+			validFrom: string;
+			validUntil: string;
+			summary: { title: string };
+		};
+		Object.assign(next, { version: '2027.1', validFrom: '2027-01-15', validUntil: '2028-01-14' });
+		next.summary.title = 'En pocas palabras, 2027';
+		await contentStudio.save(db(), item.id, next, ana);
+		await contentStudio.review(db(), item.id, { decision: 'approve' }, luis);
+		await live.fresh(db());
+
+		followCharter('2027-01-14');
+		expect(charterView('es', i18n, { today: '2027-01-14' })).toMatchObject({
+			version: '2026.1',
+			superseded: false,
+			earlier: [],
+			summary: { title: 'En pocas palabras' }
+		});
+		followCharter('2027-01-15');
+		expect(charterView('es', i18n, { today: '2027-01-15' })).toMatchObject({
+			version: '2027.1',
+			validFrom: '2027-01-15',
+			superseded: false,
+			demo: false,
+			summary: { title: 'En pocas palabras, 2027' },
+			earlier: [
+				{
+					version: '2026.1',
+					validFrom: '2026-01-15',
+					validUntil: '2027-01-14',
+					url: '/es/carta-de-trato-digno?version=2026.1'
+				}
+			]
+		});
+		expect(charterView('es', i18n, { today: '2027-01-15', version: '2026.1' })).toMatchObject({
+			version: '2026.1',
+			superseded: true,
+			demo: true,
+			summary: { title: 'En pocas palabras' }
+		});
+		// A version not yet in force is not shown by its label either.
+		followCharter('2027-01-14');
+		expect(charterView('es', i18n, { today: '2027-01-14', version: '2027.1' })).toMatchObject({
+			version: '2026.1',
+			superseded: false
+		});
 	});
 });
 

@@ -1,4 +1,5 @@
-import { eq, isNotNull } from 'drizzle-orm';
+import { asc, eq, isNotNull } from 'drizzle-orm';
+import { localDate } from '$lib/domain/local-time';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { audit } from '../audit';
@@ -11,7 +12,17 @@ import { live } from '../live';
 import { requireRole, type StaffUser } from '../staff';
 import { applyPublished, KINDS, shippedItems, VALUE_SCHEMAS, type Kind } from './values';
 
-export { KINDS, VALUE_SCHEMAS, type Kind, type Value } from './values';
+export {
+	earlierCharters,
+	followCharter,
+	KINDS,
+	VALUE_SCHEMAS,
+	type Kind,
+	type Value
+} from './values';
+
+const CHARTER = 'charter:carta';
+const SEED = 'seed';
 
 type Row = typeof table.$inferSelect;
 
@@ -87,16 +98,24 @@ export function validValue(kind: Kind, value: unknown): Record<string, unknown> 
 /** Loads what is published into this process; `live` calls it whenever content changed. */
 async function publishContent(db: Database): Promise<void> {
 	const rows = await db.select().from(table);
+	const charters = await db
+		.select()
+		.from(contentVersions)
+		.where(eq(contentVersions.itemId, CHARTER))
+		.orderBy(asc(contentVersions.version));
+	// A value this release cannot read (written by a newer one) leaves the item as shipped.
+	const readable = (kind: Kind, value: unknown, demo: boolean) => {
+		const parsed = VALUE_SCHEMAS[kind].safeParse(value);
+		return parsed.success ? [{ value: parsed.data as Record<string, unknown>, demo }] : [];
+	};
 	applyPublished(
 		new Map(
-			rows.flatMap((row) => {
-				// A value this release cannot read (written by a newer one) leaves the item as shipped.
-				const parsed = VALUE_SCHEMAS[row.kind].safeParse(row.published);
-				return parsed.success
-					? [[row.id, { value: parsed.data as Record<string, unknown>, demo: row.demo }]]
-					: [];
-			})
-		)
+			rows.flatMap((row) =>
+				readable(row.kind, row.published, row.demo).map((value) => [row.id, value] as const)
+			)
+		),
+		charters.flatMap((row) => readable('charter', row.value, row.writtenBy === 'seed')),
+		localDate(clock.now())
 	);
 }
 
@@ -130,7 +149,20 @@ export const contentStudio = {
 					demo: true,
 					published: item.value,
 					version: 1,
-					publishedBy: 'seed'
+					publishedBy: SEED
+				}))
+			)
+			.onConflictDoNothing();
+		// Version 1 of every item is the shipped one: the history starts complete.
+		await db
+			.insert(contentVersions)
+			.values(
+				items.map((item) => ({
+					itemId: item.id,
+					version: 1,
+					value: item.value,
+					writtenBy: SEED,
+					approvedBy: SEED
 				}))
 			)
 			.onConflictDoNothing();

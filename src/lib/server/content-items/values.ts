@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channels, type Channel } from '$lib/content/channels';
-import { charter, type CharterSection } from '$lib/content/charter';
+import { charter, type Charter, type CharterSection } from '$lib/content/charter';
 import { glossary, type GlossaryEntry } from '$lib/content/glossary';
 import { resetSearches } from '$lib/content/service-search';
 import { SEGMENTS, services, type Service } from '$lib/content/services';
@@ -205,7 +205,17 @@ export interface Published {
  * value takes the shipped one. The objects (and their blocks) stay the same, so the translation
  * overlay, keyed by block, still finds them.
  */
-export function applyPublished(published: ReadonlyMap<string, Published>): void {
+export function applyPublished(
+	published: ReadonlyMap<string, Published>,
+	charters: readonly Published[],
+	today: string
+): void {
+	const shippedCharter = SHIPPED.find((item) => item.kind === 'charter')!;
+	charterVersions = latestPerLabel(
+		charters.length ? charters : [{ value: shippedCharter.value, demo: true }]
+	);
+	appliedCharter = undefined;
+	followCharter(today);
 	for (const shipped of SHIPPED) {
 		const row = published.get(shipped.id);
 		const value = structuredClone(row?.value ?? shipped.value);
@@ -234,19 +244,69 @@ export function applyPublished(published: ReadonlyMap<string, Published>): void 
 				entry.block.es = es;
 				break;
 			}
-			case 'charter': {
-				const { summary, sections, ...dates } = value as Value<'charter'>;
-				Object.assign(charter, dates, { demo });
-				charter.summary.es = summary;
-				const before = new Map(charter.sections.map((section) => [section.id, section]));
-				charter.sections = sections.map(({ id, es }): CharterSection => {
-					const section = before.get(id) ?? { id, block: { es } };
-					section.block.es = es;
-					return section;
-				});
+			case 'charter':
+				// The version in force, chosen by date above.
 				break;
-			}
 		}
 	}
 	resetSearches();
+}
+
+/** Every published version of the charter, each label once (its latest), by validity. */
+let charterVersions: Published[] = [];
+let appliedCharter: Published | undefined;
+
+function latestPerLabel(versions: readonly Published[]): Published[] {
+	const byLabel = new Map<string, Published>();
+	for (const version of versions) byLabel.set((version.value as Value<'charter'>).version, version);
+	return [...byLabel.values()].sort((a, b) =>
+		(a.value as Value<'charter'>).validFrom.localeCompare((b.value as Value<'charter'>).validFrom)
+	);
+}
+
+const charterValue = (version: Published) => version.value as Value<'charter'>;
+
+/** The version in force on a Bogotá date: the last to take effect by then (else the first). */
+function inForce(today: string): Published | undefined {
+	return (
+		charterVersions.findLast((version) => charterValue(version).validFrom <= today) ??
+		charterVersions[0]
+	);
+}
+
+/**
+ * Makes the charter the pages show the version in force today: a version prepared in advance takes
+ * effect on its date, without a restart. Called before every request; it changes the shared object
+ * only when the version in force changed.
+ */
+export function followCharter(today: string): void {
+	const version = inForce(today);
+	if (!version || version === appliedCharter) return;
+	appliedCharter = version;
+	const { summary, sections, ...dates } = structuredClone(charterValue(version));
+	Object.assign(charter, dates, { demo: version.demo });
+	charter.summary.es = summary;
+	const before = new Map(charter.sections.map((section) => [section.id, section]));
+	charter.sections = sections.map(({ id, es }): CharterSection => {
+		const section = before.get(id) ?? { id, block: { es } };
+		section.block.es = es;
+		return section;
+	});
+}
+
+/** The versions that were in force before today's, the latest first. */
+export function earlierCharters(today: string): Charter[] {
+	const current = inForce(today);
+	return charterVersions
+		.filter((version) => version !== current && charterValue(version).validFrom <= today)
+		.reverse()
+		.map((version) => {
+			const { summary, sections, ...dates } = structuredClone(charterValue(version));
+			return {
+				...dates,
+				demo: version.demo,
+				summary: { es: summary },
+				sections: sections.map(({ id, es }) => ({ id, block: { es } }))
+			};
+		});
 }

@@ -187,7 +187,7 @@ describe('content blocks', () => {
 			await approve(field.key);
 		}
 		await live.load(db());
-		const view = charterView('guc', await translator('guc')).summary;
+		const view = charterView('guc', await translator('guc'), { today: '2026-11-24' }).summary;
 		expect(view).toMatchObject({ lang: 'guc', review: 'reviewed', title: 'Prueba: título' });
 		expect(view.items).toEqual(rest.map((_, index) => `Prueba: punto ${index + 1}`));
 		expect(resolve(charter.summary, 'es').text.title).toBe('En pocas palabras');
