@@ -1,11 +1,10 @@
 // Booking benchmark: starts the built app on a free loopback port with a fresh data directory,
 // fires concurrent bookings for a bounded time, prints throughput and latency percentiles, and
 // compares p95 with bench/budgets.json. Run with `npm run bench:booking` (after `npm run build`).
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, percentile, stopApp, waitUntilUp } from './support.ts';
+import { freePort, percentile, startBuiltApp, stopApp, waitUntilUp } from './support.ts';
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -20,19 +19,11 @@ if (!existsSync('build/index.js')) {
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'ventanilla-bench-'));
-const app = spawn(process.execPath, ['scripts/start.js'], {
-	env: {
-		...process.env,
-		PORT: String(port),
-		HOST: '127.0.0.1',
-		ORIGIN: base,
-		DATA_DIR: dataDir,
-		DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '',
-		VENTANILLA_TEST_MODE: '1',
-		SMTP_HOST: '',
-		LOG_LEVEL: 'warn'
-	},
-	stdio: ['ignore', 'ignore', 'inherit']
+const app = startBuiltApp(port, {
+	DATA_DIR: dataDir,
+	DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '',
+	VENTANILLA_TEST_MODE: '1',
+	LOG_LEVEL: 'warn'
 });
 
 try {

@@ -86,6 +86,11 @@ check(
 	false
 );
 check('look-up p95 ms', server.lookup?.p95Ms, budgets.server.lookupP95Ms);
+// The published pages against the health floor of the same run (bench/content.js).
+for (const [path, page] of Object.entries(server.content?.pages ?? {})) {
+	check(`${path} / health floor rate`, page.toFloor, budgets.server.contentToFloorRatio, false);
+	check(`${path} p95 ms`, page.p95Ms, budgets.server.contentP95Ms);
+}
 // The petitions desk's queue with 50,000 petitions (`npm run bench:queue`, once per engine).
 const queue = existsSync('bench/queue-results.json')
 	? JSON.parse(readFileSync('bench/queue-results.json', 'utf8'))

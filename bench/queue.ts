@@ -6,12 +6,11 @@
 // (its tables are dropped and made again: never point it at real data). Figures go to
 // bench/queue-results.json, one entry per engine.
 // Run with `npm run bench:queue` after `npm run build`.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
-import { freePort, percentile, stopApp, waitUntilUp } from './support.ts';
+import { freePort, percentile, startBuiltApp, stopApp, waitUntilUp } from './support.ts';
 
 const PETITIONS = Number(process.env.BENCH_PETITIONS ?? 50_000);
 const OPEN = Number(process.env.BENCH_OPEN ?? 5_000);
@@ -40,19 +39,11 @@ if (DATABASE_URL) {
 	);
 	await admin.end();
 }
-const app = spawn(process.execPath, ['scripts/start.js'], {
-	env: {
-		...process.env,
-		PORT: String(port),
-		HOST: '127.0.0.1',
-		ORIGIN: base,
-		DATA_DIR: dataDir,
-		DATABASE_URL,
-		VENTANILLA_TEST_MODE: '1',
-		SMTP_HOST: '',
-		LOG_LEVEL: 'warn'
-	},
-	stdio: ['ignore', 'ignore', 'inherit']
+const app = startBuiltApp(port, {
+	DATA_DIR: dataDir,
+	DATABASE_URL,
+	VENTANILLA_TEST_MODE: '1',
+	LOG_LEVEL: 'warn'
 });
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}) {

@@ -15,6 +15,7 @@ import { extname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.js';
 import { measureCall } from './call.js';
+import { measureContent } from './content.js';
 import { pageWeight } from './page-weight.js';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4990);
@@ -516,6 +517,7 @@ async function main() {
 	results.server.slots = await load('slots (30 days)', {
 		url: `${BASE}/api/v1/appointments/slots?from=${today}&to=${to}`
 	});
+	results.server.content = await measureContent(BASE, { seconds: quick ? 2 : 4, log });
 	results.server.booking = await bookingLoad();
 	results.server.lookup = await lookupLoad();
 	// Idle: the load is over and the collector has had a moment.

@@ -1,5 +1,5 @@
 // What the load benchmarks share: a free loopback port, percentiles, and stopping the app.
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
 export function freePort(): Promise<number> {
@@ -43,4 +43,19 @@ export async function waitUntilUp(base: string, app: ChildProcess): Promise<void
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 	throw new Error('the app did not start within 60 s');
+}
+
+/** Starts the built app (scripts/start.js, as `npm start`) on loopback; `env` adds its settings. */
+export function startBuiltApp(port: number, env: Record<string, string>): ChildProcess {
+	return spawn(process.execPath, ['scripts/start.js'], {
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: `http://127.0.0.1:${port}`,
+			SMTP_HOST: '',
+			...env
+		},
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
 }

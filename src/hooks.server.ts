@@ -26,6 +26,7 @@ import '$lib/server/recordings';
 import '$lib/server/translations';
 import { staff } from '$lib/server/staff';
 import { crossSiteForm, crossSiteRefusal } from '$lib/server/web/cross-site';
+import { pageCache } from '$lib/server/web/page-cache';
 import { sessionCookie } from '$lib/server/web/staff';
 import { testingHook } from '$lib/server/web/testing-hooks';
 
@@ -134,7 +135,7 @@ async function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['reso
 		return crossSiteRefusal(event);
 	}
 	const lang = isLocale(event.params.lang) ? event.params.lang : DEFAULT_LOCALE;
-	return resolve(event, {
+	return pageCache.respond(event, resolve, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', lang)
 	});
 }

@@ -113,12 +113,12 @@ test('a lapsed booking session says what happened and keeps the topic', async ({
 	await answerUpToAdjustments(page);
 	await page.getByRole('button', { name: 'Continuar' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-		'Revise su cita antes de confirmarla'
+		'Revise su cita antes de pedirla'
 	);
 	// The answers lapse: the browser drops the cookie after two hours.
 	await context.clearCookies();
 	await page.getByLabel(/Autorizo el tratamiento/).check();
-	await page.getByRole('button', { name: 'Confirmar la cita' }).click();
+	await page.getByRole('button', { name: 'Pedir la cita' }).click();
 
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pedir una cita virtual');
 	await expect(page.getByRole('status')).toContainText('sus respuestas se borraron');
@@ -149,13 +149,15 @@ test('the interpreter chosen at booking appears in the confirmation and the emai
 	await page.getByLabel('Wayuunaiki, con intérprete').check();
 	await page.getByRole('button', { name: 'Continuar' }).click();
 	await page.getByLabel(/Autorizo el tratamiento/).check();
-	await page.getByRole('button', { name: 'Confirmar la cita' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Su cita está confirmada');
+	await page.getByRole('button', { name: 'Pedir la cita' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Falta un paso: confirme su cita'
+	);
 	const language = page.locator('.summary-list > div').filter({ hasText: 'Idioma' });
 	await expect(language.locator('dd')).toHaveText('Wayuunaiki, con intérprete');
 	await expect(page.getByText('Buscamos un intérprete de wayuunaiki para su cita.')).toBeVisible();
 
-	const email = await mailbox.waitFor(who.email, /Cita confirmada/);
+	const email = await mailbox.waitFor(who.email, /^Confirme su cita/);
 	expect(email.text).toContain('Idioma de la llamada: Wayuunaiki, con intérprete.');
 	expect(email.text).toContain('Buscamos un intérprete de wayuunaiki para su cita.');
 });
@@ -174,7 +176,7 @@ test('the manage link of every email opens the appointment in one click', async 
 	await page.getByRole('button', { name: 'Cambiar la hora' }).click();
 	await expect(page.getByRole('status')).toHaveText(/Cambiamos la hora de su cita/);
 
-	const confirmed = await mailbox.waitFor(who.email, /Cita confirmada/);
+	const confirmed = await mailbox.waitFor(who.email, /^Confirme su cita/);
 	const changed = await mailbox.waitFor(who.email, /Cita cambiada/);
 	for (const email of [confirmed, changed]) {
 		const link = email.text.match(/https?:\/\/\S+\/es\/citas\/cita\/CITA-\S+/)?.[0];

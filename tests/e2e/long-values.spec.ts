@@ -51,13 +51,15 @@ test('a booking with long values fits a 320 px screen at every step', async ({ p
 	await page.getByRole('button', { name: 'Continuar' }).click();
 
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-		'Revise su cita antes de confirmarla'
+		'Revise su cita antes de pedirla'
 	);
 	await expect(page.getByText(EMAIL, { exact: true })).toBeVisible();
 	await fits(page, 'revisar');
 	await page.getByLabel(/Autorizo el tratamiento/).check();
-	await page.getByRole('button', { name: 'Confirmar la cita' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Su cita está confirmada');
+	await page.getByRole('button', { name: 'Pedir la cita' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Falta un paso: confirme su cita'
+	);
 	await fits(page, 'confirmation');
 });
 

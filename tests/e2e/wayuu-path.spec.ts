@@ -80,11 +80,12 @@ test('the notice on /guc states how much is really in Wayuunaiki', async ({ page
 	const notice = page.getByRole('complementary', { name: 'Aviso sobre la traducción' });
 	await expect(notice).not.toContainText('las partes sin traducir');
 	if (own === 0) {
-		await expect(notice).toHaveText(
+		await expect(notice).toContainText(
 			'Esta versión todavía no tiene textos en wayuunaiki: por ahora todo aparece en español.'
 		);
 	} else {
 		const percent = Math.max(1, Math.floor((100 * own) / spanish.size));
 		await expect(notice).toContainText(`${percent} % de los textos de esta versión`);
 	}
+	await expect(notice.getByRole('link')).toHaveAttribute('href', '/guc/te-llamamos');
 });

@@ -38,6 +38,8 @@ let stale = true;
 let nextCheck = 0;
 let checkUntil = 0;
 let running: Promise<void> | undefined;
+/** Counts the loads that changed something: what was rendered from older resources is stale. */
+let version = 0;
 
 const NONE = 'none';
 
@@ -66,6 +68,7 @@ async function sync(db: Database): Promise<void> {
 		}
 		loaded = new Map(loaders.map(({ topic }) => [topic, tokens.get(topic) ?? NONE]));
 		loadedGeneration = seenGeneration;
+		if (changed.size) version += 1;
 		if (changed.size)
 			log.info('live resources loaded', {
 				topics: [...changed].join(','),
@@ -133,6 +136,11 @@ export const live = {
 			})
 		]);
 		clearTimeout(timer);
+	},
+
+	/** Changes each time this instance loads a changed resource (caches of pages key on it). */
+	version(): number {
+		return version;
 	},
 
 	/** Loads everything now and waits for it (start-up, scripts). */

@@ -7,7 +7,8 @@ import { channelsView } from '$lib/server/content';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const lang = params.lang as Locale;
-	const now = clock.now();
+	// To the minute, as the page says it: a rendering is kept for the minute it speaks of.
+	const now = new Date(Math.floor(clock.now().getTime() / 60_000) * 60_000);
 	const year = Number(localDate(now).slice(0, 4));
 	return {
 		channels: channelsView(lang, now, await translator(lang)),
