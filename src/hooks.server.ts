@@ -126,8 +126,8 @@ async function unavailableResponse(event: RequestEvent): Promise<Response> {
 
 async function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve']) {
 	await live.fresh(await database());
-	// A charter version prepared in advance takes effect on its date.
-	followCharter(localDate(clock.now()));
+	// A charter version prepared in advance takes effect on its date; kept pages then render again.
+	if (followCharter(localDate(clock.now()))) live.bump();
 	if (event.url.pathname.startsWith('/staff') || event.url.pathname.startsWith('/api/v1/staff')) {
 		event.locals.staff = await staff.session(await database(), sessionCookie.get(event.cookies));
 	}

@@ -143,6 +143,14 @@ export const live = {
 		return version;
 	},
 
+	/**
+	 * Counts a change of what this instance serves made without a load (the charter version in
+	 * force changing with the date): pages kept from before are stale.
+	 */
+	bump(): void {
+		version += 1;
+	},
+
 	/** Loads everything now and waits for it (start-up, scripts). */
 	async load(db: Database): Promise<void> {
 		await running;

@@ -277,11 +277,11 @@ function inForce(today: string): Published | undefined {
 /**
  * Makes the charter the pages show the version in force today: a version prepared in advance takes
  * effect on its date, without a restart. Called before every request; it changes the shared object
- * only when the version in force changed.
+ * only when the version in force changed, and says so.
  */
-export function followCharter(today: string): void {
+export function followCharter(today: string): boolean {
 	const version = inForce(today);
-	if (!version || version === appliedCharter) return;
+	if (!version || version === appliedCharter) return false;
 	appliedCharter = version;
 	const { summary, sections, ...dates } = structuredClone(charterValue(version));
 	Object.assign(charter, dates, { demo: version.demo });
@@ -292,6 +292,7 @@ export function followCharter(today: string): void {
 		section.block.es = es;
 		return section;
 	});
+	return true;
 }
 
 /** The versions that were in force before today's, the latest first. */
