@@ -168,6 +168,22 @@ test('the agenda marks a booking with a phone only for a call and counts the hol
 	await expect(card.getByRole('button', { name: 'Ver datos de la persona' })).toBeVisible();
 });
 
+test("the person's data opens on the day the official is looking at, not on today", async ({
+	page,
+	request
+}) => {
+	const reference = await book(request);
+	// The day before the appointment: the official looks ahead at its day.
+	await setClock(request, '2030-02-04T15:00:00-05:00');
+	await signInAsStaff(page);
+	await page.goto(`/staff/agenda?fecha=${DAY}`);
+	const card = appointment(page, reference);
+	await card.getByRole('button', { name: 'Ver datos de la persona' }).click();
+	await expect(page).toHaveURL(new RegExp(`fecha=${DAY}.*#persona-${reference}$`));
+	await expect(card.getByRole('heading', { name: 'Datos de la persona' })).toBeVisible();
+	await expect(card).toContainText('Cédula de ciudadanía 40123456');
+});
+
 test('the agenda names the day and time of an appointment more than an hour away', async ({
 	page,
 	request
