@@ -43,8 +43,12 @@ test('the camera and microphone check works by keyboard and ends with «Todo lis
 		.poll(() => preview.evaluate((v: HTMLVideoElement) => v.videoWidth))
 		.toBeGreaterThan(0);
 	await expect(page.locator('#check-level-words').getByText('Le oímos bien')).toBeVisible();
+	// Chromium's fake microphone beeps once a second: sample the meter often enough to catch one.
 	await expect
-		.poll(() => page.locator('#check-meter').evaluate((m: HTMLMeterElement) => m.value))
+		.poll(() => page.locator('#check-meter').evaluate((m: HTMLMeterElement) => m.value), {
+			intervals: [50],
+			timeout: 20_000
+		})
 		.toBeGreaterThan(0);
 
 	await tabTo(page, page.getByRole('button', { name: 'Escucharme' }));
