@@ -1,4 +1,4 @@
-import type { BrowserContext } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCALES, axeViolations, expect, test } from './fixtures';
@@ -18,6 +18,35 @@ interface ManifestIcon {
 /** Width and height of a PNG, read from its header. */
 function pngSize(body: Buffer): { width: number; height: number } {
 	return { width: body.readUInt32BE(16), height: body.readUInt32BE(20) };
+}
+
+/** A petition draft kept on the device, written as the form does offline (drafts.save). */
+async function keepDraftOnDevice(page: Page, body: Record<string, string>): Promise<void> {
+	await page.evaluate(
+		(body) =>
+			new Promise<void>((resolve, reject) => {
+				const request = indexedDB.open('ventanilla', 1);
+				request.onupgradeneeded = () => {
+					request.result.createObjectStore('drafts', { keyPath: 'key' });
+					request.result.createObjectStore('records', { keyPath: 'id' });
+				};
+				request.onerror = () => reject(request.error);
+				request.onsuccess = () => {
+					const transaction = request.result.transaction('drafts', 'readwrite');
+					transaction.objectStore('drafts').put({
+						key: crypto.randomUUID(),
+						kind: 'pqrsd',
+						lang: 'es',
+						body,
+						savedAt: new Date().toISOString(),
+						attempts: 0,
+						state: 'pending'
+					});
+					transaction.oncomplete = () => resolve(request.result.close());
+				};
+			}),
+		body
+	);
 }
 
 async function goOffline(context: BrowserContext): Promise<void> {
@@ -221,31 +250,7 @@ test('a petition written offline is filed exactly once when the network returns,
 	try {
 		await openControlled(page, `${front.url}/es`);
 		await goOffline(context);
-		// What the PQRSD form will do offline (drafts.save), written here in the device's own format.
-		await page.evaluate(
-			() =>
-				new Promise<void>((resolve, reject) => {
-					const request = indexedDB.open('ventanilla', 1);
-					request.onupgradeneeded = () => {
-						request.result.createObjectStore('drafts', { keyPath: 'key' });
-						request.result.createObjectStore('records', { keyPath: 'id' });
-					};
-					request.onerror = () => reject(request.error);
-					request.onsuccess = () => {
-						const transaction = request.result.transaction('drafts', 'readwrite');
-						transaction.objectStore('drafts').put({
-							key: crypto.randomUUID(),
-							kind: 'pqrsd',
-							lang: 'es',
-							body: { type: 'peticion', subject: 'Subsidio de gas' },
-							savedAt: new Date().toISOString(),
-							attempts: 0,
-							state: 'pending'
-						});
-						transaction.oncomplete = () => resolve(request.result.close());
-					};
-				})
-		);
+		await keepDraftOnDevice(page, { type: 'peticion', subject: 'Subsidio de gas' });
 		const drafts = () =>
 			page.evaluate(
 				() =>
@@ -360,30 +365,7 @@ test('a draft is sent by Background Sync even with no page open', async ({
 			})
 		);
 		await cdp.send('ServiceWorker.enable');
-		await page.evaluate(
-			() =>
-				new Promise<void>((resolve, reject) => {
-					const request = indexedDB.open('ventanilla', 1);
-					request.onupgradeneeded = () => {
-						request.result.createObjectStore('drafts', { keyPath: 'key' });
-						request.result.createObjectStore('records', { keyPath: 'id' });
-					};
-					request.onerror = () => reject(request.error);
-					request.onsuccess = () => {
-						const transaction = request.result.transaction('drafts', 'readwrite');
-						transaction.objectStore('drafts').put({
-							key: crypto.randomUUID(),
-							kind: 'pqrsd',
-							lang: 'es',
-							body: { type: 'sugerencia' },
-							savedAt: new Date().toISOString(),
-							attempts: 0,
-							state: 'pending'
-						});
-						transaction.oncomplete = () => resolve(request.result.close());
-					};
-				})
-		);
+		await keepDraftOnDevice(page, { type: 'sugerencia' });
 		await page.goto('about:blank');
 
 		// What the browser does when the network returns after a sync was registered.
