@@ -1,9 +1,5 @@
 import type { DaysOff } from '$lib/domain/calendar';
-import {
-	closedDays,
-	termDaysOff,
-	type NonWorkingDay
-} from '$lib/domain/non-working-days';
+import { closedDays, termDaysOff, type NonWorkingDay } from '$lib/domain/non-working-days';
 
 /**
  * The entity's published non-working days (none as shipped). The content studio replaces them on

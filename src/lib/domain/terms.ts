@@ -144,11 +144,7 @@ export interface Standing {
 }
 
 /** Where a petition stands at `now`: the count stops at a pause and at the end. */
-export function standing(
-	petition: PetitionClock,
-	now: Date,
-	off: DaysOff = NO_DAYS_OFF
-): Standing {
+export function standing(petition: PetitionClock, now: Date, off: DaysOff = NO_DAYS_OFF): Standing {
 	const termDays = termUntil(petition.filedAt, petition.dueDate, off) - petition.pausedDays;
 	const until = petition.closed?.at ?? petition.pausedAt ?? now;
 	const elapsed = Math.max(

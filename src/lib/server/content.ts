@@ -6,7 +6,13 @@ import { findServices } from '$lib/content/service-search';
 import { findService, SEGMENTS, type Segment, type Service } from '$lib/content/services';
 import { resolve, type Review } from '$lib/content/types';
 import { entityCalendar } from '$lib/content/non-working-days';
-import { formatInstant, isHoliday, localDate, TIME_ZONE, type LocalDate } from '$lib/domain/calendar';
+import {
+	formatInstant,
+	isHoliday,
+	localDate,
+	TIME_ZONE,
+	type LocalDate
+} from '$lib/domain/calendar';
 import { dateInWords } from '$lib/domain/dates-in-words';
 import { upcoming, type NonWorkingKind } from '$lib/domain/non-working-days';
 import { formatClock, formatDays } from '$lib/domain/office-hours';

@@ -21,10 +21,14 @@ const lines = z.array(line).max(40);
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** A real calendar date, written YYYY-MM-DD. */
-const realDate = date.refine(
-	(value) => new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value,
-	'invalid'
-);
+const realDate = z
+	.string()
+	.refine(
+		(value) =>
+			/^\d{4}-\d{2}-\d{2}$/.test(value) &&
+			new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value,
+		'not_a_date'
+	);
 const CHANNEL_IDS = channels.map((channel) => channel.id) as [Channel['id'], ...Channel['id'][]];
 
 const availability = z.union([
@@ -146,11 +150,16 @@ export const VALUE_SCHEMAS = {
 					const seen = new Set<string>();
 					for (const [index, day] of days.entries()) {
 						if (seen.has(day.date)) {
-							context.addIssue({ code: 'custom', path: [index, 'date'], message: 'duplicate_date' });
+							context.addIssue({
+								code: 'custom',
+								path: [index, 'date'],
+								message: 'duplicate_date'
+							});
 						}
 						seen.add(day.date);
 					}
 				})
+				.transform((days) => [...days].sort((a, b) => a.date.localeCompare(b.date)))
 		})
 		.strict()
 } satisfies Record<Kind, z.ZodType>;

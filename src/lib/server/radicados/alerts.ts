@@ -50,7 +50,11 @@ export async function sendMorningAlerts(db: Database): Promise<number> {
 	const today = localDate(now);
 	const round = `${generation.current()}|${today}`;
 	if (doneFor === round) return 0;
-	if (!isBusinessDay(today, entityCalendar.closed()) || localTime(now) < entity.petitions.morningAlertsAt) return 0;
+	if (
+		!isBusinessDay(today, entityCalendar.closed()) ||
+		localTime(now) < entity.petitions.morningAlertsAt
+	)
+		return 0;
 	const band = bandSql(today);
 	const soon = addBusinessDays(today, ALERT_DUE_WITHIN_DAYS, entityCalendar.termsOff());
 	const rows: (Urgent & { dependency: string | null })[] = await db

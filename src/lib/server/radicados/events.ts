@@ -135,7 +135,9 @@ async function apply(
 			await tellCitizen(tx, row, { kind: 'forwarded', entity: event.forwardedTo, date: today });
 			return {
 				changes: { state: 'trasladada', pausedAt: null, bandAtPause: null },
-				warnings: forwardingLate(row.filedAt, now, entityCalendar.termsOff()) ? ['forwarding_late'] : []
+				warnings: forwardingLate(row.filedAt, now, entityCalendar.termsOff())
+					? ['forwarding_late']
+					: []
 			};
 		case 'solicitud_de_completar': {
 			if (paused) refuse('paused');
@@ -148,7 +150,8 @@ async function apply(
 			return {
 				changes: { state: 'por_completar', pausedAt: now, bandAtPause: band as RunningBand },
 				warnings: completionRequestLate(row.filedAt, now, entityCalendar.termsOff())
-						? ['completion_request_late'] : []
+					? ['completion_request_late']
+					: []
 			};
 		}
 		case 'completada': {
