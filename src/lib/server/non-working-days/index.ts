@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, or } from 'drizzle-orm';
 import { addDays, instantAt, localDate, type DaysOff, type LocalDate } from '$lib/domain/calendar';
 import { dateInWords, timeInWords } from '$lib/domain/dates-in-words';
 import {
@@ -75,13 +75,14 @@ async function appointmentsOn(db: Db, dates: readonly LocalDate[], lock = false)
 		.where(
 			and(
 				inArray(appointments.status, [...TAKING_PLACE]),
-				sql`(${sql.join(
-					dates.map(
-						(date) =>
-							sql`(${appointments.start} >= ${instantAt(date, '00:00')} and ${appointments.start} < ${instantAt(addDays(date, 1), '00:00')})`
-					),
-					sql` or `
-				)})`
+				or(
+					...dates.map((date) =>
+						and(
+							gte(appointments.start, instantAt(date, '00:00')),
+							lt(appointments.start, instantAt(addDays(date, 1), '00:00'))
+						)
+					)
+				)
 			)
 		)
 		.orderBy(appointments.start);
