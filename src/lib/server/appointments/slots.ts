@@ -2,6 +2,7 @@ import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import { entity } from '$lib/config/entity';
 import { entityCalendar } from '$lib/content/non-working-days';
 import { dateInWords } from '$lib/domain/dates-in-words';
+import type { NonWorkingDay } from '$lib/domain/non-working-days';
 import { formatInstant, localDate, type LocalDate } from '$lib/domain/calendar';
 import { bookableStarts, isBookable, lastBookableDate, nearest, slotEnd } from '$lib/domain/slots';
 import { clock } from '../clock';
@@ -143,11 +144,14 @@ export function offeredStart(start: string): Date {
 	const closure = isBookable(instant, now, rules)
 		? entityCalendar.days().find((day) => day.kind === 'closure' && day.date === localDate(instant))
 		: undefined;
-	if (closure) {
-		throw new DomainError('DAY_CLOSED', {
-			values: { date: dateInWords(instant), reason: closure.reason },
-			extra: { date: closure.date }
-		});
-	}
+	if (closure) throw dayClosed(instant, closure);
 	throw new DomainError('SLOT_NOT_OFFERED');
+}
+
+/** The refusal of a start on a day the entity closed: the day and the reason, in words. */
+export function dayClosed(start: Date, closure: NonWorkingDay): DomainError {
+	return new DomainError('DAY_CLOSED', {
+		values: { date: dateInWords(start), reason: closure.reason },
+		extra: { date: closure.date }
+	});
 }

@@ -8,7 +8,7 @@ import {
 	type NonWorkingDay
 } from '$lib/domain/non-working-days';
 import { bandDates, movedDueDate } from '$lib/domain/terms';
-import { freePlace } from '../appointments/slots';
+import { dayClosed, freePlace } from '../appointments/slots';
 import { audit } from '../audit';
 import { clock } from '../clock';
 import { config } from '../config';
@@ -30,6 +30,16 @@ type Db = Database | Transaction;
 function daysOf(value: unknown): NonWorkingDay[] {
 	const days = (value as { days?: NonWorkingDay[] } | null)?.days;
 	return Array.isArray(days) ? days : [];
+}
+
+/** The published list, read with a share lock (see termsOffFor). */
+async function publishedFor(tx: Transaction): Promise<NonWorkingDay[]> {
+	const [row] = await tx
+		.select({ published: contentItems.published })
+		.from(contentItems)
+		.where(eq(contentItems.id, CALENDAR))
+		.for('share');
+	return daysOf(row?.published);
 }
 
 /** The open petitions whose term runs across a changed day, with their new dates. */
@@ -133,12 +143,20 @@ export const nonWorkingDays = {
 	 * petition), so its due date is moved or counted on the new list, never missed.
 	 */
 	async termsOffFor(tx: Transaction): Promise<DaysOff> {
-		const [row] = await tx
-			.select({ published: contentItems.published })
-			.from(contentItems)
-			.where(eq(contentItems.id, CALENDAR))
-			.for('share');
-		return termDaysOff(daysOf(row?.published));
+		return termDaysOff(await publishedFor(tx));
+	},
+
+	/**
+	 * Refuses a booking on a closure (DAY_CLOSED), read in the booking's transaction under the same
+	 * share lock: a closure approved on another instance a moment ago, before this one reloaded
+	 * it, either cancels this booking or is seen here.
+	 */
+	async refuseClosed(tx: Transaction, start: Date): Promise<void> {
+		const date = localDate(start);
+		const closure = (await publishedFor(tx)).find(
+			(day) => day.kind === 'closure' && day.date === date
+		);
+		if (closure) throw dayClosed(start, closure);
 	},
 
 	/** What approving a change of the list would do: shown to the editor before approving. */

@@ -143,6 +143,23 @@ describe('declaring a non-working day', () => {
 		expect((await rowOf(later.number)).dueDate).toBe(before);
 	});
 
+	it('a booking on another instance that has not reloaded the list yet is refused too', async () => {
+		await contentStudio.save(db(), CALENDAR, { days: [closure] }, ana);
+		await contentStudio.review(db(), CALENDAR, { decision: 'approve' }, luis);
+		// This process still holds the list of before, as another instance would for a moment.
+		entityCalendar.publish([]);
+		expect(
+			await refusalCode(
+				appointments.book(
+					db(),
+					bookingInput({ start: `${CLOSED}T10:00:00-05:00` }),
+					bookingOptions()
+				)
+			)
+		).toBe('DAY_CLOSED');
+		await publish([]);
+	});
+
 	it('a suspension of terms moves due dates but keeps the day’s slots', async () => {
 		const filed = await petitions.file(db(), petitionInput({ type: 'peticion' }), { lang: 'es' });
 		await publish([{ ...closure, kind: 'suspension' }]);
