@@ -31,8 +31,8 @@ const DONE = ['saved', 'approve', 'return', 'dropped'] as const;
 const EDITABLE: Kind[] = ['service', 'channel', 'glossary', 'calendar'];
 
 /** An item's name in the list: a channel's or service's name, a term, the charter's version. */
-function titleOf(item: Item): string {
-	if (item.kind === 'calendar') return 'Días no hábiles';
+function titleOf(item: Item, t: Translator['t']): string {
+	if (item.kind === 'calendar') return t('studio:content.kinds.calendar');
 	const value = (item.draft ?? item.published) as {
 		es?: { name?: string; term?: string };
 		version?: string;
@@ -87,7 +87,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		items: items.map((one) => ({
 			id: one.id,
 			kind: one.kind,
-			title: titleOf(one),
+			title: titleOf(one, t),
 			state: one.state,
 			demo: one.demo,
 			version: one.version,
@@ -98,7 +98,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				? {
 						id: item.id,
 						kind: item.kind,
-						title: titleOf(item),
+						title: titleOf(item, t),
 						state: item.state,
 						version: item.version,
 						draftBy: item.draftBy,
