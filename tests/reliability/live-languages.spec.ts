@@ -1,6 +1,6 @@
 // Two instances on one PostgreSQL: what translators, reviewers and editors publish through one
 // instance is served by the other at once, without a restart — a reviewed Wayuunaiki string, a
-// reviewed recording, and a channel's hours approved in the content studio. The texts are test texts and the recording a tone: no Wayuunaiki is invented.
+// reviewed recording, a channel's hours and a closure approved in the content studio. The texts are test texts and the recording a tone: no Wayuunaiki is invented.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POSTGRES_URL, blankPostgres, startServer, type AppServer } from '../support/servers';
 import { tone } from '../../src/lib/server/testing/tone';
@@ -181,5 +181,42 @@ describe.skipIf(!POSTGRES_URL)('two instances on one PostgreSQL, and the Wayuuna
 		};
 		const ms = await until(async () => (await hours()).includes('y de 2:00 p. m. a 5:00 p. m.'));
 		report('live-content', { secondInstanceMs: ms });
+	});
+
+	it('stops offering a day closed through the first instance on the second', async () => {
+		// Both clocks on Tuesday 24 November 2026: Friday 27 November offers slots until it closes.
+		for (const server of [first, second]) {
+			const set = await fetch(`${server.url}/__test__/clock`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ now: '2026-11-24T10:00:00-05:00' })
+			});
+			expect(set.status).toBe(204);
+		}
+		const author = await signIn(first, 'ana.editora@example.org', ['editor']);
+		const approver = await signIn(first, 'luis.editor@example.org', ['editor']);
+		const offered = async () => {
+			const response = await fetch(
+				`${second.url}/api/v1/appointments/slots?from=2026-11-27&to=2026-11-27`
+			);
+			expect(response.status).toBe(200);
+			return ((await response.json()) as { days: unknown[] }).days.length;
+		};
+		expect(await offered()).toBe(1);
+		const path = '/api/v1/staff/content/calendar:dias-no-habiles';
+		const draft = {
+			days: [{ date: '2026-11-27', kind: 'closure', reason: 'Trasladamos la oficina.' }]
+		};
+		expect((await call(first, author, 'PUT', path, JSON.stringify({ draft }))).status).toBe(200);
+		const approved = await call(
+			first,
+			approver,
+			'POST',
+			`${path}/review`,
+			JSON.stringify({ decision: 'approve' })
+		);
+		expect(approved.status).toBe(200);
+		const ms = await until(async () => (await offered()) === 0);
+		report('live-closure', { secondInstanceMs: ms });
 	});
 });

@@ -61,9 +61,16 @@ export function isHoliday(date: LocalDate): boolean {
 	return holidays(Number(date.slice(0, 4))).has(date);
 }
 
-/** Monday to Friday and not a Colombian public holiday. */
-export function isBusinessDay(date: LocalDate): boolean {
-	return isoWeekday(date) <= 5 && !isHoliday(date);
+/**
+ * The entity's own days that are not business days on top of weekends and public holidays (its
+ * closures, and for legal terms its declared suspensions): data the caller passes in.
+ */
+export type DaysOff = ReadonlySet<LocalDate>;
+export const NO_DAYS_OFF: DaysOff = new Set();
+
+/** Monday to Friday, not a Colombian public holiday and not one of the entity's days off. */
+export function isBusinessDay(date: LocalDate, off: DaysOff = NO_DAYS_OFF): boolean {
+	return isoWeekday(date) <= 5 && !isHoliday(date) && !off.has(date);
 }
 
 // Business-day arithmetic on whole days since 1970-01-01 (a Thursday): the queue counts days for
@@ -73,7 +80,18 @@ const dateOf = (day: number): LocalDate => new Date(day * DAY_MS).toISOString().
 const yearOf = (day: number) => new Date(day * DAY_MS).getUTCFullYear();
 
 const holidayNumbers = new Map<number, Set<number>>();
-function isBusinessDayNumber(day: number): boolean {
+// The days off as day numbers, worked out once per set.
+const offNumbers = new WeakMap<DaysOff, Set<number>>();
+function offNumbersOf(off: DaysOff): Set<number> {
+	let found = offNumbers.get(off);
+	if (!found) {
+		found = new Set([...off].map(dayNumber));
+		offNumbers.set(off, found);
+	}
+	return found;
+}
+
+function isBusinessDayNumber(day: number, off: Set<number>): boolean {
 	// As getUTCDay counts: 0 = Sunday … 6 = Saturday (day 0 was a Thursday, 4).
 	const weekday = ((((day % 7) + 7) % 7) + 4) % 7;
 	if (weekday === 0 || weekday === 6) return false;
@@ -83,26 +101,36 @@ function isBusinessDayNumber(day: number): boolean {
 		found = new Set([...holidays(year)].map(dayNumber));
 		holidayNumbers.set(year, found);
 	}
-	return !found.has(day);
+	return !found.has(day) && !off.has(day);
 }
 
 /** The business day that comes `count` business days after `date` (counting starts the day after). */
-export function addBusinessDays(date: LocalDate, count: number): LocalDate {
+export function addBusinessDays(
+	date: LocalDate,
+	count: number,
+	off: DaysOff = NO_DAYS_OFF
+): LocalDate {
+	const offDays = offNumbersOf(off);
 	let day = dayNumber(date);
 	let left = count;
 	while (left > 0) {
 		day += 1;
-		if (isBusinessDayNumber(day)) left -= 1;
+		if (isBusinessDayNumber(day, offDays)) left -= 1;
 	}
 	return dateOf(day);
 }
 
 /** Business days after `from` up to and including `to`; 0 when `to` is not after `from`. */
-export function businessDaysBetween(from: LocalDate, to: LocalDate): number {
+export function businessDaysBetween(
+	from: LocalDate,
+	to: LocalDate,
+	off: DaysOff = NO_DAYS_OFF
+): number {
+	const offDays = offNumbersOf(off);
 	const last = dayNumber(to);
 	let count = 0;
 	for (let day = dayNumber(from) + 1; day <= last; day += 1) {
-		if (isBusinessDayNumber(day)) count += 1;
+		if (isBusinessDayNumber(day, offDays)) count += 1;
 	}
 	return count;
 }

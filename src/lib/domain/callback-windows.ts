@@ -5,6 +5,8 @@ import {
 	isoWeekday,
 	localDate,
 	localTime,
+	NO_DAYS_OFF,
+	type DaysOff,
 	type LocalDate
 } from './calendar';
 
@@ -37,15 +39,21 @@ export function callbackWindows(hours: OfficeHours, sizeMinutes = 120): TimeWind
 
 /**
  * The next `count` office days on which a call back can still happen: today counts only while a
- * window is still ahead; weekends, holidays and closed weekdays are skipped.
+ * window is still ahead; weekends, holidays, closed weekdays and the entity's closures (`closed`)
+ * are skipped.
  */
-export function callbackDays(hours: OfficeHours, now: Date, count = 5): LocalDate[] {
+export function callbackDays(
+	hours: OfficeHours,
+	now: Date,
+	count = 5,
+	closed: DaysOff = NO_DAYS_OFF
+): LocalDate[] {
 	const days: LocalDate[] = [];
 	const today = localDate(now);
 	const lastStart = callbackWindows(hours).at(-1)?.start ?? hours.closes;
 	let day = localTime(now) < lastStart ? today : addDays(today, 1);
 	while (days.length < count) {
-		if (isBusinessDay(day) && hours.days.includes(isoWeekday(day))) days.push(day);
+		if (isBusinessDay(day, closed) && hours.days.includes(isoWeekday(day))) days.push(day);
 		day = addDays(day, 1);
 	}
 	return days;

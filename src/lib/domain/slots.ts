@@ -6,6 +6,8 @@ import {
 	isoWeekday,
 	localDate,
 	localTime,
+	NO_DAYS_OFF,
+	type DaysOff,
 	type LocalDate
 } from './calendar';
 
@@ -31,16 +33,29 @@ function clockOf(total: number): string {
 	return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 }
 
-/** Whether the office opens on a Bogotá date: an office weekday that is not a public holiday. */
-export function isOfficeDay(date: LocalDate, rules: SlotRules): boolean {
-	return rules.officeHours.days.includes(isoWeekday(date)) && !isHoliday(date);
+/**
+ * Whether the office opens on a Bogotá date: an office weekday that is neither a public holiday
+ * nor one of the entity's closures (`closed`).
+ */
+export function isOfficeDay(
+	date: LocalDate,
+	rules: SlotRules,
+	closed: DaysOff = NO_DAYS_OFF
+): boolean {
+	return rules.officeHours.days.includes(isoWeekday(date)) && !isHoliday(date) && !closed.has(date);
 }
 
 // A date's starts depend only on the date and the rules: worked out once, not on every request.
 const startsCache = new Map<string, number[]>();
 
-/** Every slot start of a date, ignoring notice and window; none on weekends or holidays. */
-export function dayStarts(date: LocalDate, rules: SlotRules): Date[] {
+/** Every slot start of a date, ignoring notice and window; none on weekends, holidays or closures. */
+export function dayStarts(
+	date: LocalDate,
+	rules: SlotRules,
+	closed: DaysOff = NO_DAYS_OFF
+): Date[] {
+	// Closures change while the server runs: they are checked outside the cache.
+	if (closed.has(date)) return [];
 	const { days, opens, closes } = rules.officeHours;
 	const key = `${date}|${days.join()}|${opens}|${closes}|${rules.slotMinutes}`;
 	let times = startsCache.get(key);
@@ -64,12 +79,17 @@ export function lastBookableDate(now: Date, rules: SlotRules): LocalDate {
 }
 
 /** Whether a start is a real slot that may be booked at `now`. */
-export function isBookable(start: Date, now: Date, rules: SlotRules): boolean {
+export function isBookable(
+	start: Date,
+	now: Date,
+	rules: SlotRules,
+	closed: DaysOff = NO_DAYS_OFF
+): boolean {
 	if (Number.isNaN(start.getTime())) return false;
 	if (start.getTime() < now.getTime() + rules.minimumNoticeHours * 60 * MINUTE_MS) return false;
 	const date = localDate(start);
 	if (date > lastBookableDate(now, rules)) return false;
-	return dayStarts(date, rules).some((slot) => slot.getTime() === start.getTime());
+	return dayStarts(date, rules, closed).some((slot) => slot.getTime() === start.getTime());
 }
 
 export interface DaySlots {
@@ -82,7 +102,8 @@ export function bookableStarts(
 	from: LocalDate,
 	to: LocalDate,
 	now: Date,
-	rules: SlotRules
+	rules: SlotRules,
+	closed: DaysOff = NO_DAYS_OFF
 ): DaySlots[] {
 	const first = from < localDate(now) ? localDate(now) : from;
 	const last = to > lastBookableDate(now, rules) ? lastBookableDate(now, rules) : to;
@@ -90,7 +111,7 @@ export function bookableStarts(
 	for (const date of datesBetween(first, last)) {
 		// Every start here is a real slot of a date inside the window: only the notice is left to check.
 		const earliest = now.getTime() + rules.minimumNoticeHours * 60 * MINUTE_MS;
-		const starts = dayStarts(date, rules).filter((start) => start.getTime() >= earliest);
+		const starts = dayStarts(date, rules, closed).filter((start) => start.getTime() >= earliest);
 		if (starts.length > 0) days.push({ date, starts });
 	}
 	return days;

@@ -3,13 +3,16 @@ import {
 	addMonths,
 	businessDaysBetween,
 	localDate,
+	NO_DAYS_OFF,
+	type DaysOff,
 	type LocalDate
 } from './calendar';
 import { RUNNING_BANDS, type RunningBand } from './petitions';
 
 /**
  * Legal response terms (Ley 1755 de 2015, art. 14): business days counted from the day after
- * filing, weekends and Colombian holidays excluded. The terms themselves are data (legal_terms).
+ * filing, weekends, Colombian holidays and the entity's days off (its closures and declared
+ * suspensions of terms, passed in as `off`) excluded. The terms themselves are data (legal_terms).
  */
 export const PETITION_TYPES = [
 	'peticion',
@@ -38,18 +41,32 @@ export const FORWARDING_DAYS = 5;
 export const COMPLETION_REQUEST_DAYS = 10;
 
 /** The last business day to answer a petition filed at `filedAt` with a term of `termDays`. */
-export function dueDate(filedAt: Date, termDays: number): LocalDate {
-	return addBusinessDays(localDate(filedAt), termDays);
+export function dueDate(filedAt: Date, termDays: number, off: DaysOff = NO_DAYS_OFF): LocalDate {
+	return addBusinessDays(localDate(filedAt), termDays, off);
+}
+
+/**
+ * The due date once the entity's days off changed from `before` to `after`: the same number of
+ * business days from filing (term, extension and paused days alike), counted on the new calendar.
+ * A closure or suspension inside the term moves it one business day later; removing one, earlier.
+ */
+export function movedDueDate(
+	filedAt: Date,
+	due: LocalDate,
+	before: DaysOff,
+	after: DaysOff
+): LocalDate {
+	return addBusinessDays(localDate(filedAt), termUntil(filedAt, due, before), after);
 }
 
 /** Business days that have passed since filing, counting the day of `now` once it has begun. */
-export function elapsedBusinessDays(filedAt: Date, now: Date): number {
-	return businessDaysBetween(localDate(filedAt), localDate(now));
+export function elapsedBusinessDays(filedAt: Date, now: Date, off: DaysOff = NO_DAYS_OFF): number {
+	return businessDaysBetween(localDate(filedAt), localDate(now), off);
 }
 
 /** The term in business days between filing and a due date (after an extension, the new term). */
-export function termUntil(filedAt: Date, due: LocalDate): number {
-	return businessDaysBetween(localDate(filedAt), due);
+export function termUntil(filedAt: Date, due: LocalDate, off: DaysOff = NO_DAYS_OFF): number {
+	return businessDaysBetween(localDate(filedAt), due, off);
 }
 
 /**
@@ -69,8 +86,13 @@ export function band(elapsed: number, termDays: number, answered = false): Band 
  * The latest due date an extension may set: the term can at most double (Ley 1755, art. 14). Days
  * the term stood paused (art. 17) do not count against it.
  */
-export function latestExtendedDueDate(filedAt: Date, termDays: number, pausedDays = 0): LocalDate {
-	return dueDate(filedAt, termDays * 2 + pausedDays);
+export function latestExtendedDueDate(
+	filedAt: Date,
+	termDays: number,
+	pausedDays = 0,
+	off: DaysOff = NO_DAYS_OFF
+): LocalDate {
+	return dueDate(filedAt, termDays * 2 + pausedDays, off);
 }
 
 export type ExtensionCheck = 'ok' | 'after_due' | 'not_later' | 'too_late' | 'not_business_day';
@@ -87,12 +109,14 @@ export function checkExtension(petition: {
 	currentDue: LocalDate;
 	proposed: LocalDate;
 	today: LocalDate;
+	off?: DaysOff;
 }): ExtensionCheck {
 	const { filedAt, termDays, pausedDays = 0, currentDue, proposed, today } = petition;
+	const off = petition.off ?? NO_DAYS_OFF;
 	if (today > currentDue) return 'after_due';
 	if (proposed <= currentDue) return 'not_later';
-	if (proposed > latestExtendedDueDate(filedAt, termDays, pausedDays)) return 'too_late';
-	if (addBusinessDays(localDate(filedAt), termUntil(filedAt, proposed)) !== proposed) {
+	if (proposed > latestExtendedDueDate(filedAt, termDays, pausedDays, off)) return 'too_late';
+	if (addBusinessDays(localDate(filedAt), termUntil(filedAt, proposed, off), off) !== proposed) {
 		return 'not_business_day';
 	}
 	return 'ok';
@@ -120,10 +144,13 @@ export interface Standing {
 }
 
 /** Where a petition stands at `now`: the count stops at a pause and at the end. */
-export function standing(petition: PetitionClock, now: Date): Standing {
-	const termDays = termUntil(petition.filedAt, petition.dueDate) - petition.pausedDays;
+export function standing(petition: PetitionClock, now: Date, off: DaysOff = NO_DAYS_OFF): Standing {
+	const termDays = termUntil(petition.filedAt, petition.dueDate, off) - petition.pausedDays;
 	const until = petition.closed?.at ?? petition.pausedAt ?? now;
-	const elapsed = Math.max(0, elapsedBusinessDays(petition.filedAt, until) - petition.pausedDays);
+	const elapsed = Math.max(
+		0,
+		elapsedBusinessDays(petition.filedAt, until, off) - petition.pausedDays
+	);
 	return {
 		termDays,
 		elapsed,
@@ -139,13 +166,14 @@ export function standing(petition: PetitionClock, now: Date): Standing {
 export function bandDates(
 	filedAt: Date,
 	due: LocalDate,
-	pausedDays: number
+	pausedDays: number,
+	off: DaysOff = NO_DAYS_OFF
 ): { mediaFrom: LocalDate; altaFrom: LocalDate } {
-	const term = termUntil(filedAt, due) - pausedDays;
+	const term = termUntil(filedAt, due, off) - pausedDays;
 	const filed = localDate(filedAt);
 	return {
-		mediaFrom: addBusinessDays(filed, Math.floor(term / 3) + 1 + pausedDays),
-		altaFrom: addBusinessDays(filed, Math.floor((2 * term) / 3) + 1 + pausedDays)
+		mediaFrom: addBusinessDays(filed, Math.floor(term / 3) + 1 + pausedDays, off),
+		altaFrom: addBusinessDays(filed, Math.floor((2 * term) / 3) + 1 + pausedDays, off)
 	};
 }
 
@@ -168,10 +196,11 @@ export function bandOn(
 export function resumedDueDate(
 	due: LocalDate,
 	pausedAt: Date,
-	now: Date
+	now: Date,
+	off: DaysOff = NO_DAYS_OFF
 ): { dueDate: LocalDate; pausedDays: number } {
-	const days = businessDaysBetween(localDate(pausedAt), localDate(now));
-	return { dueDate: addBusinessDays(due, days), pausedDays: days };
+	const days = businessDaysBetween(localDate(pausedAt), localDate(now), off);
+	return { dueDate: addBusinessDays(due, days, off), pausedDays: days };
 }
 
 /**
@@ -183,11 +212,15 @@ export function completionDeadline(requestedAt: Date): LocalDate {
 }
 
 /** Whether a forwarding on `now` comes after the 5 business days the law gives (Ley 1755, art. 21). */
-export function forwardingLate(filedAt: Date, now: Date): boolean {
-	return elapsedBusinessDays(filedAt, now) > FORWARDING_DAYS;
+export function forwardingLate(filedAt: Date, now: Date, off: DaysOff = NO_DAYS_OFF): boolean {
+	return elapsedBusinessDays(filedAt, now, off) > FORWARDING_DAYS;
 }
 
 /** Whether a request to complete on `now` comes after the 10 days art. 17 gives. */
-export function completionRequestLate(filedAt: Date, now: Date): boolean {
-	return elapsedBusinessDays(filedAt, now) > COMPLETION_REQUEST_DAYS;
+export function completionRequestLate(
+	filedAt: Date,
+	now: Date,
+	off: DaysOff = NO_DAYS_OFF
+): boolean {
+	return elapsedBusinessDays(filedAt, now, off) > COMPLETION_REQUEST_DAYS;
 }

@@ -5,7 +5,16 @@ import { acronymExpansions, glossary } from '$lib/content/glossary';
 import { findServices } from '$lib/content/service-search';
 import { findService, SEGMENTS, type Segment, type Service } from '$lib/content/services';
 import { resolve, type Review } from '$lib/content/types';
-import { formatInstant, isHoliday, TIME_ZONE } from '$lib/domain/calendar';
+import { entityCalendar } from '$lib/content/non-working-days';
+import {
+	formatInstant,
+	isHoliday,
+	localDate,
+	TIME_ZONE,
+	type LocalDate
+} from '$lib/domain/calendar';
+import { dateInWords } from '$lib/domain/dates-in-words';
+import { upcoming, type NonWorkingKind } from '$lib/domain/non-working-days';
 import { formatClock, formatDays } from '$lib/domain/office-hours';
 import { isOpen, type Availability } from '$lib/domain/open-now';
 import type { Locale } from '$lib/i18n/locales';
@@ -75,7 +84,7 @@ function channelView(channel: Channel, lang: Locale, now: Date, i18n: T): Channe
 		note: text.note ?? null,
 		hours: hours(channel.availability, i18n),
 		availability: channel.availability,
-		openNow: isOpen(channel.availability, now, isHoliday),
+		openNow: isOpen(channel.availability, now, closedOn),
 		address: address && city ? { street: address, city, map: mapUrl(address, city) } : null,
 		phones: phones.map((number, index) => ({
 			label: text.phoneLabels?.[index] ?? '',
@@ -87,18 +96,42 @@ function channelView(channel: Channel, lang: Locale, now: Date, i18n: T): Channe
 	};
 }
 
+/** A public holiday or a day the entity closed: channels closed on holidays are closed then too. */
+function closedOn(date: LocalDate): boolean {
+	return isHoliday(date) || entityCalendar.closed().has(date);
+}
+
+/** A non-working day of the entity from today on, said in plain words. */
+export interface NonWorkingDayView {
+	date: LocalDate;
+	kind: NonWorkingKind;
+	/** "La entidad no atiende el lunes 7 de diciembre de 2026.", in `lang`. */
+	text: string;
+	lang: Locale;
+	/** The entity's reason, always in Spanish. */
+	reason: string;
+}
+
 export interface ChannelsView {
 	timeZone: string;
 	/** The instant openNow was computed for, with Bogotá's offset. */
 	now: string;
 	channels: ChannelView[];
+	/** The closures and suspensions of terms the entity declared, from today on. */
+	nonWorkingDays: NonWorkingDayView[];
 }
 
 export function channelsView(lang: Locale, now: Date, i18n: T): ChannelsView {
 	return {
 		timeZone: TIME_ZONE,
 		now: formatInstant(now),
-		channels: channels.map((channel) => channelView(channel, lang, now, i18n))
+		channels: channels.map((channel) => channelView(channel, lang, now, i18n)),
+		nonWorkingDays: upcoming(entityCalendar.days(), localDate(now)).map((day) => {
+			const { text, lang: textLang } = i18n.part(`channels:nonWorking.${day.kind}`, {
+				date: dateInWords(day.date)
+			});
+			return { date: day.date, kind: day.kind, text, lang: textLang, reason: day.reason };
+		})
 	};
 }
 

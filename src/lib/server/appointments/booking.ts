@@ -16,6 +16,7 @@ import { appointmentEmail } from './emails';
 import { takePlaceOrExpired, within } from './holds';
 import { rules, type Booked } from './model';
 import { offeredStart, orNearest } from './slots';
+import { nonWorkingDays } from '../non-working-days';
 import { confirmTokenHash, issueToken, newToken } from './tokens';
 
 export interface BookOptions {
@@ -174,6 +175,7 @@ async function bookOnce(
 					});
 				}
 				await countBooking(tx, input, options.client);
+				await nonWorkingDays.refuseClosed(tx, start);
 				if (!(await takePlaceOrExpired(tx, start))) full();
 				await tx.insert(table).values({
 					...draft,

@@ -11,6 +11,7 @@ import { queueEmail } from './emails';
 import { find, findOpenedBy, rules, type Appointment } from './model';
 import { takePlaceOrExpired } from './holds';
 import { freePlace, offeredStart, orNearest } from './slots';
+import { nonWorkingDays } from '../non-working-days';
 import { documentMatches, tokenMatches } from './tokens';
 
 /** The appointment a manage token opens; a wrong reference and a wrong token answer the same. */
@@ -91,6 +92,7 @@ export async function reschedule(
 			if (current.start.getTime() === start.getTime() && current.status === 'booked') {
 				return current;
 			}
+			await nonWorkingDays.refuseClosed(tx, start);
 			// Slot rows are always locked in time order, so two opposite moves cannot deadlock.
 			const take = async () => {
 				if (!(await takePlaceOrExpired(tx, start))) full();

@@ -1,5 +1,8 @@
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import { entity } from '$lib/config/entity';
+import { entityCalendar } from '$lib/content/non-working-days';
+import { dateInWords } from '$lib/domain/dates-in-words';
+import type { NonWorkingDay } from '$lib/domain/non-working-days';
 import { formatInstant, localDate, type LocalDate } from '$lib/domain/calendar';
 import { bookableStarts, isBookable, lastBookableDate, nearest, slotEnd } from '$lib/domain/slots';
 import { clock } from '../clock';
@@ -47,7 +50,7 @@ export async function slots(
 	to: LocalDate,
 	options: { onlyFree?: boolean } = {}
 ): Promise<SlotDay[]> {
-	const days = bookableStarts(from, to, clock.now(), rules);
+	const days = bookableStarts(from, to, clock.now(), rules, entityCalendar.closed());
 	if (days.length === 0) return [];
 	const first = days[0]!.starts[0]!;
 	const last = days.at(-1)!.starts.at(-1)!;
@@ -130,9 +133,25 @@ export async function orNearest<T>(
 	}
 }
 
-/** The start a person asked for, when the rules offer it now. */
+/**
+ * The start a person asked for, when the rules offer it now. A slot of a day the entity closed
+ * is refused with DAY_CLOSED, which says why.
+ */
 export function offeredStart(start: string): Date {
 	const instant = new Date(start);
-	if (!isBookable(instant, clock.now(), rules)) throw new DomainError('SLOT_NOT_OFFERED');
-	return instant;
+	const now = clock.now();
+	if (isBookable(instant, now, rules, entityCalendar.closed())) return instant;
+	const closure = isBookable(instant, now, rules)
+		? entityCalendar.days().find((day) => day.kind === 'closure' && day.date === localDate(instant))
+		: undefined;
+	if (closure) throw dayClosed(instant, closure);
+	throw new DomainError('SLOT_NOT_OFFERED');
+}
+
+/** The refusal of a start on a day the entity closed: the day and the reason, in words. */
+export function dayClosed(start: Date, closure: NonWorkingDay): DomainError {
+	return new DomainError('DAY_CLOSED', {
+		values: { date: dateInWords(start), reason: closure.reason },
+		extra: { date: closure.date }
+	});
 }

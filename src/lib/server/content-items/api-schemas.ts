@@ -5,7 +5,11 @@ const value = z.record(z.string(), z.unknown());
 
 /** An item of content as the studio's API answers it. */
 export const itemSchema = z.object({
-	id: z.string().describe('{kind}:{key}, e.g. channel:presencial or service:{slug}'),
+	id: z
+		.string()
+		.describe(
+			'{kind}:{key}, e.g. channel:presencial or service:{slug}; calendar:dias-no-habiles holds the non-working days as { days: [{ date, kind: closure | suspension, reason }] }'
+		),
 	kind: z.enum(KINDS),
 	state: z
 		.enum(['published', 'draft', 'returned'])

@@ -49,7 +49,8 @@ describe('the content in the database', () => {
 			'charter:carta',
 			...services.map((service) => `service:${service.slug}`),
 			...channels.map((c) => `channel:${c.id}`),
-			...items.filter((item) => item.kind === 'glossary').map((item) => item.id)
+			...items.filter((item) => item.kind === 'glossary').map((item) => item.id),
+			'calendar:dias-no-habiles'
 		]);
 		expect(items.filter((item) => item.kind === 'glossary').length).toBeGreaterThan(5);
 		for (const item of items) {

@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { checkContent, MINIMUM_SCORE, problemOf } from '$lib/content/quality';
-import { fieldHint, fieldOf, formErrors, formFromValue, itemHint, valueFromForm } from './form';
+import {
+	fieldHint,
+	fieldOf,
+	formErrors,
+	formFromValue,
+	formPath,
+	itemHint,
+	valueFromForm
+} from './form';
 import { validValue } from '.';
 import { shippedItems, type Value } from './values';
 
-const editable = shippedItems().filter((item) => item.kind !== 'charter');
+// The kinds edited field by field; the calendar's form adds or removes one day (tested below).
+const editable = shippedItems().filter(
+	(item) => item.kind !== 'charter' && item.kind !== 'calendar'
+);
 
 describe('the studio form', () => {
 	it('gives back every shipped channel, service and entry unchanged when nothing is edited', () => {
@@ -52,6 +63,64 @@ describe('the studio form', () => {
 				(reason) => `m:${reason}`
 			)
 		).toEqual({ 'es-name': 'm:required' });
+	});
+});
+
+describe('the non-working days form', () => {
+	const closure = { date: '2026-12-07', kind: 'closure', reason: 'Traslado de la oficina.' };
+	const base = { days: [closure] };
+	const typed = (fields: Record<string, string>) => ({
+		...formFromValue('calendar', base),
+		...fields
+	});
+
+	it('adds a day typed as day, month and year, kept in date order', () => {
+		const fields = typed({
+			'date-day': '2',
+			'date-month': '12',
+			'date-year': '2026',
+			kind: 'suspension',
+			reason: 'Resolución 45 de 2026.'
+		});
+		expect(validValue('calendar', valueFromForm('calendar', fields, base))).toEqual({
+			days: [{ date: '2026-12-02', kind: 'suspension', reason: 'Resolución 45 de 2026.' }, closure]
+		});
+	});
+
+	it('removes the day asked for', () => {
+		expect(valueFromForm('calendar', { remove: '2026-12-07' }, base)).toEqual({ days: [] });
+	});
+
+	it('puts each refusal on the field of the form: a day that does not exist, a repeated day', () => {
+		const names = Object.keys(formFromValue('calendar', base));
+		const refusals = (fields: Record<string, string>) => {
+			try {
+				validValue('calendar', valueFromForm('calendar', typed(fields), base));
+				return {};
+			} catch (error) {
+				const found = (error as { details: { fields: { path: string; message: string }[] } })
+					.details.fields;
+				return formErrors(
+					found.map((field) => ({ ...field, path: formPath('calendar', field.path) })),
+					names,
+					(reason) => reason
+				);
+			}
+		};
+		expect(refusals({ 'date-day': '31', 'date-month': '2', 'date-year': '2026' })).toEqual({
+			'date-day': 'not_a_date',
+			kind: 'invalid',
+			reason: 'required'
+		});
+		expect(
+			refusals({
+				'date-day': '7',
+				'date-month': '12',
+				'date-year': '2026',
+				kind: 'closure',
+				reason: 'Otra vez.'
+			})
+		).toEqual({ 'date-day': 'duplicate_date' });
 	});
 });
 

@@ -103,10 +103,41 @@ export function valueFromForm(
 				acronym: optional(fields, 'acronym'),
 				es: { term: one(fields, 'es-term'), definition: one(fields, 'es-definition') }
 			};
+		case 'calendar': {
+			// One change at a time: a day to take off the list, or a day to add to it.
+			const { days } = base as Value<'calendar'>;
+			const removed = one(fields, 'remove');
+			if (removed) return { days: days.filter((day) => day.date !== removed) };
+			return { days: [dayFromForm(fields), ...days] };
+		}
 		case 'charter':
 			// The charter is edited through the API for now: the page form sends it back unchanged.
 			return base;
 	}
+}
+
+/**
+ * The day a non-working day form adds, its date from three fields (GOV.UK's date input); a date
+ * that is not whole numbers goes on as blank, for the schema to refuse.
+ */
+function dayFromForm(fields: FormFields) {
+	const [day, month, year] = ['date-day', 'date-month', 'date-year'].map((name) =>
+		one(fields, name)
+	);
+	const whole = /^\d{1,2}$/.test(day!) && /^\d{1,2}$/.test(month!) && /^\d{4}$/.test(year!);
+	return {
+		date: whole ? `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}` : '',
+		kind: one(fields, 'kind'),
+		reason: one(fields, 'reason')
+	};
+}
+
+/**
+ * A refusal's path as the page form names it: the calendar's form adds one day, so `days.0.date`
+ * (or the day it clashes with) is the form's date.
+ */
+export function formPath(kind: Kind, path: string): string {
+	return kind === 'calendar' ? path.replace(/^days\.\d+\./, '') : path;
 }
 
 /** A value as the form shows it, field by field. */
@@ -161,6 +192,9 @@ export function formFromValue(kind: Kind, value: Record<string, unknown>): FormF
 				'es-definition': entry.es.definition
 			};
 		}
+		case 'calendar':
+			// The form adds a day: it starts blank; the list is shown beside it.
+			return { 'date-day': '', 'date-month': '', 'date-year': '', kind: '', reason: '' };
 		case 'charter':
 			return {};
 	}
@@ -171,6 +205,7 @@ export const PROSE_FIELDS: Record<Kind, string[]> = {
 	channel: ['es-name', 'es-goodFor', 'es-note', 'es-phoneLabels'],
 	service: ['es-name', 'es-summary', 'es-who', 'es-requirements', 'es-steps', 'es-cost'],
 	glossary: ['es-term', 'es-definition'],
+	calendar: ['reason'],
 	charter: []
 };
 

@@ -9,6 +9,7 @@ import { contentItems as table, contentVersions } from '../db/schema';
 import { DomainError, type FieldError } from '../errors';
 import type { Transaction } from '../idempotency';
 import { live } from '../live';
+import { nonWorkingDays } from '../non-working-days';
 import { requireRole, type StaffUser } from '../staff';
 import { applyPublished, KINDS, shippedItems, VALUE_SCHEMAS, type Kind } from './values';
 
@@ -353,11 +354,22 @@ export const contentStudio = {
 				approvedBy: actor.email,
 				publishedAt: now
 			});
+			// New non-working days move the due dates they fall within and cancel that day's
+			// appointments, in this same transaction.
+			const applied =
+				row.kind === 'calendar'
+					? await nonWorkingDays.apply(tx, row.published, row.draft, actor.email)
+					: undefined;
 			await audit(tx, {
 				actor: actor.email,
 				action: 'content.approved',
 				subject: id,
-				data: { version, author: row.draftBy, note: input.note?.trim() || null }
+				data: {
+					version,
+					author: row.draftBy,
+					note: input.note?.trim() || null,
+					...(applied ? { applied } : {})
+				}
 			});
 			await live.changed(tx, 'content');
 			return itemOf(published!);

@@ -3,7 +3,9 @@ import { channels, type Channel } from '$lib/content/channels';
 import { charter, type Charter, type CharterSection } from '$lib/content/charter';
 import { glossary, type GlossaryEntry } from '$lib/content/glossary';
 import { resetSearches } from '$lib/content/service-search';
+import { entityCalendar } from '$lib/content/non-working-days';
 import { SEGMENTS, services, type Service } from '$lib/content/services';
+import { NON_WORKING_KINDS } from '$lib/domain/non-working-days';
 import { PETITION_TYPES } from '$lib/domain/terms';
 
 /**
@@ -11,13 +13,22 @@ import { PETITION_TYPES } from '$lib/domain/terms';
  * API: the shipped object without its id, its Spanish block as `es`. The Wayuunaiki of a block
  * stays with the translation studio, which shows it only while its Spanish source is unchanged.
  */
-export const KINDS = ['charter', 'service', 'channel', 'glossary'] as const;
+export const KINDS = ['charter', 'service', 'channel', 'glossary', 'calendar'] as const;
 export type Kind = (typeof KINDS)[number];
 
 const line = z.string().trim().min(1).max(2000);
 const lines = z.array(line).max(40);
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A real calendar date, written YYYY-MM-DD. */
+const realDate = z
+	.string()
+	.refine(
+		(value) =>
+			/^\d{4}-\d{2}-\d{2}$/.test(value) &&
+			new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value,
+		'not_a_date'
+	);
 const CHANNEL_IDS = channels.map((channel) => channel.id) as [Channel['id'], ...Channel['id'][]];
 
 const availability = z.union([
@@ -120,10 +131,43 @@ export const VALUE_SCHEMAS = {
 			acronym: z.string().trim().min(1).max(20).optional(),
 			es: z.object({ term: line, definition: line }).strict()
 		})
+		.strict(),
+	/** The entity's non-working days: closures and declared suspensions of terms, one per date. */
+	calendar: z
+		.object({
+			days: z
+				.array(
+					z
+						.object({
+							date: realDate,
+							kind: z.enum(NON_WORKING_KINDS),
+							reason: z.string().trim().min(1).max(300)
+						})
+						.strict()
+				)
+				.max(500)
+				.superRefine((days, context) => {
+					const seen = new Set<string>();
+					for (const [index, day] of days.entries()) {
+						if (seen.has(day.date)) {
+							context.addIssue({
+								code: 'custom',
+								path: [index, 'date'],
+								message: 'duplicate_date'
+							});
+						}
+						seen.add(day.date);
+					}
+				})
+				.transform((days) => [...days].sort((a, b) => a.date.localeCompare(b.date)))
+		})
 		.strict()
 } satisfies Record<Kind, z.ZodType>;
 
 export type Value<K extends Kind> = z.infer<(typeof VALUE_SCHEMAS)[K]>;
+
+/** The one item holding the entity's non-working days. */
+export const CALENDAR = 'calendar:dias-no-habiles';
 
 /** An item of content as the shipped files hold it: its id, kind and value. */
 export interface ShippedItem {
@@ -178,7 +222,9 @@ function shippedNow(): ShippedItem[] {
 			kind: 'glossary' as const,
 			key: entry.id,
 			value: glossaryValue(entry)
-		}))
+		})),
+		// The entity declares its own closures and suspensions: none are shipped.
+		{ id: CALENDAR, kind: 'calendar', key: 'dias-no-habiles', value: { days: [] } }
 	];
 	return structuredClone(items);
 }
@@ -244,6 +290,9 @@ export function applyPublished(
 				entry.block.es = es;
 				break;
 			}
+			case 'calendar':
+				entityCalendar.publish((value as Value<'calendar'>).days);
+				break;
 			case 'charter':
 				// The version in force, chosen by date above.
 				break;

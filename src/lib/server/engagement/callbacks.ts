@@ -1,3 +1,4 @@
+import { entityCalendar } from '$lib/content/non-working-days';
 import { and, asc, eq, lt, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { entity } from '$lib/config/entity';
@@ -29,7 +30,7 @@ export const POLICY_VERSION = '2026-01';
  * schema asks for "now" each time it checks a day (the app's clock unless a test gives one).
  */
 export function callbackSchema(now: () => Date = () => clock.now()) {
-	const days = () => callbackDays(entity.officeHours, now());
+	const days = () => callbackDays(entity.officeHours, now(), 5, entityCalendar.closed());
 	const windows = callbackWindows(entity.officeHours).map((w) => `${w.start}-${w.end}`);
 	return z
 		.object({

@@ -1,3 +1,4 @@
+import { entityCalendar } from '$lib/content/non-working-days';
 import { stringify } from 'csv-stringify/sync';
 import { and, gte, inArray, lt, sql } from 'drizzle-orm';
 import { entity } from '$lib/config/entity';
@@ -164,7 +165,11 @@ export async function monthly(db: Database, now: Date): Promise<MonthFigures[]> 
 				f.answered += 1;
 				if (onTime) f.answeredOnTime += 1;
 			}
-			const taken = businessDaysBetween(localDate(p.filedAt), answeredOn);
+			const taken = businessDaysBetween(
+				localDate(p.filedAt),
+				answeredOn,
+				entityCalendar.termsOff()
+			);
 			days.push(taken);
 			if (p.firstLevel) firstLevelDays.push(taken);
 		}

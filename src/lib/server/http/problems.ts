@@ -67,6 +67,11 @@ export const PROBLEMS: Record<ProblemCode, Entry> = {
 		ns: 'booking',
 		form: { field: 'start', message: 'booking:time.taken', nearest: true }
 	},
+	DAY_CLOSED: {
+		status: 409,
+		ns: 'booking',
+		form: { field: 'start' }
+	},
 	TOO_MANY_APPOINTMENTS: { status: 422, ns: 'booking', form: { field: 'documentNumber' } },
 	APPOINTMENT_NOT_FOUND: { status: 404, ns: 'booking' },
 	APPOINTMENT_NOT_CHANGEABLE: { status: 409, ns: 'booking' },

@@ -1,3 +1,4 @@
+import { entityCalendar } from '$lib/content/non-working-days';
 import { and, asc, inArray, lte, or, sql } from 'drizzle-orm';
 import { entity } from '$lib/config/entity';
 import { addBusinessDays, isBusinessDay, localDate, localTime } from '$lib/domain/calendar';
@@ -49,9 +50,13 @@ export async function sendMorningAlerts(db: Database): Promise<number> {
 	const today = localDate(now);
 	const round = `${generation.current()}|${today}`;
 	if (doneFor === round) return 0;
-	if (!isBusinessDay(today) || localTime(now) < entity.petitions.morningAlertsAt) return 0;
+	if (
+		!isBusinessDay(today, entityCalendar.closed()) ||
+		localTime(now) < entity.petitions.morningAlertsAt
+	)
+		return 0;
 	const band = bandSql(today);
-	const soon = addBusinessDays(today, ALERT_DUE_WITHIN_DAYS);
+	const soon = addBusinessDays(today, ALERT_DUE_WITHIN_DAYS, entityCalendar.termsOff());
 	const rows: (Urgent & { dependency: string | null })[] = await db
 		.select({
 			number: table.number,

@@ -1,3 +1,4 @@
+import { entityCalendar } from '$lib/content/non-working-days';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { and, eq } from 'drizzle-orm';
@@ -131,7 +132,7 @@ export async function answer(
 					documentSha256: file?.sha256 ?? null,
 					publishedUntil:
 						row.identity === 'anonymous'
-							? addBusinessDays(today, entity.petitions.noticeDays)
+							? addBusinessDays(today, entity.petitions.noticeDays, entityCalendar.termsOff())
 							: null,
 					actor,
 					at: now

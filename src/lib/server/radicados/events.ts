@@ -1,3 +1,4 @@
+import { entityCalendar } from '$lib/content/non-working-days';
 import { and, eq, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import { localDate, type LocalDate } from '$lib/domain/calendar';
@@ -114,7 +115,8 @@ async function apply(
 				pausedDays: row.pausedDays,
 				currentDue: row.dueDate,
 				proposed: event.newDueDate,
-				today
+				today,
+				off: entityCalendar.termsOff()
 			});
 			if (verdict !== 'ok') {
 				throw new DomainError('EXTENSION_INVALID', {
@@ -133,7 +135,9 @@ async function apply(
 			await tellCitizen(tx, row, { kind: 'forwarded', entity: event.forwardedTo, date: today });
 			return {
 				changes: { state: 'trasladada', pausedAt: null, bandAtPause: null },
-				warnings: forwardingLate(row.filedAt, now) ? ['forwarding_late'] : []
+				warnings: forwardingLate(row.filedAt, now, entityCalendar.termsOff())
+					? ['forwarding_late']
+					: []
 			};
 		case 'solicitud_de_completar': {
 			if (paused) refuse('paused');
@@ -145,12 +149,14 @@ async function apply(
 			});
 			return {
 				changes: { state: 'por_completar', pausedAt: now, bandAtPause: band as RunningBand },
-				warnings: completionRequestLate(row.filedAt, now) ? ['completion_request_late'] : []
+				warnings: completionRequestLate(row.filedAt, now, entityCalendar.termsOff())
+					? ['completion_request_late']
+					: []
 			};
 		}
 		case 'completada': {
 			if (!paused || !row.pausedAt) refuse('not_paused');
-			const resumed = resumedDueDate(row.dueDate, row.pausedAt, now);
+			const resumed = resumedDueDate(row.dueDate, row.pausedAt, now, entityCalendar.termsOff());
 			const after = {
 				filedAt: row.filedAt,
 				dueDate: resumed.dueDate,

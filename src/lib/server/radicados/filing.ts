@@ -21,6 +21,7 @@ import { composeEmail } from '../email/compose';
 import { enqueue } from '../email/outbox';
 import { DomainError } from '../errors';
 import { once } from '../idempotency';
+import { nonWorkingDays } from '../non-working-days';
 import { checkUploads, discard, store, type Upload } from './attachments';
 import { hashCode } from './codes';
 import { announceFiling } from './emails';
@@ -119,13 +120,15 @@ export async function file(db: Database, input: FilingInput, options: FileOption
 				const year = Number(localDate(now).slice(0, 4));
 				const { number, sequence } = await nextNumber(tx, year);
 				const securityCode = generateSecurityCode();
-				const due = computeDueDate(now, term.days);
+				// Read under a share lock: see nonWorkingDays.termsOffFor.
+				const off = await nonWorkingDays.termsOffFor(tx);
+				const due = computeDueDate(now, term.days, off);
 				const petitioner = petitionerOf(input);
 				const [row] = await tx
 					.insert(table)
 					.values({
 						channel,
-						...bandColumns({ filedAt: now, dueDate: due, pausedDays: 0 }),
+						...bandColumns({ filedAt: now, dueDate: due, pausedDays: 0 }, off),
 						number,
 						year,
 						sequence,

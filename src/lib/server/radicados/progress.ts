@@ -1,3 +1,4 @@
+import { entityCalendar } from '$lib/content/non-working-days';
 import { asc, desc, eq } from 'drizzle-orm';
 import { entity } from '$lib/config/entity';
 import { formatInstant, localDate } from '$lib/domain/calendar';
@@ -133,14 +134,19 @@ export async function forStaff(db: Database, typed: string) {
 		elapsedBusinessDays,
 		dueDate: row.dueDate,
 		/** The latest due date an extension may set: twice the legal term. */
-		latestDueDate: latestExtendedDueDate(row.filedAt, row.termDays, row.pausedDays),
+		latestDueDate: latestExtendedDueDate(
+			row.filedAt,
+			row.termDays,
+			row.pausedDays,
+			entityCalendar.termsOff()
+		),
 		band,
 		dependency: dependencyOf(row.dependency),
 		assignee: row.assignee,
 		pause: pauseOf(row, events),
 		forwarded: forwardingOf(events),
 		/** Forwarding now would come after the 5 business days of the law: allowed, with a warning. */
-		forwardingLate: forwardingLate(row.filedAt, now),
+		forwardingLate: forwardingLate(row.filedAt, now, entityCalendar.termsOff()),
 		today: localDate(now),
 		events: events.map((e) => ({
 			kind: e.kind,

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import { localDate, type LocalDate } from '$lib/domain/calendar';
+import { entityCalendar } from '$lib/content/non-working-days';
+import { localDate, type DaysOff, type LocalDate } from '$lib/domain/calendar';
 import type { EventKind } from '$lib/domain/petitions';
 import { bandDates, standing, type ClosedBand, type PetitionClock } from '$lib/domain/terms';
 import { clock } from '../clock';
@@ -32,15 +33,21 @@ export function clockOf(row: Radicado, events: { kind: EventKind; at: Date }[]):
 
 /** Where a petition stands now (see domain/terms.ts `standing`). */
 export function standingOf(row: Radicado, events: { kind: EventKind; at: Date }[], now: Date) {
-	return standing(clockOf(row, events), now);
+	return standing(clockOf(row, events), now, entityCalendar.termsOff());
 }
 
-/** The band columns of a running petition, to write with any change of its due date or pauses. */
-export function bandColumns(row: { filedAt: Date; dueDate: LocalDate; pausedDays: number }): {
+/**
+ * The band columns of a running petition, to write with any change of its due date or pauses,
+ * counted with the entity's published days off unless the caller read them itself (`off`).
+ */
+export function bandColumns(
+	row: { filedAt: Date; dueDate: LocalDate; pausedDays: number },
+	off: DaysOff = entityCalendar.termsOff()
+): {
 	mediaFrom: LocalDate;
 	altaFrom: LocalDate;
 } {
-	return bandDates(row.filedAt, row.dueDate, row.pausedDays);
+	return bandDates(row.filedAt, row.dueDate, row.pausedDays, off);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { PageServerLoad } from './$types';
 import type { Locale } from '$lib/i18n/locales';
+import { entityCalendar } from '$lib/content/non-working-days';
 import { holidaysOf, localDate } from '$lib/domain/calendar';
 import { translator } from '$lib/i18n/translator';
 import { clock } from '$lib/server/clock';
@@ -13,6 +14,7 @@ export const load: PageServerLoad = async ({ params }) => {
 	return {
 		channels: channelsView(lang, now, await translator(lang)),
 		// The phone works out "open now" on the kept copy of this page, for a year or more.
-		holidays: [year, year + 1].flatMap(holidaysOf)
+		// Its closures count as holidays there: channels closed on holidays are closed then too.
+		holidays: [...[year, year + 1].flatMap(holidaysOf), ...entityCalendar.closed()].sort()
 	};
 };

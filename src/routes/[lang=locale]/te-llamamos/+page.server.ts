@@ -1,3 +1,4 @@
+import { entityCalendar } from '$lib/content/non-working-days';
 import { randomUUID } from 'node:crypto';
 import type { Actions, PageServerLoad } from './$types';
 import { entity } from '$lib/config/entity';
@@ -14,7 +15,7 @@ export const load: PageServerLoad = () => {
 	const now = clock.now();
 	const today = localDate(now);
 	return {
-		days: callbackDays(entity.officeHours, now),
+		days: callbackDays(entity.officeHours, now, 5, entityCalendar.closed()),
 		today,
 		// Today's windows already over: the page hides them while today is the chosen day.
 		windows: callbackWindows(entity.officeHours).map((window) => ({

@@ -4,12 +4,14 @@ import { channels } from '$lib/content/channels';
 import { MAXIMUM_SENTENCE_WORDS, MINIMUM_SCORE } from '$lib/content/quality';
 import { SEGMENTS } from '$lib/content/services';
 import { translator, type Translator } from '$lib/i18n/translator';
-import { contentStudio, KINDS, type Item, type Kind } from '$lib/server/content-items';
+import { dateInWords } from '$lib/domain/dates-in-words';
+import { contentStudio, KINDS, type Item, type Kind, type Value } from '$lib/server/content-items';
 import { reviewSchema } from '$lib/server/content-items/api-schemas';
 import {
 	fieldHint,
 	formErrors,
 	formFromValue,
+	formPath,
 	itemHint,
 	PROSE_FIELDS,
 	valueFromForm,
@@ -17,6 +19,7 @@ import {
 	type Hint
 } from '$lib/server/content-items/form';
 import { database } from '$lib/server/db';
+import { nonWorkingDays } from '$lib/server/non-working-days';
 import { isDomainError } from '$lib/server/errors';
 import { fieldErrors } from '$lib/server/http/validation';
 import { failWith, formValues } from '$lib/server/web/forms';
@@ -25,10 +28,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 const DONE = ['saved', 'approve', 'return', 'dropped'] as const;
 /** The kinds the page has a form for; the charter is edited through the API for now. */
-const EDITABLE: Kind[] = ['service', 'channel', 'glossary'];
+const EDITABLE: Kind[] = ['service', 'channel', 'glossary', 'calendar'];
 
 /** An item's name in the list: a channel's or service's name, a term, the charter's version. */
-function titleOf(item: Item): string {
+function titleOf(item: Item, t: Translator['t']): string {
+	if (item.kind === 'calendar') return t('studio:content.kinds.calendar');
 	const value = (item.draft ?? item.published) as {
 		es?: { name?: string; term?: string };
 		version?: string;
@@ -63,7 +67,17 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const item = id ? items.find((one) => one.id === id) : undefined;
 	const done = url.searchParams.get('hecho');
 	const value = item ? (item.draft ?? item.published) : undefined;
+	const calendar =
+		item?.kind === 'calendar' && value
+			? {
+					days: calendarDays(value),
+					added: added(item.published, value),
+					removed: added(value, item.published),
+					impact: item.draft ? await nonWorkingDays.impact(db, item.published, item.draft) : null
+				}
+			: null;
 	return {
+		calendar,
 		kind: kind ?? null,
 		kinds: KINDS,
 		segments: SEGMENTS,
@@ -73,7 +87,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		items: items.map((one) => ({
 			id: one.id,
 			kind: one.kind,
-			title: titleOf(one),
+			title: titleOf(one, t),
 			state: one.state,
 			demo: one.demo,
 			version: one.version,
@@ -84,7 +98,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				? {
 						id: item.id,
 						kind: item.kind,
-						title: titleOf(item),
+						title: titleOf(item, t),
 						state: item.state,
 						version: item.version,
 						draftBy: item.draftBy,
@@ -106,6 +120,22 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
+/** The calendar's days as the page lists them, each with its date in words. */
+function calendarDays(value: Record<string, unknown>) {
+	return (value as Value<'calendar'>).days.map((day) => ({ ...day, words: dateInWords(day.date) }));
+}
+
+/** The days of `after` that `before` lacks (or has with another kind or reason). */
+function added(before: Record<string, unknown>, after: Record<string, unknown>) {
+	const was = (before as Value<'calendar'>).days;
+	return calendarDays(after).filter(
+		(day) =>
+			!was.some(
+				(old) => old.date === day.date && old.kind === day.kind && old.reason === day.reason
+			)
+	);
+}
+
 const idForm = z.object({ id: z.string().min(1).max(200) });
 
 export const actions: Actions = {
@@ -126,9 +156,11 @@ export const actions: Actions = {
 				dropped = (await contentStudio.save(db, id, value, user)).state === 'published';
 			} catch (caught) {
 				if (!isDomainError(caught, 'VALIDATION_FAILED')) throw caught;
-				const errors = formErrors(caught.details.fields ?? [], names, (reason) =>
-					t(`studio:content.errors.${reason}`)
-				);
+				const fields = (caught.details.fields ?? []).map((field) => ({
+					...field,
+					path: formPath(item.kind, field.path)
+				}));
+				const errors = formErrors(fields, names, (reason) => t(`studio:content.errors.${reason}`));
 				return fail(422, { errors, values });
 			}
 		} catch (caught) {

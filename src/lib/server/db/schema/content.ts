@@ -7,9 +7,9 @@ import { recordedAt } from './columns';
  * editor's approval. Seeded from the shipped files (`demo`) on a fresh install.
  */
 export const contentItems = pgTable('content_items', {
-	/** `{kind}:{key}`: `channel:presencial`, `service:{slug}`, `charter:carta`, `glossary:{id}`. */
+	/** `{kind}:{key}`: `channel:presencial`, `service:{slug}`, `charter:carta`, `glossary:{id}`, `calendar:dias-no-habiles`. */
 	id: text('id').primaryKey(),
-	kind: text('kind', { enum: ['charter', 'service', 'channel', 'glossary'] }).notNull(),
+	kind: text('kind', { enum: ['charter', 'service', 'channel', 'glossary', 'calendar'] }).notNull(),
 	/** Still the shipped demo text: nobody at the entity has published a change to it. */
 	demo: boolean('demo').notNull(),
 	published: jsonb('published').$type<Record<string, unknown>>().notNull(),

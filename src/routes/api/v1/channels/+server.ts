@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TIME_ZONE } from '$lib/domain/calendar';
+import { NON_WORKING_KINDS } from '$lib/domain/non-working-days';
 import { translator } from '$lib/i18n/translator';
 import { clock } from '$lib/server/clock';
 import { channelsView } from '$lib/server/content';
@@ -23,7 +24,20 @@ const channelsSchema = z.object({
 			email: z.object({ address: z.string(), href: z.string() }).nullable(),
 			page: z.string().nullable()
 		})
-	)
+	),
+	nonWorkingDays: z
+		.array(
+			z.object({
+				date: z.string().describe('YYYY-MM-DD, Bogotá'),
+				kind: z
+					.enum(NON_WORKING_KINDS)
+					.describe('closure: the entity does not attend; suspension: legal terms stop running'),
+				text: z.string(),
+				lang: z.enum(['es', 'guc']),
+				reason: z.string().describe('In Spanish')
+			})
+		)
+		.describe('The non-working days the entity declared, from today on, in date order')
 });
 
 export const GET = endpoint(
