@@ -36,7 +36,8 @@ function cachedCounts(db: Database | Transaction, from: Date, to: Date) {
 	return countsCache.counts;
 }
 
-function forgetCounts(): void {
+/** Drops the cached counts: this process changed a slot. */
+export function forgetCounts(): void {
 	countsCache = undefined;
 }
 
