@@ -160,3 +160,38 @@ BEGIN
 	RETURN jsonb_build_object('replayed', false, 'result', p->'result');
 END;
 $$;
+--> statement-breakpoint
+-- A radicado look-up in one statement (src/lib/server/radicados/lookup.ts): the guess's hits
+-- (client, client and number, number; vt_hits), the petition's row, and, only when the keyed hash
+-- of the typed code is the stored one (the app compares it again in constant time), its events and
+-- answers; a wrong code and an unknown number read the same. A right code from a client that is not
+-- limited gives its hits back at once ('refunded'), by the rule of rate-limit.ts `guess`: limited
+-- when the client's or the pair's count is spent, or the number's is and the pair counted more
+-- than p_under_attack_from_client.
+CREATE OR REPLACE FUNCTION vt_lookup(p_buckets text[], p_maxes integer[], p_windows integer[], p_now timestamptz, p_number text, p_code_hash text, p_under_attack_from_client integer)
+RETURNS jsonb LANGUAGE plpgsql AS $$
+DECLARE
+	v_hits integer[] := vt_hits(p_buckets, p_maxes, p_windows, p_now);
+	v_row radicados%ROWTYPE;
+	v_limited boolean;
+BEGIN
+	SELECT * INTO v_row FROM radicados WHERE number = p_number;
+	IF NOT FOUND THEN
+		RETURN jsonb_build_object('hits', v_hits, 'row', NULL);
+	END IF;
+	IF v_row.code_hash IS DISTINCT FROM p_code_hash THEN
+		RETURN jsonb_build_object('hits', v_hits, 'row', to_jsonb(v_row));
+	END IF;
+	v_limited := v_hits[1] = 0 OR v_hits[4] = 0 OR (v_hits[7] = 0 AND v_hits[5] > p_under_attack_from_client);
+	IF NOT v_limited THEN
+		PERFORM vt_refund(ARRAY(SELECT p_buckets[i] FROM generate_subscripts(p_buckets, 1) i WHERE v_hits[3 * i - 2] = 1), p_now);
+	END IF;
+	RETURN jsonb_build_object(
+		'hits', v_hits,
+		'refunded', NOT v_limited,
+		'row', to_jsonb(v_row),
+		'events', (SELECT coalesce(jsonb_agg(to_jsonb(e) ORDER BY e.at, e.id), '[]'::jsonb) FROM radicado_events e WHERE e.radicado_id = v_row.id),
+		'responses', (SELECT coalesce(jsonb_agg(to_jsonb(r) ORDER BY r.at), '[]'::jsonb) FROM radicado_responses r WHERE r.radicado_id = v_row.id)
+	);
+END;
+$$;

@@ -110,22 +110,29 @@ function verdictOf(
 		: { bucket: key, at, allowed: false, used: used!, remaining: 0, retryAfter: retryAfter! };
 }
 
+/** Hits to count in one statement: the arguments of `vt_hits`, and how to read its answer. */
+function counting(counters: { bucket: string; limit: Limit }[]) {
+	const keys = counters.map(({ bucket, limit }) => (checked(limit), stored(bucket)));
+	const now = clock.now();
+	return {
+		args: sql`${textArray(keys)}, ${intArray(counters.map((c) => c.limit.max))}, ${intArray(
+			counters.map((c) => c.limit.windowSeconds)
+		)}, ${now.toISOString()}::timestamptz`,
+		read: (answer: number[]) =>
+			counters.map((counter, i) =>
+				verdictOf(keys[i]!, counter.limit, now, answer.slice(i * 3, i * 3 + 3))
+			)
+	};
+}
+
 /**
  * Counts one hit on each bucket in one statement (`vt_hits`, drizzle/0008_booking_function.sql):
  * each under its bucket's lock, taken in the order given, and recorded only when allowed.
  */
 async function hitAll(db: Db, counters: { bucket: string; limit: Limit }[]): Promise<Hit[]> {
-	const keys = counters.map(({ bucket, limit }) => (checked(limit), stored(bucket)));
-	const now = clock.now();
-	const [row] = await rowsOf<{ hits: number[] }>(
-		db,
-		sql`select vt_hits(${textArray(keys)}, ${intArray(counters.map((c) => c.limit.max))}, ${intArray(
-			counters.map((c) => c.limit.windowSeconds)
-		)}, ${now.toISOString()}::timestamptz) as hits`
-	);
-	return counters.map((counter, i) =>
-		verdictOf(keys[i]!, counter.limit, now, row!.hits.slice(i * 3, i * 3 + 3))
-	);
+	const { args, read } = counting(counters);
+	const [row] = await rowsOf<{ hits: number[] }>(db, sql`select vt_hits(${args}) as hits`);
+	return read(row!.hits);
 }
 
 /**
@@ -234,16 +241,31 @@ export async function guess(
 	limits: GuessLimits,
 	buckets: { client: string; target: string }
 ): Promise<Guess> {
+	const { args, judge } = guessing(limits, buckets);
+	const [row] = await rowsOf<{ hits: number[] }>(db, sql`select vt_hits(${args}) as hits`);
+	return judge(db, row!.hits);
+}
+
+/**
+ * A guess counted by a statement of the caller's (`vt_lookup` counts it and reads the petition at
+ * once): `args` are vt_hits's, and `judge` takes what it answered.
+ */
+export function guessing(limits: GuessLimits, buckets: { client: string; target: string }) {
 	const clientLimit = limitOf(limits.perClient);
 	const pairLimit = limitOf(limits.perTargetFromClient);
 	const targetLimit = limitOf(limits.perTarget);
-	// One statement, the buckets always in this order (client, pair, target), so two look-ups never
-	// wait on each other in a circle.
-	const hits = await hitAll(db, [
+	// The buckets always in this order (client, pair, target), so two guesses never wait on each
+	// other in a circle.
+	const { args, read } = counting([
 		{ bucket: buckets.client, limit: clientLimit },
 		{ bucket: `${buckets.client}|${buckets.target}`, limit: pairLimit },
 		{ bucket: buckets.target, limit: targetLimit }
 	]);
+	return { args, judge: (db: Db, answer: number[]) => judged(db, limits, read(answer)) };
+}
+
+async function judged(db: Db, limits: GuessLimits, hits: Hit[]): Promise<Guess> {
+	const pairLimit = limitOf(limits.perTargetFromClient);
 	const [client, pair, target] = hits as [Hit, Hit, Hit];
 	const refundAll = () => rateLimit.refund(db, ...hits);
 	const underAttack = !target.allowed;
