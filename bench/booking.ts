@@ -70,8 +70,14 @@ function show(title: string, f: Figures): Figures {
 	return f;
 }
 
-/** `send` from CONCURRENCY clients for SECONDS; each call answers a status (or an outcome). */
-async function rush(send: (n: number) => Promise<number | string>): Promise<Figures> {
+/**
+ * `send` from CONCURRENCY clients for SECONDS, or until `count` calls; each call answers a status
+ * (or an outcome).
+ */
+async function rush(
+	send: (n: number) => Promise<number | string>,
+	count = Infinity
+): Promise<Figures> {
 	const times: number[] = [];
 	const statuses: Record<string, number> = {};
 	const before = load1();
@@ -79,7 +85,7 @@ async function rush(send: (n: number) => Promise<number | string>): Promise<Figu
 	const began = performance.now();
 	const stopAt = began + SECONDS * 1000;
 	async function client() {
-		while (performance.now() < stopAt) {
+		while (performance.now() < stopAt && sequence < count) {
 			const sent = performance.now();
 			const status = await send(sequence++);
 			times.push(performance.now() - sent);
@@ -128,7 +134,7 @@ async function emptied(dataDir: string) {
 }
 
 /** The database's own limit: vt_book sent straight to it, as booking.ts prepares it. */
-async function ceiling(starts: string[]): Promise<Figures> {
+async function ceiling(starts: string[], count: number): Promise<Figures> {
 	const dataDir = mkdtempSync(join(tmpdir(), 'ventanilla-ceiling-'));
 	await emptied(dataDir);
 	let call: (payload: string) => Promise<unknown>;
@@ -225,7 +231,7 @@ async function ceiling(starts: string[]): Promise<Figures> {
 				if (!refusal) throw error;
 				return refusal;
 			}
-		});
+		}, count);
 	} finally {
 		await close();
 		rmSync(dataDir, { recursive: true, force: true });
@@ -288,11 +294,14 @@ try {
 	});
 	if (clock.status !== 204) throw new Error('could not set the clock (test mode)');
 	const { days } = (await (await fetch(`${base}/api/v1/appointments/slots`)).json()) as {
-		days: { slots: { start: string }[] }[];
+		days: { slots: { start: string; available: number }[] }[];
 	};
 	const starts = days.flatMap((day) => day.slots.map((slot) => slot.start));
+	// As many bookings as there are places, two to a slot in turn: every one should be taken, so
+	// the app and the ceiling do the same work (a full slot's refusal is a different path).
+	const places = days.flatMap((day) => day.slots).reduce((sum, slot) => sum + slot.available, 0);
 	console.log(
-		`${ENGINE} (${LABEL}): ${CONCURRENCY} clients, ${SECONDS} s each, ${starts.length} slots`
+		`${ENGINE} (${LABEL}): ${CONCURRENCY} clients, ${SECONDS} s each, ${starts.length} slots, ${places} places (bookings)`
 	);
 
 	const floor = show('floor (health)', await hammer(`${base}/api/v1/health`));
@@ -316,7 +325,7 @@ try {
 				{ 'idempotency-key': `bench-booking-${n}-key`, 'x-forwarded-for': address(n) }
 			);
 			return status;
-		})
+		}, places)
 	);
 	const filed: { number: string; securityCode: string }[] = [];
 	for (let i = 0; i < 20; i++) {
@@ -354,7 +363,7 @@ try {
 	appStopped = true;
 	const over = await overbooked(dataDir);
 	console.log(`slots over capacity or out of step with their bookings: ${over}`);
-	const raw = show('ceiling (vt_book)', await ceiling(starts));
+	const raw = show('ceiling (vt_book)', await ceiling(starts, places));
 	const ratio = Number((booking.requestsPerSecond / raw.requestsPerSecond).toFixed(2));
 	console.log(
 		`booking / ceiling ${ratio}; booking / floor ${(booking.requestsPerSecond / floor.requestsPerSecond).toFixed(2)}`
