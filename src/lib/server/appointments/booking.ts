@@ -285,5 +285,10 @@ async function bookOnce(
 		}
 	});
 	const { sealedToken, ...booked } = result;
-	return { ...booked, manageToken: unseal('appointment-manage', sealedToken), replayed };
+	// A replay opens the token it kept; the first answer has it at hand.
+	return {
+		...booked,
+		manageToken: replayed ? unseal('appointment-manage', sealedToken) : token,
+		replayed
+	};
 }
