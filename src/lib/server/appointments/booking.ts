@@ -170,6 +170,9 @@ async function bookOnce(
 	options: BookOptions
 ): Promise<Booked & { replayed: boolean }> {
 	const start = offeredStart(input.start);
+	if (options.idempotencyKey != null && !idempotencyKeyValid(options.idempotencyKey)) {
+		throw new DomainError('IDEMPOTENCY_KEY_INVALID');
+	}
 	const now = clock.now();
 	// Everything that needs no database is prepared first, so locks are held for as short as possible.
 	const held = Boolean(input.email);
@@ -245,9 +248,9 @@ async function bookOnce(
 			document_type: input.documentType,
 			document_number: input.documentNumber,
 			phone: input.phone ?? null,
-			description: input.description,
-			accessibility_needs: input.accessibilityNeeds,
-			preferential: input.preferential,
+			description: input.description ?? '',
+			accessibility_needs: input.accessibilityNeeds ?? '',
+			preferential: input.preferential ?? [],
 			consent_at: now.toISOString(),
 			policy_version: POLICY_VERSION,
 			manage_token_hash: manageTokenHash,
@@ -264,9 +267,6 @@ async function bookOnce(
 			: null,
 		result: answer
 	};
-	if (options.idempotencyKey != null && !idempotencyKeyValid(options.idempotencyKey)) {
-		throw new DomainError('IDEMPOTENCY_KEY_INVALID');
-	}
 	const { result, replayed } = await orNearest(db, start, async (full) => {
 		forgetCounts();
 		try {
