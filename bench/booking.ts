@@ -1,31 +1,290 @@
-// Booking benchmark: starts the built app on a free loopback port with a fresh data directory,
-// fires concurrent bookings for a bounded time, prints throughput and latency percentiles, and
-// compares p95 with bench/budgets.json. Run with `npm run bench:booking` (after `npm run build`).
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// `npm run bench:booking`: a rush on the database's paths, for one engine, against the built app:
+// the floor (`GET /api/v1/health`: HTTP and one query), the slot list, bookings and radicado
+// look-ups from 32 clients, each request from its own client address; then the database ceiling:
+// the booking's statement (vt_book) sent straight to a fresh database of the same engine, from one
+// process, with the same driver and the same 32 clients. Checks that no slot ended over its
+// capacity. Writes bench/booking-results.json (by engine); `npm run bench:check` reads it.
+//
+// BENCH_DATABASE_URL=postgres://… runs it on PostgreSQL (the database is emptied first: give it
+// one of its own); otherwise on the embedded database in a temporary folder. BENCH_SECONDS (8) per
+// measurement, BENCH_CONCURRENCY (32), BENCH_PORT (a free one). BENCH_APP_DIR runs another build
+// (say, an older commit's) with this bench; BENCH_LABEL files its figures under that name.
+import { PGlite } from '@electric-sql/pglite';
+import autocannon from 'autocannon';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import postgres from 'postgres';
 import { freePort, percentile, startBuiltApp, stopApp, waitUntilUp } from './support.ts';
 
-const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 10_000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-// A Monday that is not a holiday, far enough ahead for the outbox to find its messages due.
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const URL = process.env.BENCH_DATABASE_URL ?? '';
+const ENGINE = URL ? 'postgres' : 'pglite';
+const APP_DIR = resolve(process.env.BENCH_APP_DIR ?? '.');
+const LABEL = process.env.BENCH_LABEL ?? 'current';
+const RESULTS = 'bench/booking-results.json';
+// A Monday that is not a holiday: the app's clock (test mode), so every run offers the same slots.
 const NOW = '2030-02-04T07:00:00-05:00';
+// The app's settings for PGlite (src/lib/server/db/index.ts), for the ceiling's own database.
+const EMBEDDED_SETTINGS = ['shared_buffers=16MB'];
 
-if (!existsSync('build/index.js')) {
-	console.error('No build found: run `npm run build` first.');
+if (!existsSync(join(APP_DIR, 'build/index.js'))) {
+	console.error(`No build found in ${APP_DIR}: run \`npm run build\` first.`);
 	process.exit(1);
 }
 
-const port = await freePort();
+interface Figures {
+	requestsPerSecond: number;
+	p50Ms: number;
+	p95Ms: number;
+	p99Ms: number;
+	statuses: Record<string, number>;
+	/** The 1-minute load average before and after: the machine is shared. */
+	load: [number, number];
+}
+
+const load1 = () => Number(loadavg()[0]!.toFixed(2));
+
+function figures(times: number[], seconds: number, statuses: Record<string, number>, load: number) {
+	times.sort((a, b) => a - b);
+	return {
+		requestsPerSecond: Math.round(times.length / seconds),
+		p50Ms: Number(percentile(times, 50).toFixed(1)),
+		p95Ms: Number(percentile(times, 95).toFixed(1)),
+		p99Ms: Number(percentile(times, 99).toFixed(1)),
+		statuses,
+		load: [load, load1()] as [number, number]
+	};
+}
+
+function show(title: string, f: Figures): Figures {
+	console.log(
+		`${title.padEnd(24)} ${String(f.requestsPerSecond).padStart(5)} req/s  p50 ${f.p50Ms} ms  p95 ${f.p95Ms} ms  p99 ${f.p99Ms} ms  ${JSON.stringify(f.statuses)}  load ${f.load.join(' → ')}`
+	);
+	return f;
+}
+
+/**
+ * `send` from CONCURRENCY clients for SECONDS, or until `count` calls; each call answers a status
+ * (or an outcome).
+ */
+async function rush(
+	send: (n: number) => Promise<number | string>,
+	count = Infinity
+): Promise<Figures> {
+	const times: number[] = [];
+	const statuses: Record<string, number> = {};
+	const before = load1();
+	let sequence = 0;
+	const began = performance.now();
+	const stopAt = began + SECONDS * 1000;
+	async function client() {
+		while (performance.now() < stopAt && sequence < count) {
+			const sent = performance.now();
+			const status = await send(sequence++);
+			times.push(performance.now() - sent);
+			statuses[status] = (statuses[status] ?? 0) + 1;
+		}
+	}
+	await Promise.all(Array.from({ length: CONCURRENCY }, client));
+	return figures(times, (performance.now() - began) / 1000, statuses, before);
+}
+
+/** GETs of one path by autocannon (as bench/run.js measures pages). */
+function hammer(url: string): Promise<Figures> {
+	const before = load1();
+	return new Promise((done, fail) => {
+		const times: number[] = [];
+		const statuses: Record<string, number> = {};
+		const instance = autocannon(
+			{ url, connections: CONCURRENCY, duration: SECONDS },
+			(error: Error | null, result: { duration: number }) => {
+				if (error) return fail(error);
+				done(figures(times, result.duration, statuses, before));
+			}
+		);
+		instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+			times.push(ms);
+			statuses[status] = (statuses[status] ?? 0) + 1;
+		});
+	});
+}
+
+/** A distinct client address per request (the app reads X-Forwarded-For, as behind a proxy). */
+function address(n: number): string {
+	return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}
+
+/** An empty database of the engine's kind: a temporary PGlite folder, or the server's emptied. */
+async function emptied(dataDir: string) {
+	if (!URL) {
+		rmSync(dataDir, { recursive: true, force: true });
+		return;
+	}
+	const admin = postgres(URL, { max: 1, onnotice: () => {} });
+	await admin.unsafe('drop schema if exists public cascade; drop schema if exists drizzle cascade');
+	await admin.unsafe('create schema public');
+	await admin.end();
+}
+
+/** The database's own limit: vt_book sent straight to it, as booking.ts prepares it. */
+async function ceiling(starts: string[], count: number): Promise<Figures> {
+	const dataDir = mkdtempSync(join(tmpdir(), 'ventanilla-ceiling-'));
+	await emptied(dataDir);
+	let call: (payload: string) => Promise<unknown>;
+	let close: () => Promise<void>;
+	if (URL) {
+		// The app's pool (src/lib/server/db/index.ts): ten connections.
+		const client = postgres(URL, { max: 10, onnotice: () => {} });
+		await migratePostgres(drizzlePostgres(client), { migrationsFolder: 'drizzle' });
+		call = (payload) => client`select vt_book(${payload}::jsonb) as booked`;
+		close = () => client.end();
+	} else {
+		const client = new PGlite({ dataDir, postgresqlconf: EMBEDDED_SETTINGS });
+		await migratePglite(drizzlePglite(client), { migrationsFolder: 'drizzle' });
+		call = (payload) => client.query('select vt_book($1::jsonb) as booked', [payload]);
+		close = () => client.close();
+	}
+	// What the confirmation email weighs (src/lib/server/appointments/emails.ts), near enough.
+	const text = 'Confirme su cita en los próximos 15 minutos. '.repeat(30);
+	const html = `<p>${text}</p>`.repeat(2);
+	const at = new Date(NOW);
+	try {
+		return await rush(async (n) => {
+			const start = new Date(starts[n % starts.length]!);
+			const held = new Date(at.getTime() + 15 * 60_000).toISOString();
+			const result = {
+				reference: `C-${n}`,
+				start: start.toISOString(),
+				end: new Date(start.getTime() + 30 * 60_000).toISOString(),
+				status: 'held',
+				holdExpiresAt: held,
+				sealedToken: randomBytes(48).toString('base64url')
+			};
+			const payload = {
+				now: at.toISOString(),
+				scope: 'appointments.book',
+				key: `ceiling-${n}-${randomUUID()}`,
+				requestHash: randomBytes(32).toString('hex'),
+				documentType: 'CC',
+				documentNumber: String(30_000_000 + n),
+				maxPending: 2,
+				capacity: 2,
+				limits: [60, 1440].map((minutes) => ({
+					bucket: `booking:${randomBytes(32).toString('base64url')}`,
+					max: minutes === 60 ? 6 : 12,
+					windowSeconds: minutes * 60,
+					code: 'BOOKING_LIMITED'
+				})),
+				appointment: {
+					id: randomUUID(),
+					reference: `C-${n}-${randomBytes(4).toString('hex')}`,
+					status: 'held',
+					locale: 'es',
+					name: 'Persona de prueba',
+					email: `ceiling${n}@example.com`,
+					interpreter: false,
+					sequence: 0,
+					start: result.start,
+					end: result.end,
+					hold_expires_at: held,
+					video_url: `https://video.example/${randomBytes(12).toString('hex')}`,
+					call_language: 'es',
+					confirmation_call: false,
+					topic: 'informacion-general',
+					document_type: 'CC',
+					document_number: String(30_000_000 + n),
+					phone: null,
+					description: '',
+					accessibility_needs: '',
+					preferential: [],
+					consent_at: at.toISOString(),
+					policy_version: '2026-01',
+					manage_token_hash: randomBytes(32).toString('hex'),
+					manage_token_sealed: randomBytes(64).toString('base64url'),
+					confirm_token_hash: randomBytes(32).toString('hex')
+				},
+				email: {
+					kind: 'appointment.held',
+					to: `ceiling${n}@example.com`,
+					subject: 'Confirme su cita',
+					text,
+					html,
+					attachments: [],
+					bucket: `email-unconfirmed:${randomBytes(32).toString('base64url')}`,
+					max: 3,
+					windowSeconds: 86_400
+				},
+				result
+			};
+			try {
+				await call(JSON.stringify(payload));
+				return 'booked';
+			} catch (error) {
+				const refusal = /^vt:([A-Z_]+)$/.exec((error as Error).message)?.[1];
+				if (!refusal) throw error;
+				return refusal;
+			}
+		}, count);
+	} finally {
+		await close();
+		rmSync(dataDir, { recursive: true, force: true });
+	}
+}
+
+/** Places taken per slot against its capacity, read from the database the app left. */
+async function overbooked(dataDir: string): Promise<number> {
+	const query = `select count(*)::int as over from (
+		select s.start from appointment_slots s
+		left join appointments a on a.start = s.start and a.status in ('booked', 'held')
+		group by s.start, s.capacity, s.booked
+		having count(a.id) > s.capacity or s.booked > s.capacity or count(a.id) <> s.booked) o`;
+	if (URL) {
+		const client = postgres(URL, { max: 1, onnotice: () => {} });
+		const [row] = await client.unsafe(query);
+		await client.end();
+		return Number(row!.over);
+	}
+	const client = new PGlite({ dataDir: join(dataDir, 'pgdata') });
+	const { rows } = await client.query<{ over: number }>(query);
+	await client.close();
+	return rows[0]!.over;
+}
+
+async function post(base: string, path: string, body: unknown, headers: Record<string, string>) {
+	const response = await fetch(`${base}${path}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', ...headers },
+		body: JSON.stringify(body)
+	});
+	return { status: response.status, json: (await response.json().catch(() => null)) as unknown };
+}
+
+const port = Number(process.env.BENCH_PORT ?? (await freePort()));
 const base = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'ventanilla-bench-'));
-const app = startBuiltApp(port, {
-	DATA_DIR: dataDir,
-	DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '',
-	VENTANILLA_TEST_MODE: '1',
-	LOG_LEVEL: 'warn'
-});
-
+await emptied(join(dataDir, 'pgdata'));
+const app = startBuiltApp(
+	port,
+	{
+		DATA_DIR: dataDir,
+		DATABASE_URL: URL,
+		VENTANILLA_TEST_MODE: '1',
+		LOG_LEVEL: 'warn',
+		WORKER_INTERVAL_MS: '60000',
+		ADDRESS_HEADER: 'x-forwarded-for',
+		XFF_DEPTH: '1'
+	},
+	APP_DIR
+);
+const run: Record<string, unknown> = { date: new Date().toISOString(), app: APP_DIR };
+let appStopped = false;
 try {
 	await waitUntilUp(base, app);
 	const clock = await fetch(`${base}/__test__/clock`, {
@@ -34,60 +293,89 @@ try {
 		body: JSON.stringify({ now: NOW })
 	});
 	if (clock.status !== 204) throw new Error('could not set the clock (test mode)');
-	const slots = (await (await fetch(`${base}/api/v1/appointments/slots`)).json()) as {
-		days: { slots: { start: string }[] }[];
+	const { days } = (await (await fetch(`${base}/api/v1/appointments/slots`)).json()) as {
+		days: { slots: { start: string; available: number }[] }[];
 	};
-	const starts = slots.days.flatMap((day) => day.slots.map((slot) => slot.start));
-
-	const latencies: number[] = [];
-	const statuses = new Map<number, number>();
-	let sequence = 0;
-	const began = performance.now();
-	const stopAt = began + DURATION_MS;
-
-	async function worker(): Promise<void> {
-		while (performance.now() < stopAt) {
-			sequence += 1;
-			const body = {
-				topic: 'informacion-general',
-				start: starts[Math.floor(Math.random() * starts.length)],
-				consent: true,
-				name: 'Persona de prueba',
-				documentType: 'CC',
-				documentNumber: String(10_000_000 + sequence),
-				email: `bench${sequence}@example.com`,
-				callLanguage: 'es'
-			};
-			const sent = performance.now();
-			const response = await fetch(`${base}/api/v1/appointments`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${sequence}-key` },
-				body: JSON.stringify(body)
-			});
-			await response.arrayBuffer();
-			latencies.push(performance.now() - sent);
-			statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-		}
-	}
-	await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-	const seconds = (performance.now() - began) / 1000;
-
-	latencies.sort((a, b) => a - b);
-	const booked = statuses.get(201) ?? 0;
-	const budget = JSON.parse(readFileSync('bench/budgets.json', 'utf8')).server
-		.bookingP95Ms as number;
-	const p95 = percentile(latencies, 95);
-	console.log(`booking benchmark: ${CONCURRENCY} concurrent clients for ${seconds.toFixed(1)} s`);
-	console.log(`  requests    ${latencies.length} (${(latencies.length / seconds).toFixed(1)}/s)`);
-	console.log(`  booked      ${booked} (${(booked / seconds).toFixed(1)}/s)`);
-	console.log(`  statuses    ${JSON.stringify(Object.fromEntries(statuses))}`);
+	const starts = days.flatMap((day) => day.slots.map((slot) => slot.start));
+	// As many bookings as there are places, two to a slot in turn: every one should be taken, so
+	// the app and the ceiling do the same work (a full slot's refusal is a different path).
+	const places = days.flatMap((day) => day.slots).reduce((sum, slot) => sum + slot.available, 0);
 	console.log(
-		`  latency ms  p50 ${percentile(latencies, 50).toFixed(1)}  p95 ${p95.toFixed(1)}  p99 ${percentile(latencies, 99).toFixed(1)}  max ${latencies.at(-1)?.toFixed(1)}`
+		`${ENGINE} (${LABEL}): ${CONCURRENCY} clients, ${SECONDS} s each, ${starts.length} slots, ${places} places (bookings)`
 	);
-	console.log(`  budget      p95 ≤ ${budget} ms: ${p95 <= budget ? 'met' : 'NOT met'}`);
-	const over = [...statuses.keys()].some((status) => status >= 500);
-	process.exitCode = p95 <= budget && !over ? 0 : 1;
-} finally {
+
+	const floor = show('floor (health)', await hammer(`${base}/api/v1/health`));
+	const slots = show('slots (30 days)', await hammer(`${base}/api/v1/appointments/slots`));
+	const booking = show(
+		'booking',
+		await rush(async (n) => {
+			const { status } = await post(
+				base,
+				'/api/v1/appointments',
+				{
+					topic: 'informacion-general',
+					start: starts[n % starts.length],
+					consent: true,
+					name: 'Persona de prueba',
+					documentType: 'CC',
+					documentNumber: String(20_000_000 + n),
+					email: `bench${n}@example.com`,
+					callLanguage: 'es'
+				},
+				{ 'idempotency-key': `bench-booking-${n}-key`, 'x-forwarded-for': address(n) }
+			);
+			return status;
+		}, places)
+	);
+	const filed: { number: string; securityCode: string }[] = [];
+	for (let i = 0; i < 20; i++) {
+		const { status, json } = await post(
+			base,
+			'/api/v1/radicados',
+			{
+				type: 'peticion',
+				subject: `Petición de prueba ${i}`,
+				description: 'Texto de prueba para medir la consulta de radicados.',
+				identity: 'identified',
+				name: 'Prueba',
+				contactPreference: 'online',
+				consent: true
+			},
+			{ 'x-forwarded-for': address(1_000_000 + i) }
+		);
+		if (status !== 201) throw new Error(`filing answered ${status}`);
+		filed.push(json as { number: string; securityCode: string });
+	}
+	const lookup = show(
+		'look-up (right code)',
+		await rush(async (n) => {
+			const one = filed[n % filed.length]!;
+			const { status } = await post(
+				base,
+				'/api/v1/radicados/lookup',
+				{ number: one.number, securityCode: one.securityCode },
+				{ 'x-forwarded-for': address(2_000_000 + n) }
+			);
+			return status;
+		})
+	);
 	await stopApp(app);
+	appStopped = true;
+	const over = await overbooked(dataDir);
+	console.log(`slots over capacity or out of step with their bookings: ${over}`);
+	const raw = show('ceiling (vt_book)', await ceiling(starts, places));
+	const ratio = Number((booking.requestsPerSecond / raw.requestsPerSecond).toFixed(2));
+	console.log(
+		`booking / ceiling ${ratio}; booking / floor ${(booking.requestsPerSecond / floor.requestsPerSecond).toFixed(2)}`
+	);
+	Object.assign(run, { floor, slots, booking, ceiling: raw, bookingToCeiling: ratio, lookup });
+	run.overbookedSlots = over;
+	const results = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : {};
+	results[ENGINE] = { ...results[ENGINE], [LABEL]: run };
+	writeFileSync(RESULTS, JSON.stringify(results, null, '\t') + '\n');
+	const fiveHundreds = Object.keys(booking.statuses).some((status) => Number(status) >= 500);
+	process.exitCode = over === 0 && !fiveHundreds ? 0 : 1;
+} finally {
+	if (!appStopped) await stopApp(app);
 	rmSync(dataDir, { recursive: true, force: true });
 }

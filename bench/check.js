@@ -76,20 +76,31 @@ check(
 );
 const server = results.server ?? {};
 check('slots p95 ms', server.slots?.p95Ms, budgets.server.slotsP95Ms);
-check('booking p95 ms', server.booking?.p95Ms, budgets.server.bookingP95Ms);
-check(
-	'booking / raw insert rate',
-	server.booking
-		? Number((server.booking.requestsPerSecond / server.rawInsertsPerSecond).toFixed(2))
-		: undefined,
-	budgets.server.bookingToRawInsertRatio,
-	false
-);
-check('look-up p95 ms', server.lookup?.p95Ms, budgets.server.lookupP95Ms);
 // The published pages against the health floor of the same run (bench/content.js).
 for (const [path, page] of Object.entries(server.content?.pages ?? {})) {
 	check(`${path} / health floor rate`, page.toFloor, budgets.server.contentToFloorRatio, false);
 	check(`${path} p95 ms`, page.p95Ms, budgets.server.contentP95Ms);
+}
+// Bookings, look-ups and slots under a rush, once per engine (`npm run bench:booking`), bookings
+// against the database ceiling of the same run (vt_book sent straight to the database).
+const rush = existsSync('bench/booking-results.json')
+	? JSON.parse(readFileSync('bench/booking-results.json', 'utf8'))
+	: {};
+for (const [engine, name] of [
+	['pglite', 'PGlite'],
+	['postgres', 'PostgreSQL']
+]) {
+	const run = rush[engine]?.current;
+	check(`booking p95 ms (${name})`, run?.booking.p95Ms, budgets.server.bookingP95Ms);
+	check(
+		`booking / database ceiling (${name})`,
+		run?.bookingToCeiling,
+		budgets.server.bookingToCeilingRatio,
+		false
+	);
+	check(`look-up p95 ms (${name})`, run?.lookup.p95Ms, budgets.server.lookupP95Ms);
+	check(`slots p95 ms (${name})`, run?.slots.p95Ms, budgets.server.slotsP95Ms);
+	check(`slots over capacity (${name})`, run?.overbookedSlots, 0);
 }
 // The petitions desk's queue with 50,000 petitions (`npm run bench:queue`, once per engine).
 const queue = existsSync('bench/queue-results.json')

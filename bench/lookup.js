@@ -1,32 +1,40 @@
-// Measures radicado look-up latency (p50/p95/p99) against the built app on loopback.
+// Measures radicado look-up latency (p50/p95/p99) against the built app on loopback, beside the
+// floor of the same run (`GET /api/v1/health`, HTTP and one query), each look-up from its own
+// client address (the app reads X-Forwarded-For here, as behind a proxy).
 // Usage: npm run build && npm run bench:lookup
-// BENCH_REQUESTS (500), BENCH_CONCURRENCY (4), BENCH_PORT (4599), BENCH_SECONDS (60) bound the run;
-// DATABASE_URL runs it on PostgreSQL instead of an embedded database in a temporary folder.
+// BENCH_REQUESTS (2000), BENCH_CONCURRENCY (32), BENCH_PORT (4599), BENCH_SECONDS (60) bound the run;
+// DATABASE_URL runs it on PostgreSQL instead of an embedded database in a temporary folder;
+// BENCH_APP_DIR runs another copy of the app (an older build, to compare).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 500);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const PORT = Number(process.env.BENCH_PORT ?? 4599);
 const DEADLINE = Date.now() + Number(process.env.BENCH_SECONDS ?? 60) * 1000;
 const BASE = `http://127.0.0.1:${PORT}`;
 
-if (!existsSync('build/index.js')) {
+const APP_DIR = resolve(process.env.BENCH_APP_DIR ?? '.');
+
+if (!existsSync(join(APP_DIR, 'build/index.js'))) {
 	console.error('Build the app first: npm run build');
 	process.exit(1);
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ventanilla-bench-'));
 const server = spawn(process.execPath, ['build/index.js'], {
+	cwd: APP_DIR,
 	env: {
 		...process.env,
 		PORT: String(PORT),
 		HOST: '127.0.0.1',
 		ORIGIN: BASE,
 		DATA_DIR: dataDir,
-		WORKER_INTERVAL_MS: '60000'
+		WORKER_INTERVAL_MS: '60000',
+		ADDRESS_HEADER: 'x-forwarded-for',
+		XFF_DEPTH: '1'
 	},
 	stdio: ['ignore', 'ignore', 'inherit']
 });
@@ -43,11 +51,18 @@ async function waitForHealth() {
 	throw new Error('The app did not start');
 }
 
+let clients = 0;
+
+/** A request from a client address of its own. */
 async function post(path, body) {
+	const n = clients++;
 	const started = performance.now();
 	const response = await fetch(`${BASE}${path}`, {
 		method: 'POST',
-		headers: { 'content-type': 'application/json' },
+		headers: {
+			'content-type': 'application/json',
+			'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`
+		},
 		body: JSON.stringify(body)
 	});
 	const json = await response.json();
@@ -86,6 +101,23 @@ try {
 		const one = filed[i % filed.length];
 		await post('/api/v1/radicados/lookup', { number: one.number, securityCode: one.securityCode });
 	}
+
+	// The floor: the health check from the same clients for the same number of requests.
+	const floor = [];
+	let asked = 0;
+	const floorStarted = performance.now();
+	await Promise.all(
+		Array.from({ length: CONCURRENCY }, async () => {
+			while (asked++ < REQUESTS && Date.now() < DEADLINE) {
+				const sent = performance.now();
+				const response = await fetch(`${BASE}/api/v1/health`);
+				await response.arrayBuffer();
+				if (response.status !== 200) throw new Error(`Health answered ${response.status}`);
+				floor.push(performance.now() - sent);
+			}
+		})
+	);
+	const floorSeconds = (performance.now() - floorStarted) / 1000;
 
 	const times = [];
 	let next = 0;
@@ -129,8 +161,12 @@ try {
 	console.log(
 		`Look-up on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, ${CONCURRENCY} concurrent clients, loopback:`
 	);
+	summary('floor: health (200)', floor);
+	console.log(`${''.padEnd(28)} ${(floor.length / floorSeconds).toFixed(0)} requests per second`);
 	summary('found (200)', times);
-	console.log(`${''.padEnd(28)} ${(times.length / seconds).toFixed(0)} requests per second`);
+	console.log(
+		`${''.padEnd(28)} ${(times.length / seconds).toFixed(0)} requests per second (${(times.length / seconds / (floor.length / floorSeconds)).toFixed(2)} of the floor); load average ${loadavg()[0].toFixed(2)}`
+	);
 	summary('unknown number (404)', unknown);
 	summary('wrong code (404)', wrong);
 } finally {

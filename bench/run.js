@@ -12,7 +12,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.js';
 import { measureCall } from './call.js';
 import { measureContent } from './content.js';
@@ -399,24 +398,6 @@ ${options}
 	return { url: `http://127.0.0.1:${PORT + 1}/`, close: () => server.close() };
 }
 
-/** Inserts into a scratch table of a fresh embedded database: the ceiling any booking can reach. */
-async function rawInsertRate(seconds = 5) {
-	// On disk, as the app keeps its data: the same database, configured the same way.
-	const dataDir = mkdtempSync(join(tmpdir(), 'ventanilla-raw-'));
-	const db = new PGlite({ dataDir });
-	await db.exec(
-		'create table scratch (id serial primary key, reference text unique, at timestamptz default now())'
-	);
-	const deadline = Date.now() + seconds * 1000;
-	let count = 0;
-	while (Date.now() < deadline) {
-		await db.query('insert into scratch (reference) values ($1)', [`R-${count++}`]);
-	}
-	await db.close();
-	rmSync(dataDir, { recursive: true, force: true });
-	return Math.round(count / seconds);
-}
-
 /** Bounded load from 32 clients; latency percentiles computed from every response's own time. */
 function load(title, options) {
 	return new Promise((resolve, reject) => {
@@ -510,8 +491,7 @@ async function main() {
 		results.lighthouse[path] = await lighthouseRun(`${BASE}${path}`);
 		log(`lighthouse ${path}: ${JSON.stringify(results.lighthouse[path])}`);
 	}
-	results.server = { rawInsertsPerSecond: await rawInsertRate(quick ? 2 : 5) };
-	log(`raw embedded-database insert rate: ${results.server.rawInsertsPerSecond}/s`);
+	results.server = {};
 	const today = new Date().toISOString().slice(0, 10);
 	const to = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 	results.server.slots = await load('slots (30 days)', {
@@ -547,6 +527,14 @@ async function main() {
 	writeFileSync('bench/results.json', JSON.stringify(results, null, '\t') + '\n');
 	writeFileSync('bench/results.md', markdown(results));
 	log('wrote bench/results.json and bench/results.md');
+
+	// Bookings against the database's own limit, look-ups and slots, with their own fresh app.
+	log('booking, look-up and slots under a rush (bench/booking.ts)');
+	const rush = spawnSync(process.execPath, ['bench/booking.ts'], {
+		stdio: 'inherit',
+		env: { ...process.env, BENCH_SECONDS: quick ? '3' : (process.env.BENCH_SECONDS ?? '8') }
+	});
+	if (rush.status !== 0) log('bench/booking.ts found 5xx answers or an overbooked slot');
 }
 
 function markdown(results) {
@@ -584,7 +572,7 @@ function markdown(results) {
 		'',
 		`2G (250 kbit/s, 800 ms RTT, CPU ×4): charter cold visit FCP ${results.twoG?.charter.cold.fcpMs} ms, LCP ${results.twoG?.charter.cold.lcpMs} ms; repeat visit through the service worker FCP ${results.twoG?.charter.repeat.fcpMs} ms, LCP ${results.twoG?.charter.repeat.lcpMs} ms; booking start cold visit FCP ${results.twoG?.booking.cold.fcpMs} ms, LCP ${results.twoG?.booking.cold.lcpMs} ms.`,
 		'',
-		`Server: new database created in ${results.startup.databaseOpenMs} ms; existing database opened in ${results.startup.reopenDatabaseMs} ms; resident memory after the load ${results.server.afterLoadResidentMemoryMb} MB, idle after a restart ${results.server.idleResidentMemoryMb} MB; raw inserts ${results.server.rawInsertsPerSecond}/s.`
+		`Server: new database created in ${results.startup.databaseOpenMs} ms; existing database opened in ${results.startup.reopenDatabaseMs} ms; resident memory after the load ${results.server.afterLoadResidentMemoryMb} MB, idle after a restart ${results.server.idleResidentMemoryMb} MB`
 	);
 	for (const [name, s] of Object.entries(results.server)) {
 		if (s && typeof s === 'object')
@@ -597,11 +585,10 @@ function markdown(results) {
 			'',
 			`Call room: the citizen's call page ${results.call.page.total} B (JS ${results.call.page.js} B); from "Entrar" to the first remote video frame on loopback, median ${results.call.enterToFirstFrameMs.median} ms, slowest ${results.call.enterToFirstFrameMs.max} ms (${results.call.enterToFirstFrameMs.runs.length} runs).`
 		);
-	if (results.server.booking)
-		lines.push(
-			'',
-			`Booking throughput / raw insert rate: ${(results.server.booking.requestsPerSecond / results.server.rawInsertsPerSecond).toFixed(2)}.`
-		);
+	lines.push(
+		'',
+		'Bookings, look-ups and slots per engine, against the floor and the database ceiling: `npm run bench:booking` (bench/booking-results.json).'
+	);
 	return lines.join('\n') + '\n';
 }
 

@@ -45,9 +45,17 @@ export async function waitUntilUp(base: string, app: ChildProcess): Promise<void
 	throw new Error('the app did not start within 60 s');
 }
 
-/** Starts the built app (scripts/start.js, as `npm start`) on loopback; `env` adds its settings. */
-export function startBuiltApp(port: number, env: Record<string, string>): ChildProcess {
+/**
+ * Starts the built app (scripts/start.js, as `npm start`) on loopback; `env` adds its settings,
+ * `cwd` names another copy of the app (an older build to compare with).
+ */
+export function startBuiltApp(
+	port: number,
+	env: Record<string, string>,
+	cwd = process.cwd()
+): ChildProcess {
 	return spawn(process.execPath, ['scripts/start.js'], {
+		cwd,
 		env: {
 			...process.env,
 			PORT: String(port),

@@ -14,6 +14,11 @@ export function fingerprint(body: unknown): string {
 
 const KEY = /^[\w-]{8,128}$/;
 
+/** Whether an Idempotency-Key has the shape the API takes. */
+export function idempotencyKeyValid(key: string): boolean {
+	return KEY.test(key);
+}
+
 /**
  * Runs `work` once per (scope, key) and keeps its result (JSON) for replays. The key is claimed in
  * the same transaction as the work, so a replay sees either nothing (and runs) or the committed
@@ -28,7 +33,7 @@ export async function once<T>(
 	work: (tx: Transaction) => Promise<T>
 ): Promise<{ result: T; replayed: boolean }> {
 	if (key === null) return { result: await db.transaction(work), replayed: false };
-	if (!KEY.test(key)) throw new DomainError('IDEMPOTENCY_KEY_INVALID');
+	if (!idempotencyKeyValid(key)) throw new DomainError('IDEMPOTENCY_KEY_INVALID');
 	const requestHash = fingerprint(body);
 	return db.transaction(async (tx) => {
 		const claimed = await tx

@@ -4,6 +4,7 @@ import type { Allowance, GuessLimits } from '$lib/config/entity';
 import { clock } from './clock';
 import { keyedHash } from './crypto';
 import type { Database } from './db';
+import { rowsOf } from './db/call';
 import { rateLimits } from './db/schema';
 import type { Transaction } from './idempotency';
 
@@ -74,6 +75,66 @@ async function counted(db: Db, bucket: string, limit: Limit, now: Date) {
 	return { used, retryAfter };
 }
 
+/** A text[] parameter (drizzle would spread a plain array into a list). */
+function textArray(values: string[]) {
+	return sql`array[${sql.join(
+		values.map((value) => sql`${value}`),
+		sql`, `
+	)}]::text[]`;
+}
+
+/** A whole-number[] parameter. */
+function intArray(values: number[]) {
+	return sql`array[${sql.join(
+		values.map((value) => sql`${value}`),
+		sql`, `
+	)}]::integer[]`;
+}
+
+/** The verdict of one counter as `vt_hit` gives it: {allowed 0|1, used, retryAfter}. */
+function verdictOf(
+	key: string,
+	limit: Limit,
+	at: Date,
+	[allowed, used, retryAfter]: number[]
+): Hit {
+	return allowed
+		? {
+				bucket: key,
+				at,
+				allowed: true,
+				used: used!,
+				remaining: limit.max - used!,
+				retryAfter: retryAfter!
+			}
+		: { bucket: key, at, allowed: false, used: used!, remaining: 0, retryAfter: retryAfter! };
+}
+
+/** Hits to count in one statement: the arguments of `vt_hits`, and how to read its answer. */
+function counting(counters: { bucket: string; limit: Limit }[]) {
+	const keys = counters.map(({ bucket, limit }) => (checked(limit), stored(bucket)));
+	const now = clock.now();
+	return {
+		args: sql`${textArray(keys)}, ${intArray(counters.map((c) => c.limit.max))}, ${intArray(
+			counters.map((c) => c.limit.windowSeconds)
+		)}, ${now.toISOString()}::timestamptz`,
+		read: (answer: number[]) =>
+			counters.map((counter, i) =>
+				verdictOf(keys[i]!, counter.limit, now, answer.slice(i * 3, i * 3 + 3))
+			)
+	};
+}
+
+/**
+ * Counts one hit on each bucket in one statement (`vt_hits`, drizzle/0008_booking_function.sql):
+ * each under its bucket's lock, taken in the order given, and recorded only when allowed.
+ */
+async function hitAll(db: Db, counters: { bucket: string; limit: Limit }[]): Promise<Hit[]> {
+	const { args, read } = counting(counters);
+	const [row] = await rowsOf<{ hits: number[] }>(db, sql`select vt_hits(${args}) as hits`);
+	return read(row!.hits);
+}
+
 /**
  * Sliding-window counters kept in the database, so every app instance shares them: a row per
  * bucket and instant, and a hit is allowed when the hits of the last `windowSeconds` number fewer
@@ -95,39 +156,27 @@ export const rateLimit = {
 	/**
 	 * Counts one hit, before the work it guards, and says whether it was allowed. A refused hit is
 	 * not recorded. Given a transaction, the count is part of it: if the work rolls back, so does
-	 * the hit, and the bucket stays locked until it ends.
+	 * the hit, and the bucket stays locked until it ends. One statement.
 	 */
 	async hit(db: Db, bucket: string, limit: Limit): Promise<Hit> {
-		const key = stored(bucket);
-		checked(limit);
-		const now = clock.now();
-		return db.transaction(async (tx) => {
-			await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
-			const { used, retryAfter } = await counted(tx, key, limit, now);
-			const verdict = { bucket: key, at: now, retryAfter };
-			if (used >= limit.max) return { ...verdict, allowed: false, used, remaining: 0 };
-			await tx
-				.insert(rateLimits)
-				.values({ bucket: key, windowStart: now, hits: 1 })
-				.onConflictDoUpdate({
-					target: [rateLimits.bucket, rateLimits.windowStart],
-					set: { hits: sql`${rateLimits.hits} + 1` }
-				});
-			return { ...verdict, allowed: true, used: used + 1, remaining: limit.max - used - 1 };
-		});
+		const [hit] = await hitAll(db, [{ bucket, limit }]);
+		return hit!;
 	},
 
+	/** The key a bucket is stored under, for work done in the database itself (vt_book). */
+	key: stored,
+
 	/**
-	 * Gives back an allowed hit (a refused one was never recorded). Counting first and giving back
-	 * what should not count (a right password, a refused request) is what keeps concurrent
-	 * requests from all passing a check before any of them counts.
+	 * Gives back allowed hits of one instant (a refused one was never recorded). Counting first
+	 * and giving back what should not count (a right password, a refused request) is what keeps
+	 * concurrent requests from all passing a check before any of them counts.
 	 */
-	async refund(db: Db, hit: Hit): Promise<void> {
-		if (!hit.allowed) return;
-		await db
-			.update(rateLimits)
-			.set({ hits: sql`greatest(${rateLimits.hits} - 1, 0)` })
-			.where(and(eq(rateLimits.bucket, hit.bucket), eq(rateLimits.windowStart, hit.at)));
+	async refund(db: Db, ...hits: Hit[]): Promise<void> {
+		const given = hits.filter((hit) => hit.allowed);
+		if (given.length === 0) return;
+		await db.execute(
+			sql`select vt_refund(${textArray(given.map((hit) => hit.bucket))}, ${given[0]!.at.toISOString()}::timestamptz)`
+		);
 	},
 
 	/**
@@ -192,18 +241,33 @@ export async function guess(
 	limits: GuessLimits,
 	buckets: { client: string; target: string }
 ): Promise<Guess> {
+	const { args, judge } = guessing(limits, buckets);
+	const [row] = await rowsOf<{ hits: number[] }>(db, sql`select vt_hits(${args}) as hits`);
+	return judge(db, row!.hits);
+}
+
+/**
+ * A guess counted by a statement of the caller's (`vt_lookup` counts it and reads the petition at
+ * once): `args` are vt_hits's, and `judge` takes what it answered.
+ */
+export function guessing(limits: GuessLimits, buckets: { client: string; target: string }) {
 	const clientLimit = limitOf(limits.perClient);
 	const pairLimit = limitOf(limits.perTargetFromClient);
 	const targetLimit = limitOf(limits.perTarget);
-	const [client, pair, target] = await Promise.all([
-		rateLimit.hit(db, `${buckets.client}`, clientLimit),
-		rateLimit.hit(db, `${buckets.client}|${buckets.target}`, pairLimit),
-		rateLimit.hit(db, `${buckets.target}`, targetLimit)
+	// The buckets always in this order (client, pair, target), so two guesses never wait on each
+	// other in a circle.
+	const { args, read } = counting([
+		{ bucket: buckets.client, limit: clientLimit },
+		{ bucket: `${buckets.client}|${buckets.target}`, limit: pairLimit },
+		{ bucket: buckets.target, limit: targetLimit }
 	]);
-	const hits = [client, pair, target];
-	const refundAll = async () => {
-		await Promise.all(hits.map((hit) => rateLimit.refund(db, hit)));
-	};
+	return { args, judge: (db: Db, answer: number[]) => judged(db, limits, read(answer)) };
+}
+
+async function judged(db: Db, limits: GuessLimits, hits: Hit[]): Promise<Guess> {
+	const pairLimit = limitOf(limits.perTargetFromClient);
+	const [client, pair, target] = hits as [Hit, Hit, Hit];
+	const refundAll = () => rateLimit.refund(db, ...hits);
 	const underAttack = !target.allowed;
 	const overPair = underAttack && pair.used > limits.underAttackFromClient;
 	if (!client.allowed || !pair.allowed || overPair) {

@@ -1,22 +1,22 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
-import { entity } from '$lib/config/entity';
+import { entity, type Allowance } from '$lib/config/entity';
 import { POLICY_VERSION, type BookingInput } from '$lib/domain/appointments';
 import { formatInstant } from '$lib/domain/calendar';
+import { localDate } from '$lib/domain/local-time';
 import { referenceFrom, slotEnd } from '$lib/domain/slots';
 import { clock } from '../clock';
 import { randomToken, seal, unseal } from '../crypto';
 import type { Database } from '../db';
+import { rowsOf } from '../db/call';
 import { appointments as table } from '../db/schema';
-import { enqueue } from '../email/outbox';
+import { mailbox } from '../email/outbox';
 import { DomainError } from '../errors';
-import { once, type Transaction } from '../idempotency';
-import { clientOf } from '../rate-limit';
+import { fingerprint, idempotencyKeyValid } from '../idempotency';
+import { clientOf, rateLimit } from '../rate-limit';
 import { appointmentEmail } from './emails';
-import { takePlaceOrExpired, within } from './holds';
 import { rules, type Booked } from './model';
-import { offeredStart, orNearest } from './slots';
-import { nonWorkingDays } from '../non-working-days';
+import { dayClosed, forgetCounts, offeredStart, orNearest } from './slots';
 import { confirmTokenHash, issueToken, newToken } from './tokens';
 
 export interface BookOptions {
@@ -26,28 +26,84 @@ export interface BookOptions {
 	client: string;
 }
 
+/** A counter the booking counts against, as vt_book takes it. */
+interface Counter {
+	bucket: string;
+	max: number;
+	windowSeconds: number;
+	code: 'BOOKING_LIMITED' | 'PHONE_BOOKING_LIMITED';
+}
+
 /**
- * Counts the booking against its client address (and, with a phone only, against the stricter
- * limits of the address and of the phone), in the booking's transaction: before the place is
- * taken, and taken back with everything else if the booking fails.
+ * The counters a booking counts against, in the order vt_book takes them: its client address,
+ * and with a phone only the stricter limits of the address and of the phone. Each window of an
+ * allowance is its own bucket (as holds.ts `within`).
  */
-async function countBooking(tx: Transaction, input: BookingInput, client: string): Promise<void> {
+function countersOf(input: BookingInput, client: string): Counter[] {
 	const limits = entity.limits.booking;
 	const from = clientOf(client);
-	await within(tx, `booking:client:${from}`, limits.perClient, 'BOOKING_LIMITED');
-	if (input.email) return;
-	await within(
-		tx,
-		`booking-phone:client:${from}`,
-		limits.phoneOnlyPerClient,
-		'PHONE_BOOKING_LIMITED'
-	);
-	await within(
-		tx,
-		`booking-phone:phone:${input.phone}`,
-		limits.phoneOnlyPerPhone,
-		'PHONE_BOOKING_LIMITED'
-	);
+	const of = (bucket: string, allowances: Allowance[], code: Counter['code']) =>
+		allowances.map((allowance) => ({
+			bucket: rateLimit.key(`${bucket}:${allowance.minutes}`),
+			max: allowance.max,
+			windowSeconds: allowance.minutes * 60,
+			code
+		}));
+	return [
+		...of(`booking:client:${from}`, limits.perClient, 'BOOKING_LIMITED'),
+		...(input.email
+			? []
+			: [
+					...of(`booking-phone:client:${from}`, limits.phoneOnlyPerClient, 'PHONE_BOOKING_LIMITED'),
+					...of(
+						`booking-phone:phone:${input.phone}`,
+						limits.phoneOnlyPerPhone,
+						'PHONE_BOOKING_LIMITED'
+					)
+				])
+	];
+}
+
+/** The answer a booking keeps for replays of its key: the manage token only sealed. */
+type Answer = Omit<Booked, 'manageToken'> & { sealedToken: string };
+
+/** A refusal vt_book raised ('vt:<CODE>', its figures as JSON in DETAIL), or undefined. */
+function refusalOf(
+	error: unknown
+): { code: string; detail: Record<string, number> & { reason?: string } } | undefined {
+	let current = error;
+	for (let depth = 0; current instanceof Error && depth < 5; depth++) {
+		const match = /^vt:([A-Z_]+)$/.exec(current.message);
+		if (match) {
+			const detail = (current as { detail?: string }).detail;
+			return { code: match[1]!, detail: detail ? JSON.parse(detail) : {} };
+		}
+		current = current.cause;
+	}
+	return undefined;
+}
+
+/** The service's refusal for one vt_book raised, with the same figures as before. */
+function refused(
+	start: Date,
+	{ code, detail }: { code: string; detail: Record<string, number> & { reason?: string } }
+): DomainError {
+	switch (code) {
+		case 'DAY_CLOSED':
+			return dayClosed(start, { date: localDate(start), kind: 'closure', reason: detail.reason! });
+		case 'TOO_MANY_APPOINTMENTS':
+			return new DomainError(code, { values: { max: detail.max!, count: detail.count! } });
+		case 'BOOKING_LIMITED':
+		case 'PHONE_BOOKING_LIMITED':
+			return new DomainError(code, {
+				values: { minutes: Math.ceil(detail.retryAfter! / 60), max: detail.max! },
+				retryAfter: detail.retryAfter!
+			});
+		case 'EMAIL_LIMITED':
+			return new DomainError(code, { values: { max: detail.max! } });
+		default:
+			return new DomainError('IDEMPOTENCY_KEY_REUSED');
+	}
 }
 
 /** Whether an error is PostgreSQL's unique violation on the reference (a one-in-a-billion clash). */
@@ -122,6 +178,9 @@ async function bookOnce(
 	options: BookOptions
 ): Promise<Booked & { replayed: boolean }> {
 	const start = offeredStart(input.start);
+	if (options.idempotencyKey != null && !idempotencyKeyValid(options.idempotencyKey)) {
+		throw new DomainError('IDEMPOTENCY_KEY_INVALID');
+	}
 	const now = clock.now();
 	// Everything that needs no database is prepared first, so locks are held for as short as possible.
 	const held = Boolean(input.email);
@@ -154,63 +213,92 @@ async function bookOnce(
 				confirmToken
 			)
 		: undefined;
-	const { result, replayed } = await orNearest(db, start, (full) =>
-		once(
-			db,
-			'appointments.book',
-			options.idempotencyKey ?? null,
-			{ ...input, locale: options.locale },
-			async (tx) => {
-				// One booking at a time per document, so two tabs cannot both pass the limit.
-				await tx.execute(
-					sql`select pg_advisory_xact_lock(hashtext(${`appointments:${input.documentType}:${input.documentNumber}`}))`
-				);
-				const [{ count } = { count: 0 }] = await tx
-					.select({ count: sql<number>`count(*)::int` })
-					.from(table)
-					.where(pendingOf(input));
-				if (count >= entity.appointments.maxFutureAppointmentsPerPerson) {
-					throw new DomainError('TOO_MANY_APPOINTMENTS', {
-						values: { max: entity.appointments.maxFutureAppointmentsPerPerson, count }
-					});
+	// Kept for replays of the same key: the token only sealed, never readable.
+	const answer: Answer = {
+		reference: draft.reference,
+		start: formatInstant(start),
+		end: formatInstant(draft.end),
+		status: draft.status,
+		...(draft.holdExpiresAt ? { holdExpiresAt: formatInstant(draft.holdExpiresAt) } : {}),
+		sealedToken: seal('appointment-manage', token)
+	};
+	const unconfirmed = entity.limits.unconfirmedEmailsPerRecipient;
+	// Everything in one statement (vt_book, drizzle/0008_booking_function.sql): the key, the
+	// document's lock and limit, the counters, the place (or the slot's expired holds), the row,
+	// the email and the kept answer, one round trip instead of a dozen.
+	const booking = {
+		now: now.toISOString(),
+		scope: 'appointments.book',
+		key: options.idempotencyKey ?? null,
+		requestHash: fingerprint({ ...input, locale: options.locale }),
+		documentType: input.documentType,
+		documentNumber: input.documentNumber,
+		// A closure approved on another instance before this one reloaded its list is refused there.
+		day: localDate(start),
+		maxPending: entity.appointments.maxFutureAppointmentsPerPerson,
+		capacity: entity.appointments.slotCapacity,
+		limits: countersOf(input, options.client),
+		// The row, by column name (jsonb_populate_record).
+		appointment: {
+			id: draft.id,
+			reference: draft.reference,
+			status: draft.status,
+			locale: draft.locale,
+			name: draft.name,
+			email: draft.email,
+			interpreter: draft.interpreter,
+			sequence: draft.sequence,
+			start: start.toISOString(),
+			end: draft.end.toISOString(),
+			hold_expires_at: draft.holdExpiresAt?.toISOString() ?? null,
+			video_url: draft.videoUrl,
+			call_language: draft.callLanguage,
+			confirmation_call: draft.confirmationCall,
+			topic: input.topic,
+			document_type: input.documentType,
+			document_number: input.documentNumber,
+			phone: input.phone ?? null,
+			description: input.description ?? '',
+			accessibility_needs: input.accessibilityNeeds ?? '',
+			preferential: input.preferential ?? [],
+			consent_at: now.toISOString(),
+			policy_version: POLICY_VERSION,
+			manage_token_hash: manageTokenHash,
+			manage_token_sealed: manageTokenSealed,
+			confirm_token_hash: held ? confirmTokenHash(confirmToken) : null
+		},
+		email: email
+			? {
+					...email,
+					bucket: rateLimit.key(`email-unconfirmed:${mailbox(email.to)}`),
+					max: unconfirmed.max,
+					windowSeconds: unconfirmed.minutes * 60
 				}
-				await countBooking(tx, input, options.client);
-				await nonWorkingDays.refuseClosed(tx, start);
-				if (!(await takePlaceOrExpired(tx, start))) full();
-				await tx.insert(table).values({
-					...draft,
-					topic: input.topic,
-					documentType: input.documentType,
-					documentNumber: input.documentNumber,
-					phone: input.phone ?? null,
-					description: input.description,
-					accessibilityNeeds: input.accessibilityNeeds,
-					preferential: input.preferential,
-					consentAt: now,
-					policyVersion: POLICY_VERSION,
-					manageTokenHash,
-					manageTokenSealed,
-					confirmTokenHash: held ? confirmTokenHash(confirmToken) : null
-				});
-				// The link to confirm goes to an address nobody confirmed yet: it counts against the
-				// address's few unconfirmed emails of the day, and past them the booking is refused.
-				if (email && !(await enqueue(tx, email, { unconfirmed: true }))) {
-					throw new DomainError('EMAIL_LIMITED', {
-						values: { max: entity.limits.unconfirmedEmailsPerRecipient.max }
-					});
-				}
-				// Kept for replays of the same key: the token only sealed, never readable.
-				return {
-					reference: draft.reference,
-					start: formatInstant(start),
-					end: formatInstant(draft.end),
-					status: draft.status,
-					...(draft.holdExpiresAt ? { holdExpiresAt: formatInstant(draft.holdExpiresAt) } : {}),
-					sealedToken: seal('appointment-manage', token)
-				};
-			}
-		)
-	);
+			: null,
+		result: answer
+	};
+	const { result, replayed } = await orNearest(db, start, async (full) => {
+		forgetCounts();
+		try {
+			const [row] = await rowsOf<{ booked: { replayed: boolean; result: Answer } }>(
+				db,
+				sql`select vt_book(${JSON.stringify(booking)}::jsonb) as booked`
+			);
+			return row!.booked;
+		} catch (error) {
+			const refusal = refusalOf(error);
+			if (!refusal) throw error;
+			if (refusal.code === 'SLOT_UNAVAILABLE') full();
+			throw refused(start, refusal);
+		} finally {
+			forgetCounts();
+		}
+	});
 	const { sealedToken, ...booked } = result;
-	return { ...booked, manageToken: unseal('appointment-manage', sealedToken), replayed };
+	// A replay opens the token it kept; the first answer has it at hand.
+	return {
+		...booked,
+		manageToken: replayed ? unseal('appointment-manage', sealedToken) : token,
+		replayed
+	};
 }

@@ -39,12 +39,38 @@ function cachedCounts(db: Database | Transaction, from: Date, to: Date) {
 	return countsCache.counts;
 }
 
-function forgetCounts(): void {
+/** Drops the cached counts and lists: this process changed a slot. */
+export function forgetCounts(): void {
 	countsCache = undefined;
+	listed.clear();
 }
 
+// The lists made from those counts, by range and second, for as long as the counts are kept: a
+// rush asks for the same 30 days hundreds of times a second. A few ranges at most are asked for.
+const listed = new Map<string, { until: number; days: Promise<SlotDay[]> }>();
+const LISTED_RANGES = 16;
+
 /** Bookable slots between two dates with the places left; full slots are listed with 0. */
-export async function slots(
+export function slots(
+	db: Database | Transaction,
+	from: LocalDate,
+	to: LocalDate,
+	options: { onlyFree?: boolean } = {}
+): Promise<SlotDay[]> {
+	// Which starts are offered changes with the clock's second at most; the places, with the counts.
+	const key = `${generation.current()}|${Math.floor(clock.now().getTime() / 1000)}|${from}|${to}|${options.onlyFree ?? false}`;
+	const now = Date.now();
+	const kept = listed.get(key);
+	if (kept && kept.until >= now) return kept.days;
+	if (listed.size >= LISTED_RANGES) listed.clear();
+	const days = listSlots(db, from, to, options);
+	// Kept no longer than the counts it was made from.
+	listed.set(key, { until: countsCache?.until ?? now, days });
+	days.catch(() => listed.delete(key));
+	return days;
+}
+
+async function listSlots(
 	db: Database | Transaction,
 	from: LocalDate,
 	to: LocalDate,

@@ -22,7 +22,7 @@ export interface Message {
 const MAX_ATTEMPTS = 8;
 
 /** One mailbox however it is written: no capitals, no "+tag" after the name. */
-function mailbox(address: string): string {
+export function mailbox(address: string): string {
 	const [name = '', domain = ''] = address
 		.trim()
 		.toLowerCase()

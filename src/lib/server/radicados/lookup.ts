@@ -1,20 +1,33 @@
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { formatInstant, localDate, type LocalDate } from '$lib/domain/calendar';
 import type { EventKind, PetitionState } from '$lib/domain/petitions';
 import { normaliseRadicado } from '$lib/domain/radicado-number';
 import { normaliseSecurityCode } from '$lib/domain/security-code';
 import type { Band, PetitionType } from '$lib/domain/terms';
 import type { Database } from '../db';
-import { radicados as table } from '../db/schema';
+import { rowsOf, fromJson } from '../db/call';
+import { radicadoEvents, radicadoResponses, radicados as table } from '../db/schema';
 import { DomainError } from '../errors';
 import { entity } from '$lib/config/entity';
-import { clientOf, guess } from '../rate-limit';
+import { clock } from '../clock';
+import { clientOf, guessing } from '../rate-limit';
 import { documentUrl } from './answers';
-import { verifyCode } from './codes';
-import { forwardingOf, pauseOf, progress, responsesOf, type EventRow } from './progress';
+import { hashCode, verifyCode } from './codes';
+import { forwardingOf, pauseOf, type EventRow } from './progress';
+import { standingOf } from './standing';
 import type { LookupInput } from './schema';
 
 export type { EventKind };
+
+/** What vt_lookup answers: the guess's hits, and the petition's rows as JSON. */
+interface Found {
+	hits: number[];
+	/** The right code's hits were given back. */
+	refunded?: boolean;
+	row: Record<string, unknown> | null;
+	events?: Record<string, unknown>[];
+	responses?: Record<string, unknown>[];
+}
 
 export interface PublicEvent {
 	kind: EventKind;
@@ -88,25 +101,31 @@ function limited(retryAfter: number): DomainError {
  */
 export async function lookup(db: Database, input: LookupInput, client: string): Promise<Status> {
 	const number = normaliseRadicado(input.number);
-	const attempt = await guess(db, entity.limits.lookup, {
+	const code = normaliseSecurityCode(input.securityCode);
+	const { args, judge } = guessing(entity.limits.lookup, {
 		client: `lookup:client:${clientOf(client)}`,
 		target: `lookup:number:${number ?? input.number.trim().toUpperCase().slice(0, 40)}`
 	});
+	// One statement counts the try and reads the petition (vt_lookup, with its events and answers
+	// when the code's keyed hash matches). A malformed number still costs the same statement, so
+	// its answer takes as long as any other miss.
+	const [{ found } = { found: undefined }] = await rowsOf<{ found: Found }>(
+		db,
+		sql`select vt_lookup(${args}, ${number ?? ''}, ${hashCode(number ?? '', code)}, ${entity.limits.lookup.underAttackFromClient}) as found`
+	);
+	const attempt = await judge(db, found!.hits);
 	if (attempt.limited) throw limited(attempt.retryAfter);
-	// A malformed number still costs a query, so its answer takes as long as any other miss.
-	const [row] = await db
-		.select()
-		.from(table)
-		.where(eq(table.number, number ?? ''));
-	const code = normaliseSecurityCode(input.securityCode);
+	const row = found!.row ? fromJson(table, found!.row) : undefined;
 	if (!verifyCode(number ?? '', code, row?.codeHash) || !row) {
 		const { remaining, retryAfter } = attempt.failed();
 		if (retryAfter !== undefined) throw limited(retryAfter);
 		throw new DomainError('NOT_FOUND', { values: { count: remaining }, extra: { remaining } });
 	}
-	await attempt.succeeded();
-	const { events, termDays, elapsedBusinessDays, band } = await progress(db, row);
-	const answers = await responsesOf(db, row.id);
+	// vt_lookup gave the hits back already, by the same rule.
+	if (!found!.refunded) await attempt.succeeded();
+	const events = (found!.events ?? []).map((event) => fromJson(radicadoEvents, event));
+	const answers = (found!.responses ?? []).map((answer) => fromJson(radicadoResponses, answer));
+	const { termDays, elapsed: elapsedBusinessDays, band } = standingOf(row, events, clock.now());
 	const written: PublicResponse[] = answers.map((r) => ({
 		id: r.id,
 		number: r.number,

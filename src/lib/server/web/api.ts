@@ -154,10 +154,15 @@ export function reply(
 	body: unknown,
 	init: { status?: number; lang?: Locale; headers?: Record<string, string> } = {}
 ): Response {
-	return new Response(JSON.stringify(body), {
+	const text = JSON.stringify(body);
+	return new Response(text, {
 		status: init.status ?? 200,
 		headers: {
 			'content-type': 'application/json; charset=utf-8',
+			// With its length known, a small answer (a booking, a look-up's refusal) goes out as it
+			// is: the compression of scripts/start.js squeezes only bodies over 1 KB, and any body
+			// of unknown length, which cost a booking more than its SQL.
+			'content-length': String(Buffer.byteLength(text)),
 			...(init.lang ? { 'content-language': init.lang } : {}),
 			...init.headers
 		}
