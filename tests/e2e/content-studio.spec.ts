@@ -196,27 +196,41 @@ test("next year's charter, prepared in advance, takes effect on its date and lis
 	request
 }) => {
 	await setClock(request, '2026-12-01T10:00:00-05:00');
-	const ana = await editor(browser, baseURL, ANA);
-	const item = await ana.request.get('/api/v1/staff/content/charter:carta');
-	expect(item.status()).toBe(200);
-	const { published } = await item.json();
-	const saved = await ana.request.put('/api/v1/staff/content/charter:carta', {
-		data: {
-			draft: {
-				...published,
-				version: '2027.1',
-				validFrom: '2027-01-15',
-				validUntil: '2028-01-14',
-				summary: { ...published.summary, title: 'En pocas palabras, versión 2027' }
-			}
-		}
-	});
-	expect(saved.status()).toBe(200);
+	// The first editor prepares it from the studio's form, by keyboard and with scripts on.
+	const ana = await editor(browser, baseURL, ANA, { scripts: true });
+	await ana.goto('/staff/contenido?tipo=charter');
+	await tabTo(ana, ana.getByRole('link', { name: 'Abrir Carta de trato digno 2026.1' }));
+	await ana.keyboard.press('Enter');
+	await tabTo(ana, ana.getByRole('link', { name: 'Preparar la versión del año siguiente' }));
+	await ana.keyboard.press('Enter');
+	await expect(ana.getByLabel('Nombre de la versión')).toHaveValue('2027.1');
+	await expect(ana.getByLabel('Vigente desde')).toHaveValue('2027-01-15');
+	await expect(ana.getByLabel('Vigente hasta')).toHaveValue('2028-01-14');
+	expect(await axeViolations(ana)).toEqual([]);
+	const summary = ana.getByRole('group', { name: 'En pocas palabras' });
+	await summary.getByLabel('Título').fill('En pocas palabras, versión 2027');
+	// A date that ends before it starts comes back with its message, focused.
+	await ana.getByLabel('Vigente hasta').fill('2026-01-14');
+	await ana.getByRole('button', { name: 'Guardar borrador' }).click();
+	const problems = ana.getByRole('alert');
+	await expect(problems).toBeFocused();
+	await expect(problems.getByRole('link')).toHaveText([
+		'La fecha final debe ser después de la inicial.'
+	]);
+	await expect(summary.getByLabel('Título')).toHaveValue('En pocas palabras, versión 2027');
+	expect(await axeViolations(ana)).toEqual([]);
+	await ana.getByLabel('Vigente hasta').fill('2028-01-14');
+	await ana.getByRole('button', { name: 'Guardar borrador' }).click();
+	await expect(ana.getByRole('status')).toHaveText(
+		'Guardamos el borrador. Otra persona con el rol de edición debe aprobarlo.'
+	);
+
+	// A second editor approves it, without JavaScript.
 	const luis = await editor(browser, baseURL, LUIS);
-	const approved = await luis.request.post('/api/v1/staff/content/charter:carta/review', {
-		data: { decision: 'approve' }
-	});
-	expect(approved.status()).toBe(200);
+	await luis.goto('/staff/contenido?id=charter:carta');
+	await expect(luis.getByLabel('Nombre de la versión')).toHaveValue('2027.1');
+	await luis.getByRole('button', { name: 'Aprobar y publicar' }).click();
+	await expect(luis.getByRole('status')).toHaveText('Aprobado. Ya se ve en todas las páginas.');
 
 	// Before its date, the public page keeps the charter in force.
 	const citizen = await (await browser.newContext({ baseURL, serviceWorkers: 'block' })).newPage();

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { checkContent, MINIMUM_SCORE, problemOf } from '$lib/content/quality';
-import { fieldHint, fieldOf, formErrors, formFromValue, itemHint, valueFromForm } from './form';
+import {
+	fieldHint,
+	fieldOf,
+	formErrors,
+	formFromValue,
+	itemHint,
+	nextCharter,
+	proseFields,
+	valueFromForm
+} from './form';
 import { validValue } from '.';
 import { shippedItems, type Value } from './values';
 
@@ -14,6 +23,59 @@ describe('the studio form', () => {
 				item.value
 			);
 		}
+	});
+
+	it('gives back the shipped charter unchanged, and takes a section text and new dates', () => {
+		const shipped = shippedItems().find((item) => item.kind === 'charter')!;
+		const fields = formFromValue('charter', shipped.value);
+		expect(validValue('charter', valueFromForm('charter', fields, shipped.value))).toEqual(
+			shipped.value
+		);
+		const changed = validValue(
+			'charter',
+			valueFromForm(
+				'charter',
+				{
+					...fields,
+					version: '2027.1',
+					validFrom: '2027-01-15',
+					validUntil: '2028-01-14',
+					'sections-1-es-items': 'Decir la verdad.\n\n  Tratar bien a quien le atiende.  '
+				},
+				shipped.value
+			)
+		) as Value<'charter'>;
+		expect(changed).toMatchObject({ version: '2027.1', validFrom: '2027-01-15' });
+		expect(changed.sections[1]).toEqual({
+			id: 'deberes',
+			es: {
+				...(shipped.value as Value<'charter'>).sections[1]!.es,
+				items: ['Decir la verdad.', 'Tratar bien a quien le atiende.']
+			}
+		});
+		expect(proseFields('charter', shipped.value)).toContain('sections-3-es-intro');
+	});
+
+	it("prepares next year's charter from the day after the current one ends, for a year", () => {
+		const shipped = shippedItems().find((item) => item.kind === 'charter')!
+			.value as Value<'charter'>;
+		expect(nextCharter(shipped)).toEqual({
+			...shipped,
+			version: '2027.1',
+			validFrom: '2027-01-15',
+			validUntil: '2028-01-14'
+		});
+		const leap = {
+			...shipped,
+			version: '2028.1',
+			validFrom: '2027-03-01',
+			validUntil: '2028-02-28'
+		};
+		expect(nextCharter(leap)).toMatchObject({
+			version: '2028.2',
+			validFrom: '2028-02-29',
+			validUntil: '2029-02-28'
+		});
 	});
 
 	it('takes split hours: 8 to 12 and 2 to 5', () => {

@@ -1,12 +1,7 @@
 import { acronymExpansions } from '$lib/content/glossary';
-import { plainText } from '$lib/content/links';
-import {
-	channelText,
-	glossaryText,
-	plainLanguage,
-	serviceText,
-	type Finding
-} from '$lib/content/quality';
+import { plainLines } from '$lib/content/links';
+import { channelText, glossaryText, plainLanguage, serviceText } from '$lib/content/quality';
+import type { Hint } from '$lib/domain/plain-language';
 import type { FieldError } from '../errors';
 import type { Kind, Value } from './values';
 
@@ -103,9 +98,24 @@ export function valueFromForm(
 				acronym: optional(fields, 'acronym'),
 				es: { term: one(fields, 'es-term'), definition: one(fields, 'es-definition') }
 			};
-		case 'charter':
-			// The charter is edited through the API for now: the page form sends it back unchanged.
-			return base;
+		case 'charter': {
+			// The sections stay those of the value being edited, in its order; their texts change.
+			const { sections } = base as Value<'charter'>;
+			return {
+				version: one(fields, 'version'),
+				validFrom: one(fields, 'validFrom'),
+				validUntil: one(fields, 'validUntil'),
+				summary: { title: one(fields, 'summary-title'), items: lines(fields, 'summary-items') },
+				sections: sections.map((section, index) => ({
+					id: section.id,
+					es: {
+						title: one(fields, `sections-${index}-es-title`),
+						intro: one(fields, `sections-${index}-es-intro`),
+						items: lines(fields, `sections-${index}-es-items`)
+					}
+				}))
+			};
+		}
 	}
 }
 
@@ -161,9 +171,46 @@ export function formFromValue(kind: Kind, value: Record<string, unknown>): FormF
 				'es-definition': entry.es.definition
 			};
 		}
-		case 'charter':
-			return {};
+		case 'charter': {
+			const { sections, summary, ...dates } = value as Value<'charter'>;
+			return {
+				version: dates.version,
+				validFrom: dates.validFrom,
+				validUntil: dates.validUntil,
+				'summary-title': summary.title,
+				'summary-items': joined(summary.items),
+				...Object.fromEntries(
+					sections.flatMap((section, index) => [
+						[`sections-${index}-es-title`, section.es.title],
+						[`sections-${index}-es-intro`, section.es.intro],
+						[`sections-${index}-es-items`, joined(section.es.items)]
+					])
+				)
+			};
+		}
 	}
+}
+
+/** A Bogotá date moved by years and days (dates only: no clock, no time zone). */
+function moved(date: string, { years = 0, days = 0 }): string {
+	const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+	return new Date(Date.UTC(year + years, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/**
+ * The charter to prepare for next year: the same texts, valid from the day after the current one
+ * ends and for a year; the label takes its year ("2026.1" → "2027.1", or "2026.2" within 2026).
+ */
+export function nextCharter(value: Value<'charter'>): Value<'charter'> {
+	const validFrom = moved(value.validUntil, { days: 1 });
+	const year = validFrom.slice(0, 4);
+	const [label, minor] = value.version.split('.');
+	return {
+		...structuredClone(value),
+		version: label !== year ? `${year}.1` : `${year}.${(Number(minor) || 0) + 1}`,
+		validFrom,
+		validUntil: moved(validFrom, { years: 1, days: -1 })
+	};
 }
 
 /** The form fields whose text citizens read, which get plain-language hints. */
@@ -171,8 +218,19 @@ export const PROSE_FIELDS: Record<Kind, string[]> = {
 	channel: ['es-name', 'es-goodFor', 'es-note', 'es-phoneLabels'],
 	service: ['es-name', 'es-summary', 'es-who', 'es-requirements', 'es-steps', 'es-cost'],
 	glossary: ['es-term', 'es-definition'],
-	charter: []
+	charter: ['summary-title', 'summary-items']
 };
+
+/** The prose fields of one value: the charter's sections add theirs. */
+export function proseFields(kind: Kind, value: Record<string, unknown>): string[] {
+	if (kind !== 'charter') return PROSE_FIELDS[kind];
+	return [
+		...PROSE_FIELDS.charter,
+		...(value as Value<'charter'>).sections.flatMap((_, index) =>
+			['title', 'intro', 'items'].map((part) => `sections-${index}-es-${part}`)
+		)
+	];
+}
 
 /** The field of the form a refusal's path belongs to: `es.requirements.2` → `es-requirements`. */
 export function fieldOf(path: string, names: readonly string[]): string {
@@ -198,21 +256,9 @@ export function formErrors(
 	return errors;
 }
 
-/** What a text breaks of the plain-language rules of `check:content`, and its score. */
-export interface Hint {
-	score: number;
-	findings: Finding[];
-}
-
 /** The hint beside one field: the same rules as check:content, over the field's text. */
 export function fieldHint(text: string): Hint | null {
-	// Read as check:content reads it: line by line, links as their words.
-	const plain = text
-		.split(/\r?\n/)
-		.map((line) => line.trim())
-		.filter(Boolean)
-		.map(plainText)
-		.join('\n');
+	const plain = plainLines(text);
 	if (!plain) return null;
 	const { score, findings } = plainLanguage(plain, acronymExpansions());
 	return { score, findings };

@@ -4,14 +4,15 @@ import { channels } from '$lib/content/channels';
 import { MAXIMUM_SENTENCE_WORDS, MINIMUM_SCORE } from '$lib/content/quality';
 import { SEGMENTS } from '$lib/content/services';
 import { translator, type Translator } from '$lib/i18n/translator';
-import { contentStudio, KINDS, type Item, type Kind } from '$lib/server/content-items';
+import { contentStudio, KINDS, type Item, type Kind, type Value } from '$lib/server/content-items';
 import { reviewSchema } from '$lib/server/content-items/api-schemas';
 import {
 	fieldHint,
 	formErrors,
 	formFromValue,
 	itemHint,
-	PROSE_FIELDS,
+	nextCharter,
+	proseFields,
 	valueFromForm,
 	type FormFields,
 	type Hint
@@ -24,8 +25,6 @@ import { signedIn } from '$lib/server/web/staff';
 import type { Actions, PageServerLoad } from './$types';
 
 const DONE = ['saved', 'approve', 'return', 'dropped'] as const;
-/** The kinds the page has a form for; the charter is edited through the API for now. */
-const EDITABLE: Kind[] = ['service', 'channel', 'glossary'];
 
 /** An item's name in the list: a channel's or service's name, a term, the charter's version. */
 function titleOf(item: Item): string {
@@ -62,7 +61,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const id = url.searchParams.get('id');
 	const item = id ? items.find((one) => one.id === id) : undefined;
 	const done = url.searchParams.get('hecho');
-	const value = item ? (item.draft ?? item.published) : undefined;
+	const current = item ? (item.draft ?? item.published) : undefined;
+	// "Preparar la versión del año siguiente": the form starts from the charter moved a year on.
+	const next = item?.kind === 'charter' && url.searchParams.has('siguiente');
+	const value = next ? nextCharter(current as Value<'charter'>) : current;
 	return {
 		kind: kind ?? null,
 		kinds: KINDS,
@@ -90,10 +92,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 						draftBy: item.draftBy,
 						returnNote: item.returnNote,
 						returnedBy: item.returnedBy,
-						editable: EDITABLE.includes(item.kind),
+						next,
+						sections:
+							item.kind === 'charter'
+								? (value as Value<'charter'>).sections.map((section) => section.id)
+								: [],
 						fields: formFromValue(item.kind, value),
 						hints: Object.fromEntries(
-							PROSE_FIELDS[item.kind].map((name) => {
+							proseFields(item.kind, value).map((name) => {
 								const text = formFromValue(item.kind, value)[name];
 								return [name, hintText(fieldHint(String(text ?? '')), t)];
 							})
