@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { channels } from '$lib/content/channels';
 import { glossary } from '$lib/content/glossary';
@@ -245,6 +245,75 @@ describe('a change by an editor', () => {
 			'FORBIDDEN'
 		);
 		expect(await contentStudio.waiting(db())).toBe(0);
+	});
+});
+
+describe('text under the plain-language bar', () => {
+	const HARD =
+		'La entidad, en cumplimiento de las disposiciones constitucionales, legales y reglamentarias vigentes, procederá a efectuar la verificación administrativa correspondiente de la documentación aportada.';
+
+	it("needs the author's reason, which the reviewer reads and the version and audit keep", async () => {
+		const value = await changedPresencial();
+		value.es.goodFor = HARD;
+		const refusal = await contentStudio
+			.save(db(), 'channel:presencial', value, ana)
+			.catch((error: unknown) => error);
+		expect(refusal).toMatchObject({
+			code: 'VALIDATION_FAILED',
+			details: { fields: [{ path: 'reason', message: 'reason_required' }] }
+		});
+		expect(
+			await refusalCode(
+				contentStudio.save(db(), 'channel:presencial', value, ana, { reason: '  ' })
+			)
+		).toBe('VALIDATION_FAILED');
+		expect(await contentStudio.waiting(db())).toBe(0);
+
+		const reason = 'Es el texto exacto de la resolución.';
+		const saved = await contentStudio.save(db(), 'channel:presencial', value, ana, {
+			reason: `  ${reason} `
+		});
+		expect(saved).toMatchObject({ state: 'draft', draftReason: reason });
+		await contentStudio.review(db(), 'channel:presencial', { decision: 'approve' }, luis);
+		const [version] = await db()
+			.select()
+			.from(contentVersions)
+			.where(eq(contentVersions.itemId, 'channel:presencial'))
+			.orderBy(desc(contentVersions.version))
+			.limit(1);
+		expect(version).toMatchObject({ version: 2, reason });
+		expect((await contentStudio.get(db(), 'channel:presencial')).draftReason).toBeNull();
+		const audits = await db()
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.subject, 'channel:presencial'));
+		expect(audits.map((row) => [row.action, (row.data as { reason?: string }).reason])).toEqual([
+			['content.draft_saved', reason],
+			['content.approved', reason]
+		]);
+	});
+
+	it('needs no reason when the text is plain, and keeps none', async () => {
+		const saved = await contentStudio.save(
+			db(),
+			'channel:presencial',
+			await changedPresencial(),
+			ana,
+			{
+				reason: 'Por si acaso.'
+			}
+		);
+		expect(saved).toMatchObject({ state: 'draft', draftReason: null });
+	});
+
+	it('is read section by section in the charter, as check:content reads it', async () => {
+		const charter = (await contentStudio.get(db(), 'charter:carta')).published as {
+			sections: { es: { intro: string } }[];
+		};
+		charter.sections[2]!.es.intro = HARD;
+		expect(await refusalCode(contentStudio.save(db(), 'charter:carta', charter, ana))).toBe(
+			'VALIDATION_FAILED'
+		);
 	});
 });
 

@@ -1,7 +1,7 @@
 import { acronymExpansions } from '$lib/content/glossary';
 import { plainLines } from '$lib/content/links';
 import { channelText, glossaryText, plainLanguage, serviceText } from '$lib/content/quality';
-import type { Hint } from '$lib/domain/plain-language';
+import { belowBar, type Hint } from '$lib/domain/plain-language';
 import type { FieldError } from '../errors';
 import type { Kind, Value } from './values';
 
@@ -277,4 +277,17 @@ export function itemHint(kind: Kind, value: Record<string, unknown>): Hint | nul
 	if (text === null) return null;
 	const { score, findings } = plainLanguage(text, acronymExpansions());
 	return { score, findings };
+}
+
+/**
+ * Whether an item scores under the plain-language bar as `check:content` reads it (the charter
+ * section by section): saving it then needs the author's reason.
+ */
+export function belowTheBar(kind: Kind, value: Record<string, unknown>): boolean {
+	if (kind !== 'charter') return belowBar(itemHint(kind, value));
+	const { summary, sections } = value as Value<'charter'>;
+	return [
+		[summary.title, ...summary.items],
+		...sections.map(({ es }) => [es.title, es.intro, ...es.items])
+	].some((parts) => belowBar(fieldHint(parts.join('\n'))));
 }

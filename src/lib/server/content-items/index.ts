@@ -1,6 +1,8 @@
 import { asc, eq, isNotNull } from 'drizzle-orm';
 import { localDate } from '$lib/domain/local-time';
+import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
+import { charter } from '$lib/content/charter';
 import { z } from 'zod';
 import { audit } from '../audit';
 import { clock } from '../clock';
@@ -10,6 +12,7 @@ import { DomainError, type FieldError } from '../errors';
 import type { Transaction } from '../idempotency';
 import { live } from '../live';
 import { requireRole, type StaffUser } from '../staff';
+import { belowTheBar } from './form';
 import { applyPublished, KINDS, shippedItems, VALUE_SCHEMAS, type Kind } from './values';
 
 export {
@@ -41,6 +44,8 @@ export interface Item {
 	draft: Record<string, unknown> | null;
 	draftBy: string | null;
 	draftAt: Date | null;
+	/** Why the draft may go out under the plain-language bar, when it does. */
+	draftReason: string | null;
 	returnNote: string | null;
 	returnedBy: string | null;
 }
@@ -58,6 +63,7 @@ function itemOf(row: Row): Item {
 		draft: row.draft,
 		draftBy: row.draftBy,
 		draftAt: row.draftAt,
+		draftReason: row.draftReason,
 		returnNote: row.returnNote,
 		returnedBy: row.returnedBy
 	};
@@ -83,6 +89,17 @@ function fieldErrors(error: z.ZodError): FieldError[] {
 						? issue.message
 						: 'invalid'
 	}));
+}
+
+/** The reason to publish text under the plain-language bar: required, at most 1000 characters. */
+function reasonOf(reason: string | undefined): string {
+	const why = reason?.trim() ?? '';
+	if (!why || why.length > 1000) {
+		throw new DomainError('VALIDATION_FAILED', {
+			fields: [{ path: 'reason', message: why ? 'too_long' : 'reason_required' }]
+		});
+	}
+	return why;
 }
 
 /** A value checked against its kind's schema, trimmed and with unknown fields refused (422). */
@@ -120,6 +137,19 @@ async function publishContent(db: Database): Promise<void> {
 }
 
 live.on('content', publishContent);
+
+/**
+ * What the pages show, as one short word the same on every instance: the live tokens (content,
+ * translations, recordings) and the charter in force. Pages carry it and the page script
+ * registers the service worker with it, so a change makes a new worker that keeps the changed
+ * pages for offline use.
+ */
+export function publishedWord(): string {
+	return createHash('sha256')
+		.update(`${live.tokens()}|${charter.version}`)
+		.digest('base64url')
+		.slice(0, 16);
+}
 
 /** The author of the drafts an import leaves: any editor may approve them. */
 export const IMPORTER = 'content:import';
@@ -234,6 +264,7 @@ export const contentStudio = {
 						draft: value,
 						draftBy: IMPORTER,
 						draftAt: clock.now(),
+						draftReason: null,
 						returnNote: null,
 						returnedBy: null,
 						returnedAt: null
@@ -261,21 +292,30 @@ export const contentStudio = {
 
 	/**
 	 * Keeps an editor's change as a draft until another editor approves it; citizens keep seeing
-	 * the published value meanwhile. Saving the published value again drops the draft.
+	 * the published value meanwhile. Saving the published value again drops the draft. Text under
+	 * the plain-language bar needs the author's reason, which the reviewer reads.
 	 */
-	async save(db: Database, id: string, value: unknown, actor: StaffUser): Promise<Item> {
+	async save(
+		db: Database,
+		id: string,
+		value: unknown,
+		actor: StaffUser,
+		{ reason }: { reason?: string | undefined } = {}
+	): Promise<Item> {
 		requireRole(actor, 'editor');
 		return db.transaction(async (tx) => {
 			const row = await rowOf(tx, id, { lock: true });
 			const clean = validValue(row.kind, value);
 			const same = isDeepStrictEqual(clean, row.published);
 			if (same && row.draft === null) return itemOf(row);
+			const why = same || !belowTheBar(row.kind, clean) ? null : reasonOf(reason);
 			const [saved] = await tx
 				.update(table)
 				.set({
 					draft: same ? null : clean,
 					draftBy: same ? null : actor.email,
 					draftAt: same ? null : clock.now(),
+					draftReason: why,
 					returnNote: null,
 					returnedBy: null,
 					returnedAt: null
@@ -286,7 +326,7 @@ export const contentStudio = {
 				actor: actor.email,
 				action: same ? 'content.draft_dropped' : 'content.draft_saved',
 				subject: id,
-				data: same ? {} : { draft: clean }
+				data: same ? {} : { draft: clean, reason: why }
 			});
 			return itemOf(saved!);
 		});
@@ -341,7 +381,8 @@ export const contentStudio = {
 					publishedAt: now,
 					draft: null,
 					draftBy: null,
-					draftAt: null
+					draftAt: null,
+					draftReason: null
 				})
 				.where(eq(table.id, id))
 				.returning();
@@ -351,13 +392,19 @@ export const contentStudio = {
 				value: row.draft,
 				writtenBy: row.draftBy!,
 				approvedBy: actor.email,
+				reason: row.draftReason,
 				publishedAt: now
 			});
 			await audit(tx, {
 				actor: actor.email,
 				action: 'content.approved',
 				subject: id,
-				data: { version, author: row.draftBy, note: input.note?.trim() || null }
+				data: {
+					version,
+					author: row.draftBy,
+					note: input.note?.trim() || null,
+					reason: row.draftReason
+				}
 			});
 			await live.changed(tx, 'content');
 			return itemOf(published!);

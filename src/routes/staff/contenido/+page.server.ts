@@ -1,9 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { channels } from '$lib/content/channels';
-import { MAXIMUM_SENTENCE_WORDS, MINIMUM_SCORE } from '$lib/content/quality';
+import { acronymExpansions } from '$lib/content/glossary';
 import { SEGMENTS } from '$lib/content/services';
 import { translator, type Translator } from '$lib/i18n/translator';
+import { hintWords, type Hint, type HintMessages } from '$lib/domain/plain-language';
 import { contentStudio, KINDS, type Item, type Kind, type Value } from '$lib/server/content-items';
 import { reviewSchema } from '$lib/server/content-items/api-schemas';
 import {
@@ -14,8 +15,7 @@ import {
 	nextCharter,
 	proseFields,
 	valueFromForm,
-	type FormFields,
-	type Hint
+	type FormFields
 } from '$lib/server/content-items/form';
 import { database } from '$lib/server/db';
 import { isDomainError } from '$lib/server/errors';
@@ -35,20 +35,20 @@ function titleOf(item: Item): string {
 	return value.es?.name ?? value.es?.term ?? `Carta de trato digno ${value.version ?? ''}`.trim();
 }
 
+/** The hint's message templates; the page script fills in the same ones as the editor types. */
+function hintMessages(t: Translator['t']): HintMessages {
+	const keep = { score: '{{score}}', sentence: '{{sentence}}', acronym: '{{acronym}}' };
+	return {
+		score: t('studio:content.hints.score', { ...keep, minimum: '{{minimum}}' }),
+		sentence: t('studio:content.hints.sentence', { ...keep, max: '{{max}}' }),
+		acronym: t('studio:content.hints.acronym', keep),
+		plain: t('studio:content.hints.plain', keep)
+	};
+}
+
 /** A hint in words: the score against the bar, each long sentence, each acronym to explain. */
-function hintText(hint: Hint | null, t: Translator['t']): string | undefined {
-	if (!hint) return undefined;
-	const said = hint.findings.map((finding) =>
-		finding.rule === 'score'
-			? t('studio:content.hints.score', { score: finding.score, minimum: MINIMUM_SCORE })
-			: finding.rule === 'sentence'
-				? t('studio:content.hints.sentence', {
-						sentence: finding.sentence,
-						max: MAXIMUM_SENTENCE_WORDS
-					})
-				: t('studio:content.hints.acronym', { acronym: finding.acronym })
-	);
-	return said.length ? said.join(' ') : t('studio:content.hints.plain', { score: hint.score });
+function hintText(hint: Hint | null, messages: HintMessages): string | undefined {
+	return hint ? hintWords(hint, messages) : undefined;
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -65,6 +65,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	// "Preparar la versión del año siguiente": the form starts from the charter moved a year on.
 	const next = item?.kind === 'charter' && url.searchParams.has('siguiente');
 	const value = next ? nextCharter(current as Value<'charter'>) : current;
+	const messages = hintMessages(t);
 	return {
 		kind: kind ?? null,
 		kinds: KINDS,
@@ -101,10 +102,19 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 						hints: Object.fromEntries(
 							proseFields(item.kind, value).map((name) => {
 								const text = formFromValue(item.kind, value)[name];
-								return [name, hintText(fieldHint(String(text ?? '')), t)];
+								const said = hintText(fieldHint(String(text ?? '')), messages);
+								return [name, said ?? t('studio:content.hints.empty')];
 							})
-						) as Record<string, string | undefined>,
-						verdict: hintText(itemHint(item.kind, value), t) ?? null,
+						) as Record<string, string>,
+						verdict: hintText(itemHint(item.kind, value), messages) ?? null,
+						draftReason: item.draftReason,
+						// What the page script needs to say the same hints as the editor types.
+						plain: JSON.stringify({
+							messages,
+							empty: t('studio:content.hints.empty'),
+							known: [...acronymExpansions().keys()],
+							fields: proseFields(item.kind, value)
+						}),
 						published: item.draft ? item.published : null
 					}
 				: null,
@@ -126,10 +136,12 @@ export const actions: Actions = {
 		let dropped: boolean;
 		try {
 			const item = await contentStudio.get(db, id);
-			const names = Object.keys(formFromValue(item.kind, item.published));
-			const value = valueFromForm(item.kind, values, item.draft ?? item.published);
+			const base = item.draft ?? item.published;
+			const names = [...Object.keys(formFromValue(item.kind, base)), 'reason'];
+			const value = valueFromForm(item.kind, values, base);
+			const reason = typeof values.reason === 'string' ? values.reason : undefined;
 			try {
-				dropped = (await contentStudio.save(db, id, value, user)).state === 'published';
+				dropped = (await contentStudio.save(db, id, value, user, { reason })).state === 'published';
 			} catch (caught) {
 				if (!isDomainError(caught, 'VALIDATION_FAILED')) throw caught;
 				const errors = formErrors(caught.details.fields ?? [], names, (reason) =>

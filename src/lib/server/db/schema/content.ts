@@ -20,6 +20,8 @@ export const contentItems = pgTable('content_items', {
 	draft: jsonb('draft').$type<Record<string, unknown>>(),
 	draftBy: text('draft_by'),
 	draftAt: timestamp('draft_at', { withTimezone: true }),
+	/** Why the draft is published although it scores under the plain-language bar. */
+	draftReason: text('draft_reason'),
 	/** A reviewer's note when they sent the draft back; cleared by the next draft. */
 	returnNote: text('return_note'),
 	returnedBy: text('returned_by'),
@@ -37,6 +39,8 @@ export const contentVersions = pgTable(
 		value: jsonb('value').$type<Record<string, unknown>>().notNull(),
 		writtenBy: text('written_by').notNull(),
 		approvedBy: text('approved_by').notNull(),
+		/** The author's reason for publishing text under the plain-language bar. */
+		reason: text('reason'),
 		publishedAt: recordedAt('published_at')
 	},
 	(t) => [primaryKey({ columns: [t.itemId, t.version] })]
