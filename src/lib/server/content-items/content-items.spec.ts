@@ -1,5 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { audioFor, audiosFor } from '$lib/audio/manifest';
 import { channels } from '$lib/content/channels';
 import { glossary } from '$lib/content/glossary';
 import { resolve } from '$lib/content/types';
@@ -11,6 +12,7 @@ import { live } from '../live';
 import type { StaffUser } from '../staff';
 import { useTestDatabase } from '../testing/database';
 import { refusalCode } from '../testing/refusals';
+import { recordings } from '../recordings';
 import { translations } from '../translations';
 import { contentStudio, followCharter, IMPORTER } from '.';
 
@@ -403,6 +405,28 @@ describe('a changed Spanish text', () => {
 		const entry = await translations.get(db(), 'guc', 'content:glosario.glp.definition');
 		expect(entry).toMatchObject({ spanish: 'Es el gas de los cilindros.', state: 'draft' });
 		expect(entry.sourceChanged).not.toBeNull();
+	});
+});
+
+describe('the audio of a changed Spanish text', () => {
+	it('withdraws the synthesised voice, which read the old text, and flags it for recording', async () => {
+		const slug = 'subsidio-de-gas-en-cilindro';
+		const audioId = `servicio.${slug}`;
+		expect(audioFor(audioId, 'es')).toMatchObject({ source: 'generated' });
+		expect((await recordings.slot(db(), audioId, 'es')).voiceChanged).toBe(false);
+
+		const item = await contentStudio.get(db(), `service:${slug}`);
+		const value = structuredClone(item.published) as { es: { summary: string } };
+		value.es.summary = 'Le ayudamos a pagar menos por el gas de cilindro.';
+		await contentStudio.save(db(), item.id, value, ana);
+		await contentStudio.review(db(), item.id, { decision: 'approve' }, luis);
+		await live.fresh(db());
+
+		expect(audioFor(audioId, 'es')).toBeUndefined();
+		expect(audiosFor('es').map((entry) => entry.id)).not.toContain(audioId);
+		expect(audioFor('carta.derechos', 'es')).toMatchObject({ source: 'generated' });
+		expect((await recordings.slot(db(), audioId, 'es')).voiceChanged).toBe(true);
+		expect((await recordings.slot(db(), audioId, 'guc')).voiceChanged).toBe(false);
 	});
 });
 

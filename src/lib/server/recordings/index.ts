@@ -12,7 +12,7 @@ import { recordings as table } from '../db/schema';
 import { DomainError } from '../errors';
 import { live } from '../live';
 import { requireRole, type StaffUser } from '../staff';
-import { publishRecordings } from './publish';
+import { changedSinceSynthesis, publishRecordings } from './publish';
 import { transcode } from './transcode';
 
 export { AUDIO_LIMITS } from './transcode';
@@ -50,6 +50,8 @@ export interface Slot extends AudioText {
 	lang: Locale;
 	published: Take | null;
 	draft: Take | null;
+	/** Its synthesised Spanish voice read an earlier text: withdrawn, it waits for a recording. */
+	voiceChanged: boolean;
 }
 
 const META = {
@@ -117,7 +119,13 @@ function slotOf(text: AudioText, lang: Locale, rows: Meta[]): Slot {
 		const row = rows.find((candidate) => candidate.state === state);
 		return row ? takeOf(row, text) : null;
 	};
-	return { ...text, lang, published: find('reviewed'), draft: find('draft') };
+	return {
+		...text,
+		lang,
+		published: find('reviewed'),
+		draft: find('draft'),
+		voiceChanged: lang === 'es' && changedSinceSynthesis().has(text.id)
+	};
 }
 
 export const recordings = {

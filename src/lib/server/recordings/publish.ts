@@ -1,6 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { recordableTexts } from '$lib/audio/catalogue';
-import { publishRecordings as overlay, type AudioEntry } from '$lib/audio/manifest';
+import { textHash } from '$lib/audio/files';
+import {
+	manifest,
+	publishRecordings as overlay,
+	withdrawGenerated,
+	type AudioEntry
+} from '$lib/audio/manifest';
 import { LOCALES, type Locale } from '$lib/i18n/locales';
 import { translator } from '$lib/i18n/translator';
 import type { Database } from '../db';
@@ -33,10 +39,18 @@ export async function publishRecordings(db: Database): Promise<void> {
 		.from(table)
 		.where(eq(table.state, 'reviewed'));
 	const entries: AudioEntry[] = [];
+	const changed = new Set<string>();
 	const totals: Record<Locale, number> = { es: 0, guc: 0 };
 	for (const lang of LOCALES) {
 		const i18n = await translator(lang);
 		const texts = new Map(recordableTexts(lang, i18n).map((text) => [text.id, text]));
+		// Synthesised audio reads the text it was made from: a text changed since then is withdrawn.
+		for (const entry of manifest.entries) {
+			const text = texts.get(entry.id);
+			if (entry.lang === lang && entry.source === 'generated' && text) {
+				if (textHash(text.text) !== entry.hash) changed.add(entry.id);
+			}
+		}
 		for (const row of rows.filter((candidate) => candidate.lang === lang)) {
 			const text = texts.get(row.audioId);
 			if (!text) continue;
@@ -59,7 +73,16 @@ export async function publishRecordings(db: Database): Promise<void> {
 		}
 	}
 	overlay(entries);
+	withdrawGenerated(changed);
+	generatedChanged = changed;
 	minutes = totals;
+}
+
+let generatedChanged = new Set<string>();
+
+/** The Spanish texts whose synthesised audio no longer matches them: they need a recording. */
+export function changedSinceSynthesis(): ReadonlySet<string> {
+	return generatedChanged;
 }
 
 /** Minutes of reviewed recordings per language, as this instance last loaded them. */
