@@ -203,7 +203,7 @@ test('the plain-language hint follows typing, and a hard text is saved only with
 	expect(refused.status()).toBe(422);
 	expect((await refused.json()).errors).toEqual([expect.objectContaining({ path: 'reason' })]);
 
-	const luis = await editor(browser, baseURL, LUIS);
+	const luis = await editor(browser, baseURL, LUIS, { scripts: true });
 	await luis.goto('/staff/contenido?id=channel:presencial');
 	await expect(
 		luis.getByText(`Motivo de ${ANA} para publicar bajo la meta de lenguaje claro: ${REASON}`)
@@ -382,7 +382,7 @@ test('an editor opens the answer templates from the content studio and changes o
 	browser,
 	baseURL
 }) => {
-	const ana = await editor(browser, baseURL, ANA);
+	const ana = await editor(browser, baseURL, ANA, { scripts: true });
 	await ana.goto('/staff/contenido');
 	await ana
 		.getByRole('navigation', { name: 'Mostrar' })
