@@ -22,6 +22,11 @@ export const itemSchema = z.object({
 		.string()
 		.nullable()
 		.describe('Why the draft may be published although it scores under the plain-language bar'),
+	action: z
+		.enum(['create', 'remove'])
+		.nullable()
+		.describe('create: a new item waiting for approval; remove: a removal waiting for approval'),
+	listed: z.boolean().describe('Shown on the pages'),
 	returnNote: z.string().nullable(),
 	returnedBy: z.string().nullable()
 });

@@ -430,6 +430,92 @@ describe('the audio of a changed Spanish text', () => {
 	});
 });
 
+describe('a new or removed glossary entry', () => {
+	const term = {
+		acronym: 'ZNI',
+		es: {
+			term: 'zonas no interconectadas',
+			definition: 'Son los lugares a donde no llega la red de energía.'
+		}
+	};
+
+	it('waits off the pages until another editor approves it, then shows everywhere', async () => {
+		const created = await contentStudio.create(
+			db(),
+			{ kind: 'glossary', key: 'zni', value: term },
+			ana
+		);
+		expect(created).toMatchObject({
+			id: 'glossary:zni',
+			state: 'draft',
+			action: 'create',
+			listed: false
+		});
+		await live.fresh(db());
+		expect(glossary.map((entry) => entry.id)).not.toContain('zni');
+		expect(
+			await refusalCode(contentStudio.review(db(), 'glossary:zni', { decision: 'approve' }, ana))
+		).toBe('OWN_CHANGE');
+		expect(
+			await contentStudio
+				.create(db(), { kind: 'glossary', key: 'zni', value: term }, luis)
+				.catch((error: unknown) => error)
+		).toMatchObject({ details: { fields: [{ path: 'key', message: 'taken' }] } });
+		expect(
+			await refusalCode(
+				contentStudio.create(db(), { kind: 'service', key: 'nuevo', value: term }, ana)
+			)
+		).toBe('NOT_FOUND');
+
+		await contentStudio.review(db(), 'glossary:zni', { decision: 'approve' }, luis);
+		await live.fresh(db());
+		expect(glossary.find((entry) => entry.id === 'zni')).toMatchObject({
+			acronym: 'ZNI',
+			block: { es: term.es }
+		});
+		expect(await contentStudio.get(db(), 'glossary:zni')).toMatchObject({
+			version: 1,
+			listed: true,
+			action: null
+		});
+	});
+
+	it('is taken off the pages once another editor approves its removal, and may come back', async () => {
+		expect(glossary.some((entry) => entry.id === 'glp')).toBe(true);
+		const asked = await contentStudio.remove(db(), 'glossary:glp', ana);
+		expect(asked).toMatchObject({ state: 'draft', action: 'remove' });
+		await live.fresh(db());
+		expect(glossary.some((entry) => entry.id === 'glp')).toBe(true);
+
+		await contentStudio.review(db(), 'glossary:glp', { decision: 'approve' }, luis);
+		await live.fresh(db());
+		expect(glossary.some((entry) => entry.id === 'glp')).toBe(false);
+		expect(
+			(await contentStudio.list(db(), { kind: 'glossary' })).map((item) => item.id)
+		).not.toContain('glossary:glp');
+		expect(await refusalCode(contentStudio.remove(db(), 'glossary:glp', ana))).toBe('NOT_FOUND');
+		const audits = await db().select().from(auditLog).where(eq(auditLog.subject, 'glossary:glp'));
+		expect(audits.map((row) => row.action)).toEqual(['content.draft_saved', 'content.removed']);
+
+		// Proposed again under the same id, it returns once approved.
+		await contentStudio.create(
+			db(),
+			{
+				kind: 'glossary',
+				key: 'glp',
+				value: {
+					acronym: 'GLP',
+					es: { term: 'gas en cilindro', definition: 'Es el gas de los cilindros.' }
+				}
+			},
+			luis
+		);
+		await contentStudio.review(db(), 'glossary:glp', { decision: 'approve' }, ana);
+		await live.fresh(db());
+		expect(glossary.find((entry) => entry.id === 'glp')?.block.es.term).toBe('gas en cilindro');
+	});
+});
+
 describe('moving content between installations', () => {
 	it('imports an exported file as drafts of the importer, which an editor approves', async () => {
 		const exported = await contentStudio.export(db());

@@ -46,6 +46,10 @@ export interface Item {
 	draftAt: Date | null;
 	/** Why the draft may go out under the plain-language bar, when it does. */
 	draftReason: string | null;
+	/** What the draft asks besides a change: a new item, or removing this one. */
+	action: 'create' | 'remove' | null;
+	/** On the pages (false for a new item waiting, and for a removed one). */
+	listed: boolean;
 	returnNote: string | null;
 	returnedBy: string | null;
 }
@@ -64,6 +68,8 @@ function itemOf(row: Row): Item {
 		draftBy: row.draftBy,
 		draftAt: row.draftAt,
 		draftReason: row.draftReason,
+		action: row.draftAction,
+		listed: row.listed,
 		returnNote: row.returnNote,
 		returnedBy: row.returnedBy
 	};
@@ -127,12 +133,15 @@ async function publishContent(db: Database): Promise<void> {
 	};
 	applyPublished(
 		new Map(
-			rows.flatMap((row) =>
-				readable(row.kind, row.published, row.demo).map((value) => [row.id, value] as const)
-			)
+			rows
+				.filter((row) => row.listed)
+				.flatMap((row) =>
+					readable(row.kind, row.published, row.demo).map((value) => [row.id, value] as const)
+				)
 		),
 		charters.flatMap((row) => readable('charter', row.value, row.writtenBy === 'seed')),
-		localDate(clock.now())
+		localDate(clock.now()),
+		new Set(rows.filter((row) => !row.listed).map((row) => row.id))
 	);
 }
 
@@ -205,6 +214,7 @@ export const contentStudio = {
 			: db.select().from(table));
 		const order = new Map(shippedItems().map((item, index) => [item.id, index]));
 		return rows
+			.filter((row) => row.listed || row.draft !== null)
 			.map(itemOf)
 			.sort(
 				(a, b) =>
@@ -306,7 +316,9 @@ export const contentStudio = {
 		return db.transaction(async (tx) => {
 			const row = await rowOf(tx, id, { lock: true });
 			const clean = validValue(row.kind, value);
-			const same = isDeepStrictEqual(clean, row.published);
+			// A new item stays a draft whatever it says: there is nothing published to fall back on.
+			const creating = row.draftAction === 'create';
+			const same = !creating && isDeepStrictEqual(clean, row.published);
 			if (same && row.draft === null) return itemOf(row);
 			const why = same || !belowTheBar(row.kind, clean) ? null : reasonOf(reason);
 			const [saved] = await tx
@@ -316,6 +328,7 @@ export const contentStudio = {
 					draftBy: same ? null : actor.email,
 					draftAt: same ? null : clock.now(),
 					draftReason: why,
+					draftAction: creating ? 'create' : null,
 					returnNote: null,
 					returnedBy: null,
 					returnedAt: null
@@ -369,6 +382,7 @@ export const contentStudio = {
 				});
 				return itemOf(returned!);
 			}
+			if (row.draftAction === 'remove') return removeNow(tx, row, actor);
 			const version = row.version + 1;
 			const now = clock.now();
 			const [published] = await tx
@@ -382,7 +396,9 @@ export const contentStudio = {
 					draft: null,
 					draftBy: null,
 					draftAt: null,
-					draftReason: null
+					draftReason: null,
+					draftAction: null,
+					listed: true
 				})
 				.where(eq(table.id, id))
 				.returning();
@@ -401,6 +417,7 @@ export const contentStudio = {
 				subject: id,
 				data: {
 					version,
+					action: row.draftAction,
 					author: row.draftBy,
 					note: input.note?.trim() || null,
 					reason: row.draftReason
@@ -409,5 +426,123 @@ export const contentStudio = {
 			await live.changed(tx, 'content');
 			return itemOf(published!);
 		});
+	},
+
+	/**
+	 * Proposes a new item (a glossary entry): it waits, off the pages, until another editor
+	 * approves it. `key` becomes its id (`glossary:{key}`) and its anchor on the page.
+	 */
+	async create(
+		db: Database,
+		input: { kind: Kind; key: string; value: unknown; reason?: string | undefined },
+		actor: StaffUser
+	): Promise<Item> {
+		requireRole(actor, 'editor');
+		if (!CREATABLE.includes(input.kind)) throw new DomainError('NOT_FOUND');
+		const key = input.key.trim().toLowerCase();
+		if (!KEY.test(key) || key.length > 60) {
+			throw new DomainError('VALIDATION_FAILED', {
+				fields: [{ path: 'key', message: key ? 'invalid_key' : 'required' }]
+			});
+		}
+		const id = `${input.kind}:${key}`;
+		return db.transaction(async (tx) => {
+			const clean = validValue(input.kind, input.value);
+			const why = belowTheBar(input.kind, clean) ? reasonOf(input.reason) : null;
+			const [existing] = await tx.select().from(table).where(eq(table.id, id)).for('update');
+			// An id is taken while its item is listed or waits; a removed one may be proposed again.
+			if (existing && (existing.listed || existing.draft !== null)) {
+				throw new DomainError('VALIDATION_FAILED', {
+					fields: [{ path: 'key', message: 'taken' }]
+				});
+			}
+			const now = clock.now();
+			const pending = {
+				kind: input.kind,
+				demo: false,
+				published: clean,
+				publishedBy: actor.email,
+				draft: clean,
+				draftBy: actor.email,
+				draftAt: now,
+				draftReason: why,
+				draftAction: 'create' as const,
+				listed: false,
+				returnNote: null,
+				returnedBy: null,
+				returnedAt: null
+			};
+			const [created] = existing
+				? await tx.update(table).set(pending).where(eq(table.id, id)).returning()
+				: await tx
+						.insert(table)
+						.values({ id, version: 0, ...pending })
+						.returning();
+			await audit(tx, {
+				actor: actor.email,
+				action: 'content.draft_saved',
+				subject: id,
+				data: { draft: clean, reason: why, action: 'create' }
+			});
+			return itemOf(created!);
+		});
+	},
+
+	/** Asks to take an item off the pages; another editor approves it (four eyes, as any change). */
+	async remove(db: Database, id: string, actor: StaffUser): Promise<Item> {
+		requireRole(actor, 'editor');
+		return db.transaction(async (tx) => {
+			const row = await rowOf(tx, id, { lock: true });
+			if (!CREATABLE.includes(row.kind) || !row.listed) throw new DomainError('NOT_FOUND');
+			const [asked] = await tx
+				.update(table)
+				.set({
+					draft: row.published,
+					draftBy: actor.email,
+					draftAt: clock.now(),
+					draftReason: null,
+					draftAction: 'remove',
+					returnNote: null,
+					returnedBy: null,
+					returnedAt: null
+				})
+				.where(eq(table.id, id))
+				.returning();
+			await audit(tx, {
+				actor: actor.email,
+				action: 'content.draft_saved',
+				subject: id,
+				data: { action: 'remove' }
+			});
+			return itemOf(asked!);
+		});
 	}
 };
+
+/** The kinds editors may add and remove: glossary entries (pages and links hang on the others). */
+export const CREATABLE: readonly Kind[] = ['glossary'];
+const KEY = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** An approved removal: the item leaves the pages on every instance; its history stays. */
+async function removeNow(tx: Transaction, row: Row, actor: StaffUser): Promise<Item> {
+	const [removed] = await tx
+		.update(table)
+		.set({
+			listed: false,
+			draft: null,
+			draftBy: null,
+			draftAt: null,
+			draftReason: null,
+			draftAction: null
+		})
+		.where(eq(table.id, row.id))
+		.returning();
+	await audit(tx, {
+		actor: actor.email,
+		action: 'content.removed',
+		subject: row.id,
+		data: { author: row.draftBy }
+	});
+	await live.changed(tx, 'content');
+	return itemOf(removed!);
+}

@@ -208,7 +208,8 @@ export interface Published {
 export function applyPublished(
 	published: ReadonlyMap<string, Published>,
 	charters: readonly Published[],
-	today: string
+	today: string,
+	removed: ReadonlySet<string> = new Set()
 ): void {
 	const shippedCharter = SHIPPED.find((item) => item.kind === 'charter')!;
 	charterVersions = latestPerLabel(
@@ -217,6 +218,7 @@ export function applyPublished(
 	appliedCharter = undefined;
 	followCharter(today);
 	for (const shipped of SHIPPED) {
+		if (removed.has(shipped.id)) continue;
 		const row = published.get(shipped.id);
 		const value = structuredClone(row?.value ?? shipped.value);
 		const demo = row?.demo ?? true;
@@ -237,7 +239,7 @@ export function applyPublished(
 				break;
 			}
 			case 'glossary': {
-				const entry = glossary.find((candidate) => candidate.id === shipped.key)!;
+				const entry = glossaryEntries.get(shipped.key)!;
 				const { acronym, es } = value as Value<'glossary'>;
 				if (acronym) entry.acronym = acronym;
 				else delete entry.acronym;
@@ -249,7 +251,37 @@ export function applyPublished(
 				break;
 		}
 	}
+	listGlossary(published, removed);
 	resetSearches();
+}
+
+/** Every glossary entry this process has shown, by id: a removed one comes back as the same object. */
+const glossaryEntries = new Map(glossary.map((entry) => [entry.id, entry]));
+
+/**
+ * The glossary's entries as published: the shipped ones not removed, in their order, then the
+ * entries editors added, by id. The array is changed in place, as the pages hold it.
+ */
+function listGlossary(published: ReadonlyMap<string, Published>, removed: ReadonlySet<string>) {
+	const shipped = SHIPPED.filter((item) => item.kind === 'glossary');
+	const added = [...published.keys()]
+		.filter((id) => id.startsWith('glossary:') && !shipped.some((item) => item.id === id))
+		.sort();
+	const entries = [
+		...shipped.filter((item) => !removed.has(item.id)).map((item) => item.key),
+		...added.map((id) => id.slice('glossary:'.length))
+	].map((key) => {
+		const value = published.get(`glossary:${key}`)?.value as Value<'glossary'> | undefined;
+		const entry = glossaryEntries.get(key) ?? { id: key, block: { es: value!.es } };
+		glossaryEntries.set(key, entry);
+		if (value && !shipped.some((item) => item.key === key)) {
+			entry.block.es = value.es;
+			if (value.acronym) entry.acronym = value.acronym;
+			else delete entry.acronym;
+		}
+		return entry;
+	});
+	glossary.splice(0, glossary.length, ...entries);
 }
 
 /** Every published version of the charter, each label once (its latest), by validity. */
