@@ -399,3 +399,64 @@ test('an editor opens the answer templates from the content studio and changes o
 	);
 	expect(await axeViolations(ana)).toEqual([]);
 });
+
+test('an editor adds a glossary entry and asks to remove another; a second editor approves both', async ({
+	browser,
+	baseURL
+}) => {
+	test.slow();
+	const ana = await editor(browser, baseURL, ANA, { scripts: true });
+	await ana.goto('/staff/contenido?tipo=glossary');
+	await ana.getByRole('link', { name: 'Nueva palabra del glosario' }).click();
+	await expect(
+		ana.getByRole('heading', { name: 'Nueva palabra del glosario', level: 2 })
+	).toBeVisible();
+	await ana.getByLabel('Identificador').fill('Zonas NI');
+	await ana.getByLabel('Sigla (opcional)').fill('ZNI');
+	await ana.getByLabel('Palabra', { exact: true }).fill('zonas no interconectadas');
+	await ana.getByLabel('Explicación').fill('Son los lugares a donde no llega la red de energía.');
+	await ana.getByRole('button', { name: 'Guardar borrador' }).click();
+	const summary = ana.getByRole('alert');
+	await expect(summary).toBeFocused();
+	await expect(summary.getByRole('link')).toHaveText([
+		'Use solo letras minúsculas sin tildes, números y guiones, por ejemplo zonas-no-interconectadas.'
+	]);
+	await expect(ana.getByLabel('Palabra', { exact: true })).toHaveValue('zonas no interconectadas');
+	expect(await axeViolations(ana)).toEqual([]);
+	await ana.getByLabel('Identificador').fill('zni');
+	await ana.getByRole('button', { name: 'Guardar borrador' }).click();
+	await expect(ana.getByRole('status')).toHaveText(
+		'Guardamos el borrador. Otra persona con el rol de edición debe aprobarlo.'
+	);
+	await expect(ana.getByText(`Nuevo, de ${ANA}: espera aprobación`).first()).toBeVisible();
+
+	const citizen = await browserWithoutScripts(browser, baseURL);
+	await citizen.goto('/es/glosario');
+	await expect(citizen.getByText('zonas no interconectadas')).toHaveCount(0);
+	await expect(citizen.getByText('gas licuado de petróleo')).not.toHaveCount(0);
+
+	// The second editor approves it and asks to remove another entry, without JavaScript.
+	const luis = await editor(browser, baseURL, LUIS);
+	await luis.goto('/staff/contenido?id=glossary:zni');
+	await luis.getByRole('button', { name: 'Aprobar y publicar' }).click();
+	await expect(luis.getByRole('status')).toHaveText('Aprobado. Ya se ve en todas las páginas.');
+	await citizen.goto('/es/glosario');
+	await expect(citizen.getByText('zonas no interconectadas')).not.toHaveCount(0);
+
+	await luis.goto('/staff/contenido?id=glossary:glp');
+	await luis.getByRole('button', { name: 'Pedir que se quite del glosario' }).click();
+	await expect(luis.getByRole('status')).toHaveText(
+		'Pedimos quitarlo. Otra persona con el rol de edición debe aprobarlo.'
+	);
+	await citizen.goto('/es/glosario');
+	await expect(citizen.getByText('gas licuado de petróleo')).not.toHaveCount(0);
+
+	// The first editor approves the removal: the entry leaves the page.
+	await ana.goto('/staff/contenido?id=glossary:glp');
+	await expect(ana.getByText(`${LUIS} pidió quitarlo: espera aprobación`).first()).toBeVisible();
+	expect(await axeViolations(ana)).toEqual([]);
+	await ana.getByRole('button', { name: 'Aprobar y publicar' }).click();
+	await expect(ana.getByRole('status')).toHaveText('Aprobado. Ya se ve en todas las páginas.');
+	await citizen.goto('/es/glosario');
+	await expect(citizen.getByText('gas licuado de petróleo')).toHaveCount(0);
+});

@@ -5,7 +5,14 @@ import { acronymExpansions } from '$lib/content/glossary';
 import { SEGMENTS } from '$lib/content/services';
 import { translator, type Translator } from '$lib/i18n/translator';
 import { hintWords, type Hint, type HintMessages } from '$lib/domain/plain-language';
-import { contentStudio, KINDS, type Item, type Kind, type Value } from '$lib/server/content-items';
+import {
+	contentStudio,
+	CREATABLE,
+	KINDS,
+	type Item,
+	type Kind,
+	type Value
+} from '$lib/server/content-items';
 import { reviewSchema } from '$lib/server/content-items/api-schemas';
 import {
 	fieldHint,
@@ -24,7 +31,33 @@ import { failWith, formValues } from '$lib/server/web/forms';
 import { signedIn } from '$lib/server/web/staff';
 import type { Actions, PageServerLoad } from './$types';
 
-const DONE = ['saved', 'approve', 'return', 'dropped'] as const;
+const DONE = ['saved', 'approve', 'return', 'dropped', 'removal'] as const;
+
+/** What a new item of a kind starts as (only glossary entries are created from the studio). */
+const BLANK: Partial<Record<Kind, Record<string, unknown>>> = {
+	glossary: { es: { term: '', definition: '' } }
+};
+
+function blankItem(kind: Kind): Item {
+	return {
+		id: '',
+		kind,
+		state: 'draft',
+		demo: false,
+		version: 0,
+		published: BLANK[kind]!,
+		publishedBy: '',
+		publishedAt: new Date(0),
+		draft: null,
+		draftBy: null,
+		draftAt: null,
+		draftReason: null,
+		action: 'create',
+		listed: false,
+		returnNote: null,
+		returnedBy: null
+	};
+}
 
 /** An item's name in the list: a channel's or service's name, a term, the charter's version. */
 function titleOf(item: Item): string {
@@ -59,7 +92,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const kind = (KINDS as readonly string[]).includes(asked) ? (asked as Kind) : undefined;
 	const items = await contentStudio.list(db, { kind });
 	const id = url.searchParams.get('id');
-	const item = id ? items.find((one) => one.id === id) : undefined;
+	// "Nueva palabra del glosario" (?nuevo=glossary): an empty item of that kind, to be created.
+	const fresh = url.searchParams.get('nuevo');
+	const blank = CREATABLE.find((one) => one === fresh);
+	const item = blank ? blankItem(blank) : id ? items.find((one) => one.id === id) : undefined;
 	const done = url.searchParams.get('hecho');
 	const current = item ? (item.draft ?? item.published) : undefined;
 	// "Preparar la versión del año siguiente": the form starts from the charter moved a year on.
@@ -80,20 +116,24 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			state: one.state,
 			demo: one.demo,
 			version: one.version,
-			draftBy: one.draftBy
+			draftBy: one.draftBy,
+			action: one.action
 		})),
 		editing:
 			item && value
 				? {
 						id: item.id,
 						kind: item.kind,
-						title: titleOf(item),
+						title: item.id ? titleOf(item) : t(`studio:content.create.${item.kind}`),
 						state: item.state,
 						version: item.version,
 						draftBy: item.draftBy,
 						returnNote: item.returnNote,
 						returnedBy: item.returnedBy,
 						next,
+						creating: item.id === '',
+						action: item.action,
+						removable: CREATABLE.includes(item.kind) && item.listed && item.draft === null,
 						sections:
 							item.kind === 'charter'
 								? (value as Value<'charter'>).sections.map((section) => section.id)
@@ -118,6 +158,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 						published: item.draft ? item.published : null
 					}
 				: null,
+		creatable: CREATABLE,
 		done: done && (DONE as readonly string[]).includes(done) ? done : null
 	};
 };
@@ -156,6 +197,54 @@ export const actions: Actions = {
 			303,
 			`/staff/contenido?id=${encodeURIComponent(id)}&hecho=${dropped ? 'dropped' : 'saved'}`
 		);
+	},
+
+	crear: async ({ locals, url, request }) => {
+		const user = signedIn(locals, url, 'editor');
+		const { t } = await translator('es');
+		const values = formValues(await request.formData()) as FormFields;
+		const kind = CREATABLE.find((one) => one === values.kind);
+		if (!kind) return fail(400, { errors: { form: t('studio:errors.form') } });
+		const key = typeof values.key === 'string' ? values.key : '';
+		let id: string;
+		try {
+			const names = ['key', ...Object.keys(formFromValue(kind, BLANK[kind]!)), 'reason'];
+			try {
+				const created = await contentStudio.create(
+					await database(),
+					{
+						kind,
+						key,
+						value: valueFromForm(kind, values, BLANK[kind]!),
+						reason: typeof values.reason === 'string' ? values.reason : undefined
+					},
+					user
+				);
+				id = created.id;
+			} catch (caught) {
+				if (!isDomainError(caught, 'VALIDATION_FAILED')) throw caught;
+				const errors = formErrors(caught.details.fields ?? [], names, (reason) =>
+					t(`studio:content.errors.${reason}`)
+				);
+				return fail(422, { errors, values });
+			}
+		} catch (caught) {
+			return failWith(caught, t, { field: 'form', values });
+		}
+		redirect(303, `/staff/contenido?id=${encodeURIComponent(id)}&hecho=saved`);
+	},
+
+	quitar: async ({ locals, url, request }) => {
+		const user = signedIn(locals, url, 'editor');
+		const { t } = await translator('es');
+		const asked = idForm.safeParse(formValues(await request.formData()));
+		if (!asked.success) return fail(400, { errors: { form: t('studio:errors.form') } });
+		try {
+			await contentStudio.remove(await database(), asked.data.id, user);
+		} catch (caught) {
+			return failWith(caught, t, { field: 'form' });
+		}
+		redirect(303, `/staff/contenido?id=${encodeURIComponent(asked.data.id)}&hecho=removal`);
 	},
 
 	revisar: async ({ locals, url, request }) => {
