@@ -54,6 +54,15 @@ describe('the studio form', () => {
 			}
 		});
 		expect(proseFields('charter', shipped.value)).toContain('sections-3-es-intro');
+		expect(() =>
+			validValue('charter', { ...(shipped.value as object), validFrom: '2027-02-30' })
+		).toThrow(
+			expect.objectContaining({
+				details: {
+					fields: expect.arrayContaining([{ path: 'validFrom', message: 'invalid' }])
+				}
+			})
+		);
 	});
 
 	it("prepares next year's charter from the day after the current one ends, for a year", () => {

@@ -17,7 +17,13 @@ export type Kind = (typeof KINDS)[number];
 const line = z.string().trim().min(1).max(2000);
 const lines = z.array(line).max(40);
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A calendar date as year-month-day: 2027-02-30 does not exist and is refused. */
+const date = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/)
+	.refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
+		message: 'invalid'
+	});
 const CHANNEL_IDS = channels.map((channel) => channel.id) as [Channel['id'], ...Channel['id'][]];
 
 const availability = z.union([
