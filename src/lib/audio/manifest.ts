@@ -63,6 +63,7 @@ export function withdrawGenerated(ids: Iterable<string>): void {
 	stale = new Set(ids);
 }
 
+/** A shipped entry still offered: a recording, or a voice that reads the text as it is. */
 const offered = (entry: AudioEntry) => entry.source !== 'generated' || !stale.has(entry.id);
 
 /**
@@ -70,8 +71,8 @@ const offered = (entry: AudioEntry) => entry.source !== 'generated' || !stale.ha
  * otherwise the Spanish audio (recorded or generated). Wayuunaiki is never synthesised.
  */
 export function audioFor(id: string, lang: Locale): AudioEntry | undefined {
-	const entries = [...published, ...manifest.entries].filter(
-		(entry) => entry.id === id && offered(entry)
+	const entries = [...published, ...manifest.entries.filter(offered)].filter(
+		(entry) => entry.id === id
 	);
 	return (
 		entries.find((entry) => entry.lang === lang) ?? entries.find((entry) => entry.lang === 'es')
