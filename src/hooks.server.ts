@@ -21,7 +21,7 @@ import { clock } from '$lib/server/clock';
 import { localDate } from '$lib/domain/local-time';
 // Their modules register how published content, reviewed translations and recordings are loaded
 // into this process.
-import { followCharter } from '$lib/server/content-items';
+import { followCharter, publishedWord } from '$lib/server/content-items';
 import '$lib/server/recordings';
 import '$lib/server/translations';
 import { staff } from '$lib/server/staff';
@@ -135,8 +135,9 @@ async function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['reso
 		return crossSiteRefusal(event);
 	}
 	const lang = isLocale(event.params.lang) ? event.params.lang : DEFAULT_LOCALE;
+	const content = publishedWord();
 	return pageCache.respond(event, resolve, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', lang)
+		transformPageChunk: ({ html }) => html.replace('%lang%', lang).replace('%content%', content)
 	});
 }
 

@@ -28,6 +28,22 @@ describe('precache entries', () => {
 		expect(entries.map((e) => e.url)).not.toContain('/_app/immutable/entry/start.abc.js');
 	});
 
+	it('revises the pages, and only them, with the published content it was registered for', () => {
+		const kept = (content: string) =>
+			precacheEntries({
+				build: [],
+				files: ['/favicon.svg'],
+				pages: ['/es/contacto'],
+				version: '1700000000000',
+				content
+			});
+		expect(kept('abc')).toEqual([
+			{ url: '/favicon.svg', revision: '1700000000000' },
+			{ url: '/es/contacto', revision: '1700000000000:abc' }
+		]);
+		expect(kept('def')[1]!.revision).not.toBe(kept('abc')[1]!.revision);
+	});
+
 	it('leaves audio to be downloaded on request', () => {
 		expect(entries.map((e) => e.url)).not.toContain('/audio/es/carta-1.opus');
 	});

@@ -11,20 +11,23 @@ const PAGE_FILES = /^\/_app\/immutable\/(workers\/[^/]+\.js|assets\/[^/]+\.css)$
 
 /**
  * What the service worker keeps on the device: the page scripts and styles (their names carry a
- * hash, so they need no revision), the static files and the pages (revised with each deployment).
+ * hash, so they need no revision), the static files (revised with each deployment) and the pages
+ * (revised with each deployment and each change of the published content, `content`).
  */
 export function precacheEntries(input: {
 	build: string[];
 	files: string[];
 	pages: string[];
 	version: string;
+	content?: string | null;
 }): PrecacheEntry[] {
-	const { build, files, pages, version } = input;
+	const { build, files, pages, version, content } = input;
+	const pageRevision = content ? `${version}:${content}` : version;
 	return [
 		...build.filter((url) => PAGE_FILES.test(url)).map((url) => ({ url, revision: null })),
 		...files
 			.filter((url) => !NOT_PRECACHED.some((pattern) => pattern.test(url)))
 			.map((url) => ({ url, revision: version })),
-		...pages.map((url) => ({ url, revision: version }))
+		...pages.map((url) => ({ url, revision: pageRevision }))
 	];
 }

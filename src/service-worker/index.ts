@@ -20,10 +20,13 @@ interface SyncRegistration extends ServiceWorkerRegistration {
 }
 const DAY = 24 * 60 * 60;
 
-precache(precacheEntries({ build, files, pages: allPrecachedPages(), version }));
+// The page that registered this worker put the published content's word in its address
+// (`?contenido=`): a change of content makes a new worker, which keeps the changed pages.
+const content = new URL(sw.location.href).searchParams.get('contenido');
+precache(precacheEntries({ build, files, pages: allPrecachedPages(), version, content }));
 cleanupOutdatedCaches();
 
-// Pages kept on the device change only with a deployment (their revision is the version), so a
+// Pages kept on the device change only with a deployment or the content (their revision), so a
 // plain visit gets the kept copy at once: a repeat visit on 2G paints in well under a second. With a
 // query (the service search) the network first; after 3 s, or with no network, the kept copy (a
 // search is then run on the phone, on the kept portfolio, with the server's rules); a page never
@@ -80,8 +83,9 @@ registerRoute(
 addRoute({ cleanURLs: false, directoryIndex: null, ignoreURLParametersMatching: [] });
 
 // API reads: the network first, the last answer when it is slow or absent. Never anything that
-// needs a token, and never appointment slots (a stale free slot would mislead) or staff data.
-const PRIVATE_API = /^\/api\/v1\/(appointments|staff|health)(\/|$)/;
+// needs a token, and never appointment slots (a stale free slot would mislead) or staff data; nor
+// the content's version, which only says something when it comes from the network.
+const PRIVATE_API = /^\/api\/v1\/(appointments|staff|health|content\/version)(\/|$)/;
 registerRoute(
 	({ url, request, sameOrigin }) =>
 		sameOrigin &&

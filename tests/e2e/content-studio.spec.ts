@@ -1,5 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { axeViolations, expect, setClock, signInAsStaff, tabTo, test } from './fixtures';
+import { openControlled } from './offline-support';
 
 // The entity keeps its own content: an editor changes a channel's hours and a service's
 // requirement from the console, another editor approves, and the public pages show it at once.
@@ -154,6 +155,62 @@ test('a wrong hour comes back with its message, focused, and nothing typed is lo
 	expect((await item.json()).state).toBe('published');
 });
 
+test('the plain-language hint follows typing, and a hard text is saved only with a reason the reviewer reads', async ({
+	browser,
+	baseURL
+}) => {
+	const HARD =
+		'La entidad, en cumplimiento de las disposiciones constitucionales, legales y reglamentarias vigentes, procederá a efectuar la verificación administrativa correspondiente de la documentación aportada por el peticionario dentro del término establecido por la ley para estos casos particulares.';
+	test.slow();
+	const REASON = 'Es el texto exacto de la resolución que nos obliga.';
+	const ana = await editor(browser, baseURL, ANA, { scripts: true });
+	await ana.goto('/staff/contenido?id=channel:presencial');
+	const goodFor = ana.getByLabel('Para qué sirve');
+	// The hint changes while the editor types: plain text first, then a hard one.
+	await goodFor.fill('Sirve para hablar cara a cara. Traiga sus papeles.');
+	await expect(goodFor).toHaveAccessibleDescription(/^Lenguaje claro: legibilidad \d/);
+	await goodFor.fill(HARD);
+	// It points out the sentence to shorten.
+	await expect(goodFor).toHaveAccessibleDescription(
+		/^Legibilidad \d+(\.\d+)?: la meta es 70 o más\./
+	);
+	await expect(goodFor).toHaveAccessibleDescription(/divídala: «La entidad, en cumplimiento/);
+	await expect(ana.locator('[data-plain-said]')).toHaveText(/^Legibilidad/);
+	expect(await axeViolations(ana)).toEqual([]);
+
+	await ana.getByRole('button', { name: 'Guardar borrador' }).click();
+	const summary = ana.getByRole('alert');
+	await expect(summary).toBeFocused();
+	await expect(summary.getByRole('link')).toHaveText([
+		'El texto queda bajo la meta de lenguaje claro. Escriba por qué debe publicarse así, o simplifíquelo.'
+	]);
+	await expect(goodFor).toHaveValue(HARD);
+	expect(await axeViolations(ana)).toEqual([]);
+	await ana.getByLabel('Motivo para publicar bajo la meta de lenguaje claro').fill(REASON);
+	await ana.getByRole('button', { name: 'Guardar borrador' }).click();
+	await expect(ana.getByRole('status')).toHaveText(
+		'Guardamos el borrador. Otra persona con el rol de edición debe aprobarlo.'
+	);
+
+	// The API asks for the same reason.
+	const item = await ana.request.get('/api/v1/staff/content/channel:presencial');
+	expect(item.status()).toBe(200);
+	const { draft, draftReason } = await item.json();
+	expect(draftReason).toBe(REASON);
+	const refused = await ana.request.put('/api/v1/staff/content/channel:presencial', {
+		data: { draft }
+	});
+	expect(refused.status()).toBe(422);
+	expect((await refused.json()).errors).toEqual([expect.objectContaining({ path: 'reason' })]);
+
+	const luis = await editor(browser, baseURL, LUIS, { scripts: true });
+	await luis.goto('/staff/contenido?id=channel:presencial');
+	await expect(
+		luis.getByText(`Motivo de ${ANA} para publicar bajo la meta de lenguaje claro: ${REASON}`)
+	).toBeVisible();
+	expect(await axeViolations(luis)).toEqual([]);
+});
+
 test('the content API lists, keeps drafts, refuses bad content and checks roles', async ({
 	browser,
 	baseURL
@@ -196,27 +253,41 @@ test("next year's charter, prepared in advance, takes effect on its date and lis
 	request
 }) => {
 	await setClock(request, '2026-12-01T10:00:00-05:00');
-	const ana = await editor(browser, baseURL, ANA);
-	const item = await ana.request.get('/api/v1/staff/content/charter:carta');
-	expect(item.status()).toBe(200);
-	const { published } = await item.json();
-	const saved = await ana.request.put('/api/v1/staff/content/charter:carta', {
-		data: {
-			draft: {
-				...published,
-				version: '2027.1',
-				validFrom: '2027-01-15',
-				validUntil: '2028-01-14',
-				summary: { ...published.summary, title: 'En pocas palabras, versión 2027' }
-			}
-		}
-	});
-	expect(saved.status()).toBe(200);
+	// The first editor prepares it from the studio's form, by keyboard and with scripts on.
+	const ana = await editor(browser, baseURL, ANA, { scripts: true });
+	await ana.goto('/staff/contenido?tipo=charter');
+	await tabTo(ana, ana.getByRole('link', { name: 'Abrir Carta de trato digno 2026.1' }));
+	await ana.keyboard.press('Enter');
+	await tabTo(ana, ana.getByRole('link', { name: 'Preparar la versión del año siguiente' }));
+	await ana.keyboard.press('Enter');
+	await expect(ana.getByLabel('Nombre de la versión')).toHaveValue('2027.1');
+	await expect(ana.getByLabel('Vigente desde')).toHaveValue('2027-01-15');
+	await expect(ana.getByLabel('Vigente hasta')).toHaveValue('2028-01-14');
+	expect(await axeViolations(ana)).toEqual([]);
+	const summary = ana.getByRole('group', { name: 'En pocas palabras' });
+	await summary.getByLabel('Título').fill('En pocas palabras, versión 2027');
+	// A date that ends before it starts comes back with its message, focused.
+	await ana.getByLabel('Vigente hasta').fill('2026-01-14');
+	await ana.getByRole('button', { name: 'Guardar borrador' }).click();
+	const problems = ana.getByRole('alert');
+	await expect(problems).toBeFocused();
+	await expect(problems.getByRole('link')).toHaveText([
+		'La fecha final debe ser después de la inicial.'
+	]);
+	await expect(summary.getByLabel('Título')).toHaveValue('En pocas palabras, versión 2027');
+	expect(await axeViolations(ana)).toEqual([]);
+	await ana.getByLabel('Vigente hasta').fill('2028-01-14');
+	await ana.getByRole('button', { name: 'Guardar borrador' }).click();
+	await expect(ana.getByRole('status')).toHaveText(
+		'Guardamos el borrador. Otra persona con el rol de edición debe aprobarlo.'
+	);
+
+	// A second editor approves it, without JavaScript.
 	const luis = await editor(browser, baseURL, LUIS);
-	const approved = await luis.request.post('/api/v1/staff/content/charter:carta/review', {
-		data: { decision: 'approve' }
-	});
-	expect(approved.status()).toBe(200);
+	await luis.goto('/staff/contenido?id=charter:carta');
+	await expect(luis.getByLabel('Nombre de la versión')).toHaveValue('2027.1');
+	await luis.getByRole('button', { name: 'Aprobar y publicar' }).click();
+	await expect(luis.getByRole('status')).toHaveText('Aprobado. Ya se ve en todas las páginas.');
 
 	// Before its date, the public page keeps the charter in force.
 	const citizen = await (await browser.newContext({ baseURL, serviceWorkers: 'block' })).newPage();
@@ -248,4 +319,144 @@ test("next year's charter, prepared in advance, takes effect on its date and lis
 	).toBeVisible();
 	expect(await axeViolations(citizen)).toEqual([]);
 	await setClock(request, null);
+});
+
+test('after an approval, the page kept for offline use shows the change once the service worker updates', async ({
+	browser,
+	baseURL
+}) => {
+	test.slow();
+	// A phone that keeps the pages: its service worker is installed and controls the page.
+	const phone = await browser.newContext({ baseURL, serviceWorkers: 'allow' });
+	const citizen = await phone.newPage();
+	await openControlled(citizen, `/es/servicios/${SERVICE}`);
+	const requirement = citizen.getByRole('listitem').filter({ hasText: REQUIREMENT });
+	await expect(requirement).toHaveCount(0);
+
+	// An editor adds a requirement; another approves it.
+	const ana = await editor(browser, baseURL, ANA);
+	const item = await ana.request.get(`/api/v1/staff/content/service:${SERVICE}`);
+	expect(item.status()).toBe(200);
+	const { published } = await item.json();
+	const saved = await ana.request.put(`/api/v1/staff/content/service:${SERVICE}`, {
+		data: {
+			draft: {
+				...published,
+				es: { ...published.es, requirements: [...published.es.requirements, REQUIREMENT] }
+			}
+		}
+	});
+	expect(saved.status()).toBe(200);
+	const luis = await editor(browser, baseURL, LUIS);
+	const approved = await luis.request.post(`/api/v1/staff/content/service:${SERVICE}/review`, {
+		data: { decision: 'approve' }
+	});
+	expect(approved.status()).toBe(200);
+
+	// Offline, the phone still has the page as it kept it.
+	await phone.setOffline(true);
+	await citizen.goto(`/es/servicios/${SERVICE}`);
+	await expect(citizen.getByRole('heading', { level: 1 })).toBeVisible();
+	await expect(requirement).toHaveCount(0);
+
+	// Back online, the next visit finds a new version of the app, as after a release.
+	await phone.setOffline(false);
+	await citizen.goto(`/es/servicios/${SERVICE}`);
+	const prompt = citizen.locator('[data-app-update-prompt]');
+	await expect(prompt.getByRole('button', { name: 'Actualizar' })).toBeVisible({
+		timeout: 20_000
+	});
+	const reloaded = citizen.waitForEvent('load');
+	await prompt.getByRole('button', { name: 'Actualizar' }).click();
+	await reloaded;
+
+	// Offline again: the kept page shows the new requirement.
+	await phone.setOffline(true);
+	await citizen.goto(`/es/servicios/${SERVICE}`);
+	await expect(requirement).toHaveCount(1);
+	expect(await axeViolations(citizen)).toEqual([]);
+	await phone.close();
+});
+
+test('an editor opens the answer templates from the content studio and changes one', async ({
+	browser,
+	baseURL
+}) => {
+	const ana = await editor(browser, baseURL, ANA, { scripts: true });
+	await ana.goto('/staff/contenido');
+	await ana
+		.getByRole('navigation', { name: 'Mostrar' })
+		.getByRole('link', { name: 'Plantillas de respuesta' })
+		.click();
+	await expect(ana.getByRole('heading', { level: 1 })).toHaveText('Plantillas de respuesta');
+	await ana.getByRole('link', { name: 'Editar «Estado de un radicado»' }).click();
+	await ana
+		.getByLabel('Texto')
+		.fill('Señor o señora:\nSu radicado sigue en trámite.\nCordialmente,');
+	await ana.getByRole('button', { name: 'Guardar la plantilla' }).click();
+	await expect(ana.locator('.panel[role="status"]')).toHaveText(
+		'Guardamos la plantilla «Estado de un radicado».'
+	);
+	expect(await axeViolations(ana)).toEqual([]);
+});
+
+test('an editor adds a glossary entry and asks to remove another; a second editor approves both', async ({
+	browser,
+	baseURL
+}) => {
+	test.slow();
+	const ana = await editor(browser, baseURL, ANA, { scripts: true });
+	await ana.goto('/staff/contenido?tipo=glossary');
+	await ana.getByRole('link', { name: 'Nueva palabra del glosario' }).click();
+	await expect(
+		ana.getByRole('heading', { name: 'Nueva palabra del glosario', level: 2 })
+	).toBeVisible();
+	await ana.getByLabel('Identificador').fill('Zonas NI');
+	await ana.getByLabel('Sigla (opcional)').fill('ZNI');
+	await ana.getByLabel('Palabra', { exact: true }).fill('zonas no interconectadas');
+	await ana.getByLabel('Explicación').fill('Son los lugares a donde no llega la red de energía.');
+	await ana.getByRole('button', { name: 'Guardar borrador' }).click();
+	const summary = ana.getByRole('alert');
+	await expect(summary).toBeFocused();
+	await expect(summary.getByRole('link')).toHaveText([
+		'Use solo letras minúsculas sin tildes, números y guiones, por ejemplo zonas-no-interconectadas.'
+	]);
+	await expect(ana.getByLabel('Palabra', { exact: true })).toHaveValue('zonas no interconectadas');
+	expect(await axeViolations(ana)).toEqual([]);
+	await ana.getByLabel('Identificador').fill('zni');
+	await ana.getByRole('button', { name: 'Guardar borrador' }).click();
+	await expect(ana.getByRole('status')).toHaveText(
+		'Guardamos el borrador. Otra persona con el rol de edición debe aprobarlo.'
+	);
+	await expect(ana.getByText(`Nuevo, de ${ANA}: espera aprobación`).first()).toBeVisible();
+
+	const citizen = await browserWithoutScripts(browser, baseURL);
+	await citizen.goto('/es/glosario');
+	await expect(citizen.getByText('zonas no interconectadas')).toHaveCount(0);
+	await expect(citizen.getByText('gas licuado de petróleo')).not.toHaveCount(0);
+
+	// The second editor approves it and asks to remove another entry, without JavaScript.
+	const luis = await editor(browser, baseURL, LUIS);
+	await luis.goto('/staff/contenido?id=glossary:zni');
+	await luis.getByRole('button', { name: 'Aprobar y publicar' }).click();
+	await expect(luis.getByRole('status')).toHaveText('Aprobado. Ya se ve en todas las páginas.');
+	await citizen.goto('/es/glosario');
+	await expect(citizen.getByText('zonas no interconectadas')).not.toHaveCount(0);
+
+	await luis.goto('/staff/contenido?id=glossary:glp');
+	await luis.getByRole('button', { name: 'Pedir que se quite del glosario' }).click();
+	await expect(luis.getByRole('status')).toHaveText(
+		'Pedimos quitarlo. Otra persona con el rol de edición debe aprobarlo.'
+	);
+	await citizen.goto('/es/glosario');
+	await expect(citizen.getByText('gas licuado de petróleo')).not.toHaveCount(0);
+
+	// The first editor approves the removal: the entry leaves the page.
+	await ana.goto('/staff/contenido?id=glossary:glp');
+	await expect(ana.getByText(`${LUIS} pidió quitarlo: espera aprobación`).first()).toBeVisible();
+	expect(await axeViolations(ana)).toEqual([]);
+	await ana.getByRole('button', { name: 'Aprobar y publicar' }).click();
+	await expect(ana.getByRole('status')).toHaveText('Aprobado. Ya se ve en todas las páginas.');
+	await citizen.goto('/es/glosario');
+	await expect(citizen.getByText('gas licuado de petróleo')).toHaveCount(0);
 });

@@ -52,12 +52,28 @@ export function publishRecordings(entries: AudioEntry[]): void {
 	published = entries;
 }
 
+/** Generated audio whose Spanish text changed since it was synthesised (`server/recordings`). */
+let stale = new Set<string>();
+
+/**
+ * Withdraws the synthesised voice of texts that changed in the content studio: it would read the
+ * old text. The studio flags them for recording until someone records them or runs `npm run audio`.
+ */
+export function withdrawGenerated(ids: Iterable<string>): void {
+	stale = new Set(ids);
+}
+
+/** A shipped entry still offered: a recording, or a voice that reads the text as it is. */
+const offered = (entry: AudioEntry) => entry.source !== 'generated' || !stale.has(entry.id);
+
 /**
  * The audio of a text for a page in `lang`: a recording in that language when there is one,
  * otherwise the Spanish audio (recorded or generated). Wayuunaiki is never synthesised.
  */
 export function audioFor(id: string, lang: Locale): AudioEntry | undefined {
-	const entries = [...published, ...manifest.entries].filter((entry) => entry.id === id);
+	const entries = [...published, ...manifest.entries.filter(offered)].filter(
+		(entry) => entry.id === id
+	);
 	return (
 		entries.find((entry) => entry.lang === lang) ?? entries.find((entry) => entry.lang === 'es')
 	);

@@ -24,3 +24,13 @@ export function textParts(text: string): TextPart[] {
 export function plainText(text: string): string {
 	return text.replace(LINK, '$1');
 }
+
+/** A field's text as `check:content` reads it: line by line, trimmed, links as their words. */
+export function plainLines(text: string): string {
+	return text
+		.split(/\r?\n/)
+		.map((line) => line.trim())
+		.filter(Boolean)
+		.map(plainText)
+		.join('\n');
+}

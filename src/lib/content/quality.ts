@@ -1,9 +1,10 @@
 import {
-	acronyms,
-	fernandezHuerta,
-	longSentences,
-	type Readability
-} from '$lib/domain/readability';
+	MAXIMUM_SENTENCE_WORDS,
+	MINIMUM_SCORE,
+	plainLanguage as plainLanguageOf,
+	type Finding
+} from '$lib/domain/plain-language';
+import type { Readability } from '$lib/domain/readability';
 import { answerTemplateSeeds } from './answer-templates';
 import { charter } from './charter';
 import { channels } from './channels';
@@ -12,9 +13,7 @@ import { plainText } from './links';
 import { services } from './services';
 import type { Block } from './types';
 
-/** The plain-language bar for Spanish content (DNP lenguaje claro, DESIGN §4). */
-export const MINIMUM_SCORE = 70;
-export const MAXIMUM_SENTENCE_WORDS = 30;
+export { MAXIMUM_SENTENCE_WORDS, MINIMUM_SCORE, type Finding };
 
 export interface ContentSection {
 	id: string;
@@ -86,27 +85,12 @@ export function contentSections(): ContentSection[] {
 	];
 }
 
-/** One break of the plain-language rules, for the check's report and the studio's hints. */
-export type Finding =
-	| { rule: 'score'; score: number }
-	| { rule: 'sentence'; sentence: string }
-	| { rule: 'acronym'; acronym: string };
-
 /** What a text breaks of the plain-language rules, with its readability. */
 export function plainLanguage(
 	text: string,
 	known = acronymExpansions()
 ): Readability & { findings: Finding[] } {
-	const readability = fernandezHuerta(text);
-	const findings: Finding[] = [];
-	if (readability.score < MINIMUM_SCORE) findings.push({ rule: 'score', score: readability.score });
-	for (const sentence of longSentences(text, MAXIMUM_SENTENCE_WORDS)) {
-		findings.push({ rule: 'sentence', sentence });
-	}
-	for (const acronym of acronyms(text)) {
-		if (!known.has(acronym)) findings.push({ rule: 'acronym', acronym });
-	}
-	return { ...readability, findings };
+	return plainLanguageOf(text, known);
 }
 
 export interface SectionReport extends Readability {

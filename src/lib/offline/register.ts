@@ -18,8 +18,21 @@ addEventListener('online', trySending);
 addEventListener('load', trySending);
 
 if ('serviceWorker' in navigator) {
+	// The address carries the word of the published content: when an editor's change is published,
+	// the page registers a new worker, which keeps the changed pages for offline use and waits for
+	// "Actualizar" like a new deployment. A page kept on the device carries the word of when it was
+	// kept, so the network's word comes first.
+	const kept = document.querySelector<HTMLMetaElement>('meta[name="ventanilla-content"]');
+	const content = await fetch('/api/v1/content/version', { cache: 'no-store' })
+		.then(async (answer) =>
+			answer.ok ? ((await answer.json()) as { version: string }).version : kept?.content
+		)
+		.catch(() => kept?.content);
+	const script = content
+		? `/service-worker.js?contenido=${encodeURIComponent(content)}`
+		: '/service-worker.js';
 	// `vite dev` serves the service worker as an ES module; the build, as a classic script.
-	const workbox = new Workbox('/service-worker.js', import.meta.env.DEV ? { type: 'module' } : {});
+	const workbox = new Workbox(script, import.meta.env.DEV ? { type: 'module' } : {});
 
 	workbox.addEventListener('waiting', () => {
 		const prompt = document.querySelector<HTMLElement>('[data-app-update-prompt]');

@@ -144,6 +144,17 @@ export const live = {
 	},
 
 	/**
+	 * The tokens of what is loaded, the same on every instance that loaded the same changes: the
+	 * service worker's address carries them, so a device keeps pages of the content published now.
+	 */
+	tokens(): string {
+		return [...loaded]
+			.sort(([a], [b]) => a.localeCompare(b))
+			.map(([topic, token]) => `${topic}=${token}`)
+			.join(';');
+	},
+
+	/**
 	 * Counts a change of what this instance serves made without a load (the charter version in
 	 * force changing with the date): pages kept from before are stale.
 	 */

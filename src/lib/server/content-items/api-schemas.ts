@@ -22,6 +22,15 @@ export const itemSchema = z.object({
 	draft: value.nullable().describe('The change waiting for approval, in the same shape'),
 	draftBy: z.string().nullable(),
 	draftAt: z.string().nullable(),
+	draftReason: z
+		.string()
+		.nullable()
+		.describe('Why the draft may be published although it scores under the plain-language bar'),
+	action: z
+		.enum(['create', 'remove'])
+		.nullable()
+		.describe('create: a new item waiting for approval; remove: a removal waiting for approval'),
+	listed: z.boolean().describe('Shown on the pages'),
 	returnNote: z.string().nullable(),
 	returnedBy: z.string().nullable()
 });
@@ -34,7 +43,14 @@ export const kindQuery = z.object({ kind: z.enum(KINDS).optional() });
 export const saveSchema = z.object({
 	draft: value.describe(
 		'The whole new value, in the shape of `published`; field errors name paths within it'
-	)
+	),
+	reason: z
+		.string()
+		.max(1000)
+		.optional()
+		.describe(
+			'Required when the draft scores under the plain-language bar of check:content (422 `reason` otherwise)'
+		)
 });
 
 export const reviewSchema = z

@@ -1,5 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { spawnSync } from 'node:child_process';
+import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { audioFor, audiosFor } from '$lib/audio/manifest';
 import { channels } from '$lib/content/channels';
 import { glossary } from '$lib/content/glossary';
 import { resolve } from '$lib/content/types';
@@ -11,6 +13,7 @@ import { live } from '../live';
 import type { StaffUser } from '../staff';
 import { useTestDatabase } from '../testing/database';
 import { refusalCode } from '../testing/refusals';
+import { recordings } from '../recordings';
 import { translations } from '../translations';
 import { contentStudio, followCharter, IMPORTER } from '.';
 
@@ -249,6 +252,75 @@ describe('a change by an editor', () => {
 	});
 });
 
+describe('text under the plain-language bar', () => {
+	const HARD =
+		'La entidad, en cumplimiento de las disposiciones constitucionales, legales y reglamentarias vigentes, procederá a efectuar la verificación administrativa correspondiente de la documentación aportada.';
+
+	it("needs the author's reason, which the reviewer reads and the version and audit keep", async () => {
+		const value = await changedPresencial();
+		value.es.goodFor = HARD;
+		const refusal = await contentStudio
+			.save(db(), 'channel:presencial', value, ana)
+			.catch((error: unknown) => error);
+		expect(refusal).toMatchObject({
+			code: 'VALIDATION_FAILED',
+			details: { fields: [{ path: 'reason', message: 'reason_required' }] }
+		});
+		expect(
+			await refusalCode(
+				contentStudio.save(db(), 'channel:presencial', value, ana, { reason: '  ' })
+			)
+		).toBe('VALIDATION_FAILED');
+		expect(await contentStudio.waiting(db())).toBe(0);
+
+		const reason = 'Es el texto exacto de la resolución.';
+		const saved = await contentStudio.save(db(), 'channel:presencial', value, ana, {
+			reason: `  ${reason} `
+		});
+		expect(saved).toMatchObject({ state: 'draft', draftReason: reason });
+		await contentStudio.review(db(), 'channel:presencial', { decision: 'approve' }, luis);
+		const [version] = await db()
+			.select()
+			.from(contentVersions)
+			.where(eq(contentVersions.itemId, 'channel:presencial'))
+			.orderBy(desc(contentVersions.version))
+			.limit(1);
+		expect(version).toMatchObject({ version: 2, reason });
+		expect((await contentStudio.get(db(), 'channel:presencial')).draftReason).toBeNull();
+		const audits = await db()
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.subject, 'channel:presencial'));
+		expect(audits.map((row) => [row.action, (row.data as { reason?: string }).reason])).toEqual([
+			['content.draft_saved', reason],
+			['content.approved', reason]
+		]);
+	});
+
+	it('needs no reason when the text is plain, and keeps none', async () => {
+		const saved = await contentStudio.save(
+			db(),
+			'channel:presencial',
+			await changedPresencial(),
+			ana,
+			{
+				reason: 'Por si acaso.'
+			}
+		);
+		expect(saved).toMatchObject({ state: 'draft', draftReason: null });
+	});
+
+	it('is read section by section in the charter, as check:content reads it', async () => {
+		const charter = (await contentStudio.get(db(), 'charter:carta')).published as {
+			sections: { es: { intro: string } }[];
+		};
+		charter.sections[2]!.es.intro = HARD;
+		expect(await refusalCode(contentStudio.save(db(), 'charter:carta', charter, ana))).toBe(
+			'VALIDATION_FAILED'
+		);
+	});
+});
+
 describe('the charter', () => {
 	it('prepared for next year takes effect on its date, and the one before stays listed', async () => {
 		const item = await contentStudio.get(db(), 'charter:carta');
@@ -335,6 +407,136 @@ describe('a changed Spanish text', () => {
 		const entry = await translations.get(db(), 'guc', 'content:glosario.glp.definition');
 		expect(entry).toMatchObject({ spanish: 'Es el gas de los cilindros.', state: 'draft' });
 		expect(entry.sourceChanged).not.toBeNull();
+	});
+});
+
+// The machines that run the tests may lack eSpeak NG; the voice is then only flagged.
+const synthesiser = spawnSync('espeak-ng', ['--version']).status === 0;
+
+describe('the audio of a changed Spanish text', () => {
+	it('withdraws the voice that read the old text, flags it for recording, and synthesises it again on the server', async () => {
+		const slug = 'subsidio-de-gas-en-cilindro';
+		const audioId = `servicio.${slug}`;
+		expect(audioFor(audioId, 'es')).toMatchObject({ source: 'generated' });
+		expect((await recordings.slot(db(), audioId, 'es')).voiceChanged).toBe(false);
+
+		const item = await contentStudio.get(db(), `service:${slug}`);
+		const value = structuredClone(item.published) as { es: { summary: string } };
+		value.es.summary = 'Le ayudamos a pagar menos por el gas de cilindro.';
+		await contentStudio.save(db(), item.id, value, ana);
+		await contentStudio.review(db(), item.id, { decision: 'approve' }, luis);
+		await live.fresh(db());
+
+		expect(audioFor(audioId, 'es')).toBeUndefined();
+		expect(audiosFor('es').map((entry) => entry.id)).not.toContain(audioId);
+		expect(audioFor('carta.derechos', 'es')).toMatchObject({ source: 'generated' });
+		expect((await recordings.slot(db(), audioId, 'es')).voiceChanged).toBe(true);
+		expect((await recordings.slot(db(), audioId, 'guc')).voiceChanged).toBe(false);
+
+		// The server synthesises the new text's voice when the machine can; otherwise the flag stays.
+		const made = await recordings.resynthesize(db());
+		await live.fresh(db());
+		if (!synthesiser) {
+			expect(made).toBe(0);
+			expect(audioFor(audioId, 'es')).toBeUndefined();
+			return;
+		}
+		expect(made).toBe(1);
+		const voice = audioFor(audioId, 'es')!;
+		expect(voice).toMatchObject({ source: 'generated', lang: 'es' });
+		expect(voice.files[0]!.url).toBe(`/audio/sintetizado/${audioId}.${voice.hash}.opus`);
+		expect(voice.seconds).toBeGreaterThan(1);
+		expect((await recordings.slot(db(), audioId, 'es')).voiceChanged).toBe(false);
+		const file = await recordings.voice(db(), audioId, voice.hash, 'opus');
+		expect(file?.bytes.subarray(0, 4).toString()).toBe('OggS');
+		expect(await recordings.voice(db(), audioId, '0000000000000000', 'opus')).toBeUndefined();
+		expect(await recordings.resynthesize(db())).toBe(0);
+	});
+});
+
+describe('a new or removed glossary entry', () => {
+	const term = {
+		acronym: 'ZNI',
+		es: {
+			term: 'zonas no interconectadas',
+			definition: 'Son los lugares a donde no llega la red de energía.'
+		}
+	};
+
+	it('waits off the pages until another editor approves it, then shows everywhere', async () => {
+		const created = await contentStudio.create(
+			db(),
+			{ kind: 'glossary', key: 'zni', value: term },
+			ana
+		);
+		expect(created).toMatchObject({
+			id: 'glossary:zni',
+			state: 'draft',
+			action: 'create',
+			listed: false
+		});
+		await live.fresh(db());
+		expect(glossary.map((entry) => entry.id)).not.toContain('zni');
+		expect(
+			await refusalCode(contentStudio.review(db(), 'glossary:zni', { decision: 'approve' }, ana))
+		).toBe('OWN_CHANGE');
+		expect(
+			await contentStudio
+				.create(db(), { kind: 'glossary', key: 'zni', value: term }, luis)
+				.catch((error: unknown) => error)
+		).toMatchObject({ details: { fields: [{ path: 'key', message: 'taken' }] } });
+		expect(
+			await refusalCode(
+				contentStudio.create(db(), { kind: 'service', key: 'nuevo', value: term }, ana)
+			)
+		).toBe('NOT_FOUND');
+
+		await contentStudio.review(db(), 'glossary:zni', { decision: 'approve' }, luis);
+		await live.fresh(db());
+		expect(glossary.find((entry) => entry.id === 'zni')).toMatchObject({
+			acronym: 'ZNI',
+			block: { es: term.es }
+		});
+		expect(await contentStudio.get(db(), 'glossary:zni')).toMatchObject({
+			version: 1,
+			listed: true,
+			action: null
+		});
+	});
+
+	it('is taken off the pages once another editor approves its removal, and may come back', async () => {
+		expect(glossary.some((entry) => entry.id === 'glp')).toBe(true);
+		const asked = await contentStudio.remove(db(), 'glossary:glp', ana);
+		expect(asked).toMatchObject({ state: 'draft', action: 'remove' });
+		await live.fresh(db());
+		expect(glossary.some((entry) => entry.id === 'glp')).toBe(true);
+
+		await contentStudio.review(db(), 'glossary:glp', { decision: 'approve' }, luis);
+		await live.fresh(db());
+		expect(glossary.some((entry) => entry.id === 'glp')).toBe(false);
+		expect(
+			(await contentStudio.list(db(), { kind: 'glossary' })).map((item) => item.id)
+		).not.toContain('glossary:glp');
+		expect(await refusalCode(contentStudio.remove(db(), 'glossary:glp', ana))).toBe('NOT_FOUND');
+		const audits = await db().select().from(auditLog).where(eq(auditLog.subject, 'glossary:glp'));
+		expect(audits.map((row) => row.action)).toEqual(['content.draft_saved', 'content.removed']);
+
+		// Proposed again under the same id, it returns once approved.
+		await contentStudio.create(
+			db(),
+			{
+				kind: 'glossary',
+				key: 'glp',
+				value: {
+					acronym: 'GLP',
+					es: { term: 'gas en cilindro', definition: 'Es el gas de los cilindros.' }
+				}
+			},
+			luis
+		);
+		await contentStudio.review(db(), 'glossary:glp', { decision: 'approve' }, ana);
+		await live.fresh(db());
+		expect(glossary.find((entry) => entry.id === 'glp')?.block.es.term).toBe('gas en cilindro');
 	});
 });
 

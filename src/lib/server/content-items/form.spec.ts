@@ -7,6 +7,8 @@ import {
 	formFromValue,
 	formPath,
 	itemHint,
+	nextCharter,
+	proseFields,
 	valueFromForm
 } from './form';
 import { validValue } from '.';
@@ -25,6 +27,68 @@ describe('the studio form', () => {
 				item.value
 			);
 		}
+	});
+
+	it('gives back the shipped charter unchanged, and takes a section text and new dates', () => {
+		const shipped = shippedItems().find((item) => item.kind === 'charter')!;
+		const fields = formFromValue('charter', shipped.value);
+		expect(validValue('charter', valueFromForm('charter', fields, shipped.value))).toEqual(
+			shipped.value
+		);
+		const changed = validValue(
+			'charter',
+			valueFromForm(
+				'charter',
+				{
+					...fields,
+					version: '2027.1',
+					validFrom: '2027-01-15',
+					validUntil: '2028-01-14',
+					'sections-1-es-items': 'Decir la verdad.\n\n  Tratar bien a quien le atiende.  '
+				},
+				shipped.value
+			)
+		) as Value<'charter'>;
+		expect(changed).toMatchObject({ version: '2027.1', validFrom: '2027-01-15' });
+		expect(changed.sections[1]).toEqual({
+			id: 'deberes',
+			es: {
+				...(shipped.value as Value<'charter'>).sections[1]!.es,
+				items: ['Decir la verdad.', 'Tratar bien a quien le atiende.']
+			}
+		});
+		expect(proseFields('charter', shipped.value)).toContain('sections-3-es-intro');
+		expect(() =>
+			validValue('charter', { ...(shipped.value as object), validFrom: '2027-02-30' })
+		).toThrow(
+			expect.objectContaining({
+				details: {
+					fields: expect.arrayContaining([{ path: 'validFrom', message: 'invalid' }])
+				}
+			})
+		);
+	});
+
+	it("prepares next year's charter from the day after the current one ends, for a year", () => {
+		const shipped = shippedItems().find((item) => item.kind === 'charter')!
+			.value as Value<'charter'>;
+		expect(nextCharter(shipped)).toEqual({
+			...shipped,
+			version: '2027.1',
+			validFrom: '2027-01-15',
+			validUntil: '2028-01-14'
+		});
+		const leap = {
+			...shipped,
+			version: '2028.1',
+			validFrom: '2027-03-01',
+			validUntil: '2028-02-28'
+		};
+		expect(nextCharter(leap)).toMatchObject({
+			version: '2028.2',
+			validFrom: '2028-02-29',
+			validUntil: '2029-02-28'
+		});
 	});
 
 	it('takes split hours: 8 to 12 and 2 to 5', () => {
@@ -80,7 +144,7 @@ describe('the non-working days form', () => {
 			'date-month': '12',
 			'date-year': '2026',
 			kind: 'suspension',
-			reason: 'Resolución 45 de 2026.'
+			'day-reason': 'Resolución 45 de 2026.'
 		});
 		expect(validValue('calendar', valueFromForm('calendar', fields, base))).toEqual({
 			days: [{ date: '2026-12-02', kind: 'suspension', reason: 'Resolución 45 de 2026.' }, closure]
@@ -110,7 +174,7 @@ describe('the non-working days form', () => {
 		expect(refusals({ 'date-day': '31', 'date-month': '2', 'date-year': '2026' })).toEqual({
 			'date-day': 'not_a_date',
 			kind: 'invalid',
-			reason: 'required'
+			'day-reason': 'required'
 		});
 		expect(
 			refusals({
@@ -118,7 +182,7 @@ describe('the non-working days form', () => {
 				'date-month': '12',
 				'date-year': '2026',
 				kind: 'closure',
-				reason: 'Otra vez.'
+				'day-reason': 'Otra vez.'
 			})
 		).toEqual({ 'date-day': 'duplicate_date' });
 	});

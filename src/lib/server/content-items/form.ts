@@ -1,12 +1,7 @@
 import { acronymExpansions } from '$lib/content/glossary';
-import { plainText } from '$lib/content/links';
-import {
-	channelText,
-	glossaryText,
-	plainLanguage,
-	serviceText,
-	type Finding
-} from '$lib/content/quality';
+import { plainLines } from '$lib/content/links';
+import { channelText, glossaryText, plainLanguage, serviceText } from '$lib/content/quality';
+import { belowBar, type Hint } from '$lib/domain/plain-language';
 import type { FieldError } from '../errors';
 import type { Kind, Value } from './values';
 
@@ -110,9 +105,24 @@ export function valueFromForm(
 			if (removed) return { days: days.filter((day) => day.date !== removed) };
 			return { days: [dayFromForm(fields), ...days] };
 		}
-		case 'charter':
-			// The charter is edited through the API for now: the page form sends it back unchanged.
-			return base;
+		case 'charter': {
+			// The sections stay those of the value being edited, in its order; their texts change.
+			const { sections } = base as Value<'charter'>;
+			return {
+				version: one(fields, 'version'),
+				validFrom: one(fields, 'validFrom'),
+				validUntil: one(fields, 'validUntil'),
+				summary: { title: one(fields, 'summary-title'), items: lines(fields, 'summary-items') },
+				sections: sections.map((section, index) => ({
+					id: section.id,
+					es: {
+						title: one(fields, `sections-${index}-es-title`),
+						intro: one(fields, `sections-${index}-es-intro`),
+						items: lines(fields, `sections-${index}-es-items`)
+					}
+				}))
+			};
+		}
 	}
 }
 
@@ -128,7 +138,7 @@ function dayFromForm(fields: FormFields) {
 	return {
 		date: whole ? `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}` : '',
 		kind: one(fields, 'kind'),
-		reason: one(fields, 'reason')
+		reason: one(fields, 'day-reason')
 	};
 }
 
@@ -137,7 +147,9 @@ function dayFromForm(fields: FormFields) {
  * (or the day it clashes with) is the form's date.
  */
 export function formPath(kind: Kind, path: string): string {
-	return kind === 'calendar' ? path.replace(/^days\.\d+\./, '') : path;
+	if (kind !== 'calendar') return path;
+	// The day's reason is `day-reason` on the form: `reason` is the author's reason to publish.
+	return path.replace(/^days\.\d+\./, '').replace(/^reason$/, 'day-reason');
 }
 
 /** A value as the form shows it, field by field. */
@@ -194,10 +206,47 @@ export function formFromValue(kind: Kind, value: Record<string, unknown>): FormF
 		}
 		case 'calendar':
 			// The form adds a day: it starts blank; the list is shown beside it.
-			return { 'date-day': '', 'date-month': '', 'date-year': '', kind: '', reason: '' };
-		case 'charter':
-			return {};
+			return { 'date-day': '', 'date-month': '', 'date-year': '', kind: '', 'day-reason': '' };
+		case 'charter': {
+			const { sections, summary, ...dates } = value as Value<'charter'>;
+			return {
+				version: dates.version,
+				validFrom: dates.validFrom,
+				validUntil: dates.validUntil,
+				'summary-title': summary.title,
+				'summary-items': joined(summary.items),
+				...Object.fromEntries(
+					sections.flatMap((section, index) => [
+						[`sections-${index}-es-title`, section.es.title],
+						[`sections-${index}-es-intro`, section.es.intro],
+						[`sections-${index}-es-items`, joined(section.es.items)]
+					])
+				)
+			};
+		}
 	}
+}
+
+/** A Bogotá date moved by years and days (dates only: no clock, no time zone). */
+function moved(date: string, { years = 0, days = 0 }): string {
+	const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+	return new Date(Date.UTC(year + years, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/**
+ * The charter to prepare for next year: the same texts, valid from the day after the current one
+ * ends and for a year; the label takes its year ("2026.1" → "2027.1", or "2026.2" within 2026).
+ */
+export function nextCharter(value: Value<'charter'>): Value<'charter'> {
+	const validFrom = moved(value.validUntil, { days: 1 });
+	const year = validFrom.slice(0, 4);
+	const [label, minor] = value.version.split('.');
+	return {
+		...structuredClone(value),
+		version: label !== year ? `${year}.1` : `${year}.${(Number(minor) || 0) + 1}`,
+		validFrom,
+		validUntil: moved(validFrom, { years: 1, days: -1 })
+	};
 }
 
 /** The form fields whose text citizens read, which get plain-language hints. */
@@ -205,9 +254,20 @@ export const PROSE_FIELDS: Record<Kind, string[]> = {
 	channel: ['es-name', 'es-goodFor', 'es-note', 'es-phoneLabels'],
 	service: ['es-name', 'es-summary', 'es-who', 'es-requirements', 'es-steps', 'es-cost'],
 	glossary: ['es-term', 'es-definition'],
-	calendar: ['reason'],
-	charter: []
+	calendar: ['day-reason'],
+	charter: ['summary-title', 'summary-items']
 };
+
+/** The prose fields of one value: the charter's sections add theirs. */
+export function proseFields(kind: Kind, value: Record<string, unknown>): string[] {
+	if (kind !== 'charter') return PROSE_FIELDS[kind];
+	return [
+		...PROSE_FIELDS.charter,
+		...(value as Value<'charter'>).sections.flatMap((_, index) =>
+			['title', 'intro', 'items'].map((part) => `sections-${index}-es-${part}`)
+		)
+	];
+}
 
 /** The field of the form a refusal's path belongs to: `es.requirements.2` → `es-requirements`. */
 export function fieldOf(path: string, names: readonly string[]): string {
@@ -233,21 +293,9 @@ export function formErrors(
 	return errors;
 }
 
-/** What a text breaks of the plain-language rules of `check:content`, and its score. */
-export interface Hint {
-	score: number;
-	findings: Finding[];
-}
-
 /** The hint beside one field: the same rules as check:content, over the field's text. */
 export function fieldHint(text: string): Hint | null {
-	// Read as check:content reads it: line by line, links as their words.
-	const plain = text
-		.split(/\r?\n/)
-		.map((line) => line.trim())
-		.filter(Boolean)
-		.map(plainText)
-		.join('\n');
+	const plain = plainLines(text);
 	if (!plain) return null;
 	const { score, findings } = plainLanguage(plain, acronymExpansions());
 	return { score, findings };
@@ -266,4 +314,17 @@ export function itemHint(kind: Kind, value: Record<string, unknown>): Hint | nul
 	if (text === null) return null;
 	const { score, findings } = plainLanguage(text, acronymExpansions());
 	return { score, findings };
+}
+
+/**
+ * Whether an item scores under the plain-language bar as `check:content` reads it (the charter
+ * section by section): saving it then needs the author's reason.
+ */
+export function belowTheBar(kind: Kind, value: Record<string, unknown>): boolean {
+	if (kind !== 'charter') return belowBar(itemHint(kind, value));
+	const { summary, sections } = value as Value<'charter'>;
+	return [
+		[summary.title, ...summary.items],
+		...sections.map(({ es }) => [es.title, es.intro, ...es.items])
+	].some((parts) => belowBar(fieldHint(parts.join('\n'))));
 }

@@ -1,6 +1,8 @@
 import { asc, eq, isNotNull } from 'drizzle-orm';
 import { localDate } from '$lib/domain/local-time';
+import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
+import { charter } from '$lib/content/charter';
 import { z } from 'zod';
 import { audit } from '../audit';
 import { clock } from '../clock';
@@ -11,6 +13,7 @@ import type { Transaction } from '../idempotency';
 import { live } from '../live';
 import { nonWorkingDays } from '../non-working-days';
 import { requireRole, type StaffUser } from '../staff';
+import { belowTheBar } from './form';
 import { applyPublished, KINDS, shippedItems, VALUE_SCHEMAS, type Kind } from './values';
 
 export {
@@ -42,6 +45,12 @@ export interface Item {
 	draft: Record<string, unknown> | null;
 	draftBy: string | null;
 	draftAt: Date | null;
+	/** Why the draft may go out under the plain-language bar, when it does. */
+	draftReason: string | null;
+	/** What the draft asks besides a change: a new item, or removing this one. */
+	action: 'create' | 'remove' | null;
+	/** On the pages (false for a new item waiting, and for a removed one). */
+	listed: boolean;
 	returnNote: string | null;
 	returnedBy: string | null;
 }
@@ -59,6 +68,9 @@ function itemOf(row: Row): Item {
 		draft: row.draft,
 		draftBy: row.draftBy,
 		draftAt: row.draftAt,
+		draftReason: row.draftReason,
+		action: row.draftAction,
+		listed: row.listed,
 		returnNote: row.returnNote,
 		returnedBy: row.returnedBy
 	};
@@ -86,6 +98,17 @@ function fieldErrors(error: z.ZodError): FieldError[] {
 	}));
 }
 
+/** The reason to publish text under the plain-language bar: required, at most 1000 characters. */
+function reasonOf(reason: string | undefined): string {
+	const why = reason?.trim() ?? '';
+	if (!why || why.length > 1000) {
+		throw new DomainError('VALIDATION_FAILED', {
+			fields: [{ path: 'reason', message: why ? 'too_long' : 'reason_required' }]
+		});
+	}
+	return why;
+}
+
 /** A value checked against its kind's schema, trimmed and with unknown fields refused (422). */
 export function validValue(kind: Kind, value: unknown): Record<string, unknown> {
 	const parsed = VALUE_SCHEMAS[kind].safeParse(value);
@@ -111,16 +134,32 @@ async function publishContent(db: Database): Promise<void> {
 	};
 	applyPublished(
 		new Map(
-			rows.flatMap((row) =>
-				readable(row.kind, row.published, row.demo).map((value) => [row.id, value] as const)
-			)
+			rows
+				.filter((row) => row.listed)
+				.flatMap((row) =>
+					readable(row.kind, row.published, row.demo).map((value) => [row.id, value] as const)
+				)
 		),
 		charters.flatMap((row) => readable('charter', row.value, row.writtenBy === 'seed')),
-		localDate(clock.now())
+		localDate(clock.now()),
+		new Set(rows.filter((row) => !row.listed).map((row) => row.id))
 	);
 }
 
 live.on('content', publishContent);
+
+/**
+ * What the pages show, as one short word the same on every instance: the live tokens (content,
+ * translations, recordings) and the charter in force. Pages carry it and the page script
+ * registers the service worker with it, so a change makes a new worker that keeps the changed
+ * pages for offline use.
+ */
+export function publishedWord(): string {
+	return createHash('sha256')
+		.update(`${live.tokens()}|${charter.version}`)
+		.digest('base64url')
+		.slice(0, 16);
+}
 
 /** The author of the drafts an import leaves: any editor may approve them. */
 export const IMPORTER = 'content:import';
@@ -176,6 +215,7 @@ export const contentStudio = {
 			: db.select().from(table));
 		const order = new Map(shippedItems().map((item, index) => [item.id, index]));
 		return rows
+			.filter((row) => row.listed || row.draft !== null)
 			.map(itemOf)
 			.sort(
 				(a, b) =>
@@ -235,6 +275,7 @@ export const contentStudio = {
 						draft: value,
 						draftBy: IMPORTER,
 						draftAt: clock.now(),
+						draftReason: null,
 						returnNote: null,
 						returnedBy: null,
 						returnedAt: null
@@ -262,21 +303,33 @@ export const contentStudio = {
 
 	/**
 	 * Keeps an editor's change as a draft until another editor approves it; citizens keep seeing
-	 * the published value meanwhile. Saving the published value again drops the draft.
+	 * the published value meanwhile. Saving the published value again drops the draft. Text under
+	 * the plain-language bar needs the author's reason, which the reviewer reads.
 	 */
-	async save(db: Database, id: string, value: unknown, actor: StaffUser): Promise<Item> {
+	async save(
+		db: Database,
+		id: string,
+		value: unknown,
+		actor: StaffUser,
+		{ reason }: { reason?: string | undefined } = {}
+	): Promise<Item> {
 		requireRole(actor, 'editor');
 		return db.transaction(async (tx) => {
 			const row = await rowOf(tx, id, { lock: true });
 			const clean = validValue(row.kind, value);
-			const same = isDeepStrictEqual(clean, row.published);
+			// A new item stays a draft whatever it says: there is nothing published to fall back on.
+			const creating = row.draftAction === 'create';
+			const same = !creating && isDeepStrictEqual(clean, row.published);
 			if (same && row.draft === null) return itemOf(row);
+			const why = same || !belowTheBar(row.kind, clean) ? null : reasonOf(reason);
 			const [saved] = await tx
 				.update(table)
 				.set({
 					draft: same ? null : clean,
 					draftBy: same ? null : actor.email,
 					draftAt: same ? null : clock.now(),
+					draftReason: why,
+					draftAction: creating ? 'create' : null,
 					returnNote: null,
 					returnedBy: null,
 					returnedAt: null
@@ -287,7 +340,7 @@ export const contentStudio = {
 				actor: actor.email,
 				action: same ? 'content.draft_dropped' : 'content.draft_saved',
 				subject: id,
-				data: same ? {} : { draft: clean }
+				data: same ? {} : { draft: clean, reason: why }
 			});
 			return itemOf(saved!);
 		});
@@ -330,6 +383,7 @@ export const contentStudio = {
 				});
 				return itemOf(returned!);
 			}
+			if (row.draftAction === 'remove') return removeNow(tx, row, actor);
 			const version = row.version + 1;
 			const now = clock.now();
 			const [published] = await tx
@@ -342,7 +396,10 @@ export const contentStudio = {
 					publishedAt: now,
 					draft: null,
 					draftBy: null,
-					draftAt: null
+					draftAt: null,
+					draftReason: null,
+					draftAction: null,
+					listed: true
 				})
 				.where(eq(table.id, id))
 				.returning();
@@ -352,6 +409,7 @@ export const contentStudio = {
 				value: row.draft,
 				writtenBy: row.draftBy!,
 				approvedBy: actor.email,
+				reason: row.draftReason,
 				publishedAt: now
 			});
 			// New non-working days move the due dates they fall within and cancel that day's
@@ -366,13 +424,133 @@ export const contentStudio = {
 				subject: id,
 				data: {
 					version,
+					action: row.draftAction,
 					author: row.draftBy,
 					note: input.note?.trim() || null,
+					reason: row.draftReason,
 					...(applied ? { applied } : {})
 				}
 			});
 			await live.changed(tx, 'content');
 			return itemOf(published!);
 		});
+	},
+
+	/**
+	 * Proposes a new item (a glossary entry): it waits, off the pages, until another editor
+	 * approves it. `key` becomes its id (`glossary:{key}`) and its anchor on the page.
+	 */
+	async create(
+		db: Database,
+		input: { kind: Kind; key: string; value: unknown; reason?: string | undefined },
+		actor: StaffUser
+	): Promise<Item> {
+		requireRole(actor, 'editor');
+		if (!CREATABLE.includes(input.kind)) throw new DomainError('NOT_FOUND');
+		const key = input.key.trim().toLowerCase();
+		if (!KEY.test(key) || key.length > 60) {
+			throw new DomainError('VALIDATION_FAILED', {
+				fields: [{ path: 'key', message: key ? 'invalid_key' : 'required' }]
+			});
+		}
+		const id = `${input.kind}:${key}`;
+		return db.transaction(async (tx) => {
+			const clean = validValue(input.kind, input.value);
+			const why = belowTheBar(input.kind, clean) ? reasonOf(input.reason) : null;
+			const [existing] = await tx.select().from(table).where(eq(table.id, id)).for('update');
+			// An id is taken while its item is listed or waits; a removed one may be proposed again.
+			if (existing && (existing.listed || existing.draft !== null)) {
+				throw new DomainError('VALIDATION_FAILED', {
+					fields: [{ path: 'key', message: 'taken' }]
+				});
+			}
+			const now = clock.now();
+			const pending = {
+				kind: input.kind,
+				demo: false,
+				published: clean,
+				publishedBy: actor.email,
+				draft: clean,
+				draftBy: actor.email,
+				draftAt: now,
+				draftReason: why,
+				draftAction: 'create' as const,
+				listed: false,
+				returnNote: null,
+				returnedBy: null,
+				returnedAt: null
+			};
+			const [created] = existing
+				? await tx.update(table).set(pending).where(eq(table.id, id)).returning()
+				: await tx
+						.insert(table)
+						.values({ id, version: 0, ...pending })
+						.returning();
+			await audit(tx, {
+				actor: actor.email,
+				action: 'content.draft_saved',
+				subject: id,
+				data: { draft: clean, reason: why, action: 'create' }
+			});
+			return itemOf(created!);
+		});
+	},
+
+	/** Asks to take an item off the pages; another editor approves it (four eyes, as any change). */
+	async remove(db: Database, id: string, actor: StaffUser): Promise<Item> {
+		requireRole(actor, 'editor');
+		return db.transaction(async (tx) => {
+			const row = await rowOf(tx, id, { lock: true });
+			if (!CREATABLE.includes(row.kind) || !row.listed) throw new DomainError('NOT_FOUND');
+			const [asked] = await tx
+				.update(table)
+				.set({
+					draft: row.published,
+					draftBy: actor.email,
+					draftAt: clock.now(),
+					draftReason: null,
+					draftAction: 'remove',
+					returnNote: null,
+					returnedBy: null,
+					returnedAt: null
+				})
+				.where(eq(table.id, id))
+				.returning();
+			await audit(tx, {
+				actor: actor.email,
+				action: 'content.draft_saved',
+				subject: id,
+				data: { action: 'remove' }
+			});
+			return itemOf(asked!);
+		});
 	}
 };
+
+/** The kinds editors may add and remove: glossary entries (pages and links hang on the others). */
+export const CREATABLE: readonly Kind[] = ['glossary'];
+const KEY = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** An approved removal: the item leaves the pages on every instance; its history stays. */
+async function removeNow(tx: Transaction, row: Row, actor: StaffUser): Promise<Item> {
+	const [removed] = await tx
+		.update(table)
+		.set({
+			listed: false,
+			draft: null,
+			draftBy: null,
+			draftAt: null,
+			draftReason: null,
+			draftAction: null
+		})
+		.where(eq(table.id, row.id))
+		.returning();
+	await audit(tx, {
+		actor: actor.email,
+		action: 'content.removed',
+		subject: row.id,
+		data: { author: row.draftBy }
+	});
+	await live.changed(tx, 'content');
+	return itemOf(removed!);
+}

@@ -19,16 +19,16 @@ export type Kind = (typeof KINDS)[number];
 const line = z.string().trim().min(1).max(2000);
 const lines = z.array(line).max(40);
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-/** A real calendar date, written YYYY-MM-DD. */
-const realDate = z
-	.string()
-	.refine(
-		(value) =>
-			/^\d{4}-\d{2}-\d{2}$/.test(value) &&
-			new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value,
-		'not_a_date'
-	);
+/** Whether a YYYY-MM-DD text names a day that exists: 2027-02-30 and 2027-13-01 do not. */
+function isRealDate(value: string): boolean {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+	const instant = new Date(`${value}T00:00:00Z`);
+	return !Number.isNaN(instant.getTime()) && instant.toISOString().slice(0, 10) === value;
+}
+/** A calendar date as year-month-day (the charter's validity). */
+const date = z.string().refine(isRealDate, { message: 'invalid' });
+/** A real calendar date, written YYYY-MM-DD (a non-working day). */
+const realDate = z.string().refine(isRealDate, 'not_a_date');
 const CHANNEL_IDS = channels.map((channel) => channel.id) as [Channel['id'], ...Channel['id'][]];
 
 const availability = z.union([
@@ -254,7 +254,8 @@ export interface Published {
 export function applyPublished(
 	published: ReadonlyMap<string, Published>,
 	charters: readonly Published[],
-	today: string
+	today: string,
+	removed: ReadonlySet<string> = new Set()
 ): void {
 	const shippedCharter = SHIPPED.find((item) => item.kind === 'charter')!;
 	charterVersions = latestPerLabel(
@@ -263,6 +264,7 @@ export function applyPublished(
 	appliedCharter = undefined;
 	followCharter(today);
 	for (const shipped of SHIPPED) {
+		if (removed.has(shipped.id)) continue;
 		const row = published.get(shipped.id);
 		const value = structuredClone(row?.value ?? shipped.value);
 		const demo = row?.demo ?? true;
@@ -283,7 +285,7 @@ export function applyPublished(
 				break;
 			}
 			case 'glossary': {
-				const entry = glossary.find((candidate) => candidate.id === shipped.key)!;
+				const entry = glossaryEntries.get(shipped.key)!;
 				const { acronym, es } = value as Value<'glossary'>;
 				if (acronym) entry.acronym = acronym;
 				else delete entry.acronym;
@@ -298,7 +300,37 @@ export function applyPublished(
 				break;
 		}
 	}
+	listGlossary(published, removed);
 	resetSearches();
+}
+
+/** Every glossary entry this process has shown, by id: a removed one comes back as the same object. */
+const glossaryEntries = new Map(glossary.map((entry) => [entry.id, entry]));
+
+/**
+ * The glossary's entries as published: the shipped ones not removed, in their order, then the
+ * entries editors added, by id. The array is changed in place, as the pages hold it.
+ */
+function listGlossary(published: ReadonlyMap<string, Published>, removed: ReadonlySet<string>) {
+	const shipped = SHIPPED.filter((item) => item.kind === 'glossary');
+	const added = [...published.keys()]
+		.filter((id) => id.startsWith('glossary:') && !shipped.some((item) => item.id === id))
+		.sort();
+	const entries = [
+		...shipped.filter((item) => !removed.has(item.id)).map((item) => item.key),
+		...added.map((id) => id.slice('glossary:'.length))
+	].map((key) => {
+		const value = published.get(`glossary:${key}`)?.value as Value<'glossary'> | undefined;
+		const entry = glossaryEntries.get(key) ?? { id: key, block: { es: value!.es } };
+		glossaryEntries.set(key, entry);
+		if (value && !shipped.some((item) => item.key === key)) {
+			entry.block.es = value.es;
+			if (value.acronym) entry.acronym = value.acronym;
+			else delete entry.acronym;
+		}
+		return entry;
+	});
+	glossary.splice(0, glossary.length, ...entries);
 }
 
 /** Every published version of the charter, each label once (its latest), by validity. */

@@ -8,11 +8,12 @@ import { audit } from '../audit';
 import { clock } from '../clock';
 import type { Database } from '../db';
 import type { Transaction } from '../idempotency';
-import { recordings as table } from '../db/schema';
+import { recordings as table, synthesizedAudio } from '../db/schema';
 import { DomainError } from '../errors';
 import { live } from '../live';
 import { requireRole, type StaffUser } from '../staff';
-import { publishRecordings } from './publish';
+import { changedSinceSynthesis, publishRecordings } from './publish';
+import { synthesize } from './synthesis';
 import { transcode } from './transcode';
 
 export { AUDIO_LIMITS } from './transcode';
@@ -50,6 +51,8 @@ export interface Slot extends AudioText {
 	lang: Locale;
 	published: Take | null;
 	draft: Take | null;
+	/** Its synthesised Spanish voice read an earlier text: withdrawn, it waits for a recording. */
+	voiceChanged: boolean;
 }
 
 const META = {
@@ -117,7 +120,13 @@ function slotOf(text: AudioText, lang: Locale, rows: Meta[]): Slot {
 		const row = rows.find((candidate) => candidate.state === state);
 		return row ? takeOf(row, text) : null;
 	};
-	return { ...text, lang, published: find('reviewed'), draft: find('draft') };
+	return {
+		...text,
+		lang,
+		published: find('reviewed'),
+		draft: find('draft'),
+		voiceChanged: lang === 'es' && changedSinceSynthesis().has(text.id)
+	};
 }
 
 export const recordings = {
@@ -292,6 +301,56 @@ export const recordings = {
 			.where(eq(table.id, id));
 		if (!row || (row.state !== 'reviewed' && !drafts)) return undefined;
 		return { bytes: row.bytes, type: AUDIO_TYPES[format] };
+	},
+
+	/** A voice synthesised on the server, while it reads the text with that hash. */
+	async voice(
+		db: Database,
+		audioId: string,
+		hash: string,
+		format: Format
+	): Promise<{ bytes: Buffer; type: string } | undefined> {
+		const [row] = await db
+			.select({
+				bytes: format === 'opus' ? synthesizedAudio.opus : synthesizedAudio.mp3,
+				textHash: synthesizedAudio.textHash
+			})
+			.from(synthesizedAudio)
+			.where(eq(synthesizedAudio.audioId, audioId));
+		if (!row || row.textHash !== hash) return undefined;
+		return { bytes: row.bytes, type: AUDIO_TYPES[format] };
+	},
+
+	/**
+	 * Synthesises again, on the server, the Spanish voice of each text that changed since its audio
+	 * was made (the worker calls it on every instance). Without a synthesiser on the machine the
+	 * texts stay flagged for recording in the studio. Answers how many voices it made.
+	 */
+	async resynthesize(db: Database): Promise<number> {
+		const changed = changedSinceSynthesis();
+		if (changed.size === 0) return 0;
+		const texts = await recordable('es');
+		let made = 0;
+		for (const text of texts.filter((candidate) => changed.has(candidate.id))) {
+			const voice = await synthesize(text.text);
+			if (!voice) break;
+			const values = {
+				textHash: textHash(text.text),
+				seconds: voice.seconds,
+				opus: voice.opus,
+				mp3: voice.mp3,
+				opusBytes: voice.opus.byteLength,
+				mp3Bytes: voice.mp3.byteLength,
+				madeAt: clock.now()
+			};
+			await db
+				.insert(synthesizedAudio)
+				.values({ audioId: text.id, ...values })
+				.onConflictDoUpdate({ target: synthesizedAudio.audioId, set: values });
+			made += 1;
+		}
+		if (made) await live.changed(db, 'recordings');
+		return made;
 	},
 
 	/** The languages a recording can be in. */

@@ -16,7 +16,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			reviewed: slots.filter((slot) => slot.published).length,
 			waiting: slots.filter((slot) => slot.draft).length,
 			missing: slots.filter((slot) => !slot.published && !slot.draft).length,
-			changed: slots.filter((slot) => slot.published?.textChanged).length
+			changed: slots.filter(
+				(slot) => slot.published?.textChanged || (slot.voiceChanged && !slot.published)
+			).length
 		},
 		slots: slots.map((slot) => ({
 			id: slot.id,
@@ -25,7 +27,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			titleLang: slot.titleLang,
 			page: slot.page,
 			published: slot.published,
-			draft: slot.draft
+			draft: slot.draft,
+			voiceChanged: slot.voiceChanged
 		}))
 	};
 };

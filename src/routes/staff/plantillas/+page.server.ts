@@ -6,7 +6,7 @@ import { signedIn } from '$lib/server/web/staff';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	signedIn(locals, url, 'admin');
+	signedIn(locals, url, ['admin', 'editor']);
 	const templates = await radicados.templates.list(await database(), { all: true });
 	// ?plantilla=<id> opens one to edit; ?plantilla= (empty) a new one.
 	const asked = url.searchParams.get('plantilla');
@@ -29,7 +29,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	guardar: async ({ locals, url, request }) => {
-		const user = signedIn(locals, url, 'admin');
+		const user = signedIn(locals, url, ['admin', 'editor']);
 		const { t } = await translator('es');
 		const parsed = await parseForm(request, templateSchema, t);
 		if (isFormFailure(parsed)) return parsed;

@@ -20,6 +20,12 @@ export const contentItems = pgTable('content_items', {
 	draft: jsonb('draft').$type<Record<string, unknown>>(),
 	draftBy: text('draft_by'),
 	draftAt: timestamp('draft_at', { withTimezone: true }),
+	/** Why the draft is published although it scores under the plain-language bar. */
+	draftReason: text('draft_reason'),
+	/** What the draft asks besides a change: a new item, or removing this one. */
+	draftAction: text('draft_action', { enum: ['create', 'remove'] }),
+	/** On the pages: false for a new item not approved yet, and for a removed one (kept for history). */
+	listed: boolean('listed').notNull().default(true),
 	/** A reviewer's note when they sent the draft back; cleared by the next draft. */
 	returnNote: text('return_note'),
 	returnedBy: text('returned_by'),
@@ -37,6 +43,8 @@ export const contentVersions = pgTable(
 		value: jsonb('value').$type<Record<string, unknown>>().notNull(),
 		writtenBy: text('written_by').notNull(),
 		approvedBy: text('approved_by').notNull(),
+		/** The author's reason for publishing text under the plain-language bar. */
+		reason: text('reason'),
 		publishedAt: recordedAt('published_at')
 	},
 	(t) => [primaryKey({ columns: [t.itemId, t.version] })]

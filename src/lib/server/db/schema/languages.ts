@@ -86,3 +86,20 @@ export const liveVersions = pgTable('live_versions', {
 	token: text('token').notNull(),
 	changedAt: recordedAt('changed_at')
 });
+
+/**
+ * The Spanish voice of a text that changed in the content studio, synthesised on the server (eSpeak
+ * NG, as `npm run audio` does) so every instance serves it; it stands for the shipped file, which
+ * read the earlier text, until a person's recording replaces it.
+ */
+export const synthesizedAudio = pgTable('synthesized_audio', {
+	audioId: text('audio_id').primaryKey(),
+	/** The hash of the text it reads (`textHash`, as in the manifest). */
+	textHash: text('text_hash').notNull(),
+	seconds: real('seconds').notNull(),
+	opus: bytea('opus').notNull(),
+	mp3: bytea('mp3').notNull(),
+	opusBytes: integer('opus_bytes').notNull(),
+	mp3Bytes: integer('mp3_bytes').notNull(),
+	madeAt: recordedAt('made_at')
+});

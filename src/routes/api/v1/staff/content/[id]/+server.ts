@@ -54,7 +54,8 @@ export const PUT = endpoint(
 			await database(),
 			event.params.id ?? '',
 			body.draft,
-			user
+			user,
+			{ reason: body.reason }
 		);
 		return reply(itemView(item), { lang });
 	}
