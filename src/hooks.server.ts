@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_LOCALE, isLocale } from '$lib/i18n/locales';
 import { calls } from '$lib/server/calls';
 import { checkServing, config } from '$lib/server/config';
-import { connect, database, migrate, unavailable } from '$lib/server/db';
+import { connect, database, migrate, unavailable, writePosition } from '$lib/server/db';
 import { start as startWorker, stop as stopWorker } from '$lib/server/worker';
 import { seed } from '$lib/server/db/seed';
 import {
@@ -135,9 +135,12 @@ async function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['reso
 		return crossSiteRefusal(event);
 	}
 	const lang = isLocale(event.params.lang) ? event.params.lang : DEFAULT_LOCALE;
-	return pageCache.respond(event, resolve, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', lang)
-	});
+	return pageCache.respond(
+		event,
+		resolve,
+		{ transformPageChunk: ({ html }) => html.replace('%lang%', lang) },
+		{ dataVersion: async () => writePosition(await database()) }
+	);
 }
 
 export const handle: Handle = async ({ event, resolve }) => {
