@@ -81,10 +81,17 @@ export function unavailable(error: unknown): boolean {
 	return false;
 }
 
-// PostgreSQL's default 128 MB of shared buffers live in PGlite's WebAssembly heap and are touched
-// at start: 16 MB holds a small entity's working set and keeps an idle server near 200 MB instead
-// of 320 MB on a 1 GB machine.
-const EMBEDDED_SETTINGS = ['shared_buffers=16MB'];
+// PGlite runs PostgreSQL in this process's WebAssembly heap (128 MB at least, touched as used), so
+// each of its memory settings is memory of the app. PostgreSQL's 128 MB of shared buffers become
+// 16 MB, enough for a small entity's working set; PGlite has one session, so the tables sized by
+// max_connections (PGPROC entries, the lock table) shrink to a few connections' worth.
+const EMBEDDED_SETTINGS = [
+	'shared_buffers=16MB',
+	'max_connections=4',
+	'superuser_reserved_connections=0',
+	'reserved_connections=0',
+	'temp_buffers=1MB'
+];
 
 const migrationsFolder = resolve('drizzle');
 // Any constant works; every instance must use the same one.
@@ -216,6 +223,20 @@ export async function ping(db: Database, timeoutMs = 2000): Promise<boolean> {
 	} finally {
 		clearTimeout(timer);
 	}
+}
+
+/**
+ * Where the database's write-ahead log ends: it moves with every change any instance makes (the
+ * insert position passes a commit before the commit is visible), never with a read. Kept pages of
+ * data (the indicators) are kept while it stays.
+ */
+export async function writePosition(db: Database): Promise<string> {
+	const rows = await db.execute<{ at: string }>(
+		sql`select pg_current_wal_insert_lsn()::text as at`
+	);
+	const row = (Array.isArray(rows) ? rows[0] : (rows as { rows: { at: string }[] }).rows[0]) as
+		{ at: string } | undefined;
+	return row?.at ?? '';
 }
 
 let current: Promise<DatabaseHandle> | undefined;
