@@ -5,7 +5,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { statfs } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import postgres from 'postgres';
@@ -191,11 +191,38 @@ async function guardDisk(client: PGlite, dir: string): Promise<() => void> {
 	return () => clearInterval(timer);
 }
 
+/**
+ * Whether the database already has every migration of this build, as drizzle's migrator decides
+ * (the newest applied is at least as recent as the journal's newest): one query on a restart
+ * instead of reading and hashing every migration file and, on PostgreSQL, a connection of its own
+ * and the advisory lock. Drizzle records the migrations in one transaction, so a migration under
+ * way in another instance is not seen as applied.
+ */
+async function upToDate(db: Database): Promise<boolean> {
+	const { entries } = JSON.parse(
+		readFileSync(resolve(migrationsFolder, 'meta', '_journal.json'), 'utf8')
+	) as {
+		entries: { when: number }[];
+	};
+	const newest = Math.max(...entries.map((entry) => entry.when));
+	try {
+		const [row] = rowsOf<{ at: string | null }>(
+			await db.execute(sql`select max(created_at)::text as at from drizzle.__drizzle_migrations`)
+		);
+		return Number(row?.at ?? 0) >= newest;
+	} catch (error) {
+		// A new database has no migrations table yet.
+		if (unavailable(error)) throw error;
+		return false;
+	}
+}
+
 /** Applies pending migrations; on PostgreSQL an advisory lock lets many instances start at once. */
 export async function migrate(
 	handle: Pick<DatabaseHandle, 'kind' | 'db'>,
 	url?: string
 ): Promise<void> {
+	if (await upToDate(handle.db)) return;
 	if (handle.kind === 'pglite') {
 		await migratePglite(handle.db as never, { migrationsFolder });
 		return;
@@ -231,12 +258,15 @@ export async function ping(db: Database, timeoutMs = 2000): Promise<boolean> {
  * data (the indicators) are kept while it stays.
  */
 export async function writePosition(db: Database): Promise<string> {
-	const rows = await db.execute<{ at: string }>(
-		sql`select pg_current_wal_insert_lsn()::text as at`
+	const [row] = rowsOf<{ at: string }>(
+		await db.execute(sql`select pg_current_wal_insert_lsn()::text as at`)
 	);
-	const row = (Array.isArray(rows) ? rows[0] : (rows as { rows: { at: string }[] }).rows[0]) as
-		{ at: string } | undefined;
 	return row?.at ?? '';
+}
+
+/** The rows of `db.execute` from either driver (postgres-js gives an array, PGlite an object). */
+function rowsOf<Row>(result: unknown): Row[] {
+	return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
 }
 
 let current: Promise<DatabaseHandle> | undefined;
