@@ -60,8 +60,8 @@ function percentile(values, p) {
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
-// PostgreSQL for the figures measured on both engines (memory, the rush); emptied first.
-const POSTGRES_URL = process.env.BENCH_POSTGRES_URL || process.env.POSTGRES_TEST_URL || '';
+// PostgreSQL for the figures measured on both engines (memory, the rush): its tables are dropped.
+const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? '';
 
 async function startApp(dataDir = mkdtempSync(join(tmpdir(), 'ventanilla-bench-')), env = {}) {
 	const started = Date.now();

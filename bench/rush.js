@@ -10,7 +10,8 @@
 // (the place is taken at the hold; confirming is what a person does next, so it is measured too).
 // Reports completed bookings, confirmations, statuses (0 5xx expected), p95 per step, and, from
 // the database after the app stops, that no slot holds more than its capacity.
-// Runs against build/ on a fresh embedded database, or on `DATABASE_URL` (emptied first).
+// Runs against build/ on a fresh embedded database, or on PostgreSQL at `BENCH_DATABASE_URL` (its
+// tables are dropped first: never a real database).
 import { PGlite } from '@electric-sql/pglite';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -343,7 +344,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
 		console.error('Build the app first: npx vite build');
 		process.exit(1);
 	}
-	const databaseUrl = process.env.DATABASE_URL ?? '';
+	const databaseUrl = process.env.BENCH_DATABASE_URL ?? '';
 	const rush = await measureRush({
 		port: Number(process.env.BENCH_PORT ?? 4990),
 		databaseUrl,
