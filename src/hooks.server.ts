@@ -167,6 +167,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	});
 	// handleError marks requests whose load or action failed for want of the database.
 	if (!response || event.locals.unavailable) response = await unavailableResponse(event);
+	// Pages of data kept by the page cache ask the database again before the next answer.
+	if (event.request.method !== 'GET' && event.request.method !== 'HEAD') pageCache.written();
 
 	// SvelteKit answers a wrong method with plain text; the API promises problem+json.
 	if (response.status === 405 && event.url.pathname.startsWith('/api/')) {

@@ -139,18 +139,29 @@ describe('the contact page', () => {
 		expect(again.status).toBe(304);
 		expect(page.renders).toBe(1);
 
+		// A form posted to this instance: the next request asks the database again.
 		writePosition = '0/2';
+		pageCache.written();
 		const written = await respond(get('/es/indicadores', route), page.resolve, {});
 		expect(await written.text()).toContain('cifras 2');
+		// Another instance (or the worker) writes: seen once the position is a second old.
+		writePosition = '0/3';
+		await respond(get('/es/indicadores', route), page.resolve, {});
+		expect(page.renders).toBe(2);
+		const later = Date.now() + 1000;
+		vi.spyOn(Date, 'now').mockReturnValue(later);
+		const elsewhere = await respond(get('/es/indicadores', route), page.resolve, {});
+		expect(await elsewhere.text()).toContain('cifras 3');
 		clock.set(new Date('2026-11-24T10:01:00-05:00'));
 		await respond(get('/es/indicadores', route), page.resolve, {});
-		expect(page.renders).toBe(3);
+		expect(page.renders).toBe(4);
 	});
 
-	it('a page of the database fails as the database does: nothing kept is served then', async () => {
+	it('a page of the database fails as the database does once its write position is asked again', async () => {
 		const page = renderer();
 		const route = '/[lang=locale]/indicadores';
 		await respond(get('/es/indicadores', route), page.resolve, {});
+		pageCache.written();
 		const down = Object.assign(new Error('connection refused'), { code: 'ECONNREFUSED' });
 		await expect(
 			pageCache.respond(

@@ -14,10 +14,11 @@ import { live } from '../live';
  *
  * - `static`: the page depends on its path and the content only.
  * - `minute`: also on the app's clock, to the minute ("open now" on the contact page).
- * - `data`: also on the database (the indicators): kept until anything is written to the database,
- *   by any instance, or the minute changes. Each request asks the database for its write position
- *   (one cheap query, `dataVersion`): the page shows the last figures, and answers 503 when the
- *   database is down.
+ * - `data`: also on the database (the indicators): kept until anything is written to the database
+ *   or the minute changes. The database's write position (`dataVersion`, one query) is asked again
+ *   after every change made through this instance (`pageCache.written()`) and at most a second
+ *   after the last time, so a change made by another instance or the worker shows within a second;
+ *   when the database is down the question fails and the page answers 503.
  *
  * Every kept page carries a weak ETag; `If-None-Match` with it is answered 304 with no body.
  * Only plain GETs without a query string are kept (searches are not), and only a 200 without
@@ -64,6 +65,25 @@ const gzipped = promisify(gzip);
 const kept = new Map<string, Kept>();
 /** Renderings under way: a rush on a page that just changed renders it once, not once per person. */
 const pending = new Map<string, Promise<Kept | undefined>>();
+
+/** How long the database's write position is trusted before it is asked again. */
+const DATA_CHECK_MS = 1000;
+/** The write position last asked for, shared by the requests of the next second. */
+let data: { at: number; version: Promise<string> } | undefined;
+
+function dataVersion(cache: CacheOptions): Promise<string> {
+	const now = Date.now();
+	if (!data || now - data.at >= DATA_CHECK_MS) {
+		const version = cache.dataVersion();
+		const asked = { at: now, version };
+		data = asked;
+		// A failed question (the database is down) is not kept: the next request asks again.
+		version.catch(() => {
+			if (data === asked) data = undefined;
+		});
+	}
+	return data.version;
+}
 
 function modeOf(event: RequestEvent): Mode | undefined {
 	if (event.request.method !== 'GET' || event.url.search !== '') return undefined;
@@ -153,6 +173,11 @@ function answer(event: RequestEvent, page: Kept): Response {
 }
 
 export const pageCache = {
+	/** Says this instance has just changed data (a form or API request that may have written). */
+	written(): void {
+		data = undefined;
+	},
+
 	/**
 	 * Answers a published page from what is kept, rendering it first when the content changed;
 	 * any other request goes to `resolve` unchanged.
@@ -166,7 +191,7 @@ export const pageCache = {
 		const mode = modeOf(event);
 		if (!mode) return resolve(event, options);
 		const path = event.url.pathname;
-		const data = mode === 'data' ? `:${await cache.dataVersion()}` : '';
+		const data = mode === 'data' ? `:${await dataVersion(cache)}` : '';
 		const key = keyOf(mode, data);
 		const current = kept.get(path);
 		if (current?.key === key) return answer(event, current);
