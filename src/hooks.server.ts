@@ -35,7 +35,7 @@ export const init: ServerInit = async () => {
 	const started = Date.now();
 	const handle = await connect();
 	const opened = Date.now();
-	let migrated = opened;
+	let migrated: number;
 	// A database still starting (or restarting) is waited for: exiting would only restart us.
 	for (let attempt = 1; ; attempt++) {
 		try {

@@ -1,4 +1,4 @@
-import type { RequestEvent } from '@sveltejs/kit';
+import type { RequestEvent, ResolveOptions } from '@sveltejs/kit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { clock } from '../clock';
@@ -27,7 +27,8 @@ function renderer(html = (n: number) => `<!doctype html><p>${'página '.repeat(2
 
 /** The database's write position as the page cache asks for it; tests move it by hand. */
 let writePosition = '0/1';
-const respond: typeof pageCache.respond = (event, resolve, options) =>
+type Respond = typeof pageCache.respond;
+const respond = (event: RequestEvent, resolve: Parameters<Respond>[1], options: ResolveOptions) =>
 	pageCache.respond(event, resolve, options, { dataVersion: async () => writePosition });
 
 function get(path: string, routeId: string, headers: Record<string, string> = {}) {
