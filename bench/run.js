@@ -556,8 +556,9 @@ async function main() {
 	rmSync(app.dataDir, { recursive: true, force: true });
 	if (POSTGRES_URL) {
 		// Started twice, as on PGlite: the second start finds its database migrated.
-		await stopApp(await startApp(undefined, { DATABASE_URL: POSTGRES_URL }));
-		const pg = await startApp(undefined, { DATABASE_URL: POSTGRES_URL });
+		const first = await startApp(undefined, { DATABASE_URL: POSTGRES_URL });
+		await stopApp(first);
+		const pg = await startApp(first.dataDir, { DATABASE_URL: POSTGRES_URL });
 		await new Promise((resolve) => setTimeout(resolve, 5000));
 		const idleMb = residentMemoryMb(pg.child.pid);
 		await measureContent(BASE, { seconds: quick ? 1 : 2, log: () => {} });
