@@ -31,8 +31,28 @@ function publishPageScripts(): Plugin {
 	};
 }
 
+/**
+ * Libraries made of many small modules, bundled into the server build: resolving each of their
+ * files at start-up (a package.json read per file) cost a restart about half a second. PGlite
+ * (which finds its WebAssembly beside its own module), the PostgreSQL driver and nodemailer stay
+ * in node_modules. Only for the build: tests import the sources.
+ */
+const BUNDLED = [
+	'drizzle-orm',
+	'zod',
+	'i18next',
+	'libphonenumber-js',
+	'colombian-holidays',
+	'csv-parse',
+	'csv-stringify',
+	'minisearch',
+	'ics',
+	'@orama/stemmers'
+];
+
 export default defineConfig({
 	plugins: [sveltekit(), publishPageScripts()],
+	ssr: { noExternal: process.env.VITEST ? [] : BUNDLED },
 	server: { port: 5173 },
 	// Our page scripts ($lib/scripts, imported with `?worker&url`) are built as standalone ES
 	// modules, each with what it imports, and loaded with <script type="module">.

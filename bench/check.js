@@ -114,7 +114,32 @@ for (const [engine, name] of [
 	check(`queue page p95 ms (${name})`, queue[engine]?.page.p95Ms, budgets.server.queueP95Ms);
 }
 check('database open ms', results.startup?.reopenDatabaseMs, budgets.server.databaseOpenMs);
-check('idle resident memory MB', server.idleResidentMemoryMb, budgets.server.idleResidentMemoryMb);
+check('restart: healthy ms', results.startup?.reopenReadyMs, budgets.server.restartReadyMs);
+// Resident memory per engine: idle after a restart, and after the load (bench/run.js).
+for (const [engine, name] of [
+	['pglite', 'PGlite'],
+	['postgres', 'PostgreSQL']
+]) {
+	check(
+		`idle resident memory MB (${name})`,
+		server.memory?.[engine]?.idleMb ??
+			(engine === 'pglite' ? server.idleResidentMemoryMb : undefined),
+		budgets.server.idleResidentMemoryMb[engine]
+	);
+	check(
+		`resident memory after the load MB (${name})`,
+		server.memory?.[engine]?.afterLoadMb,
+		budgets.server.loadResidentMemoryMb
+	);
+	// The rush (bench/rush.js): no server error, no slot over its capacity.
+	const rush = server.rush?.[engine];
+	check(`rush: 5xx answers (${name})`, rush?.serverErrors, 0);
+	check(
+		`rush: slots over capacity (${name})`,
+		rush ? rush.overbookedSlots + rush.slotCountersWrong : undefined,
+		0
+	);
+}
 
 const width = Math.max(...rows.map((r) => r.name.length));
 for (const row of rows)

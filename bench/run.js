@@ -15,6 +15,8 @@ import { extname, join } from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.js';
 import { measureCall } from './call.js';
 import { measureContent } from './content.js';
+import { measureRush } from './rush.js';
+import { START_FLAGS } from './support.ts';
 import { pageWeight } from './page-weight.js';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4990);
@@ -57,9 +59,12 @@ function percentile(values, p) {
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
-async function startApp(dataDir = mkdtempSync(join(tmpdir(), 'ventanilla-bench-'))) {
+// PostgreSQL for the figures measured on both engines (memory, the rush): its tables are dropped.
+const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? '';
+
+async function startApp(dataDir = mkdtempSync(join(tmpdir(), 'ventanilla-bench-')), env = {}) {
 	const started = Date.now();
-	const child = spawn(process.execPath, ['scripts/start.js'], {
+	const child = spawn(process.execPath, [...START_FLAGS, 'scripts/start.js'], {
 		env: {
 			...process.env,
 			PORT: String(PORT),
@@ -67,7 +72,8 @@ async function startApp(dataDir = mkdtempSync(join(tmpdir(), 'ventanilla-bench-'
 			DATA_DIR: dataDir,
 			ORIGIN: BASE,
 			DATABASE_URL: '',
-			SMTP_HOST: ''
+			SMTP_HOST: '',
+			...env
 		},
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
@@ -516,8 +522,49 @@ async function main() {
 	log(
 		`restart: database ${again.databaseMs} ms, ready in ${again.readyMs} ms; idle ${results.server.idleResidentMemoryMb} MB`
 	);
+	// The same load again on the restarted server: what a server that was not just created holds.
+	await measureContent(BASE, { seconds: quick ? 1 : 2, log: () => {} });
+	await new Promise((resolve) => setTimeout(resolve, 5000));
+	results.server.memory = {
+		pglite: {
+			idleMb: results.server.idleResidentMemoryMb,
+			afterLoadMb: residentMemoryMb(again.child.pid),
+			afterLoadFreshDatabaseMb: results.server.afterLoadResidentMemoryMb
+		}
+	};
 	await stopApp(again);
 	rmSync(app.dataDir, { recursive: true, force: true });
+	if (POSTGRES_URL) {
+		// Started twice, as on PGlite: the second start finds its database migrated.
+		const first = await startApp(undefined, { DATABASE_URL: POSTGRES_URL });
+		await stopApp(first);
+		const pg = await startApp(first.dataDir, { DATABASE_URL: POSTGRES_URL });
+		await new Promise((resolve) => setTimeout(resolve, 5000));
+		const idleMb = residentMemoryMb(pg.child.pid);
+		await measureContent(BASE, { seconds: quick ? 1 : 2, log: () => {} });
+		await new Promise((resolve) => setTimeout(resolve, 5000));
+		results.server.memory.postgres = {
+			idleMb,
+			afterLoadMb: residentMemoryMb(pg.child.pid),
+			restartReadyMs: pg.readyMs
+		};
+		await stopApp(pg);
+		rmSync(pg.dataDir, { recursive: true, force: true });
+	}
+	log(`memory per engine: ${JSON.stringify(results.server.memory)}`);
+
+	// 500 people at the booking pages within 10 s, on each engine (bench/rush.js).
+	const rushLog = (line) => log(`rush ${line}`);
+	results.server.rush = {
+		pglite: await measureRush({ port: PORT, clients: quick ? 100 : 500, log: rushLog })
+	};
+	if (POSTGRES_URL)
+		results.server.rush.postgres = await measureRush({
+			port: PORT,
+			databaseUrl: POSTGRES_URL,
+			clients: quick ? 100 : 500,
+			log: rushLog
+		});
 
 	// The call room: its own app in test mode (it books a call and sets the clock).
 	results.call = await measureCall();
@@ -574,8 +621,20 @@ function markdown(results) {
 		'',
 		`Server: new database created in ${results.startup.databaseOpenMs} ms; existing database opened in ${results.startup.reopenDatabaseMs} ms; resident memory after the load ${results.server.afterLoadResidentMemoryMb} MB, idle after a restart ${results.server.idleResidentMemoryMb} MB`
 	);
+	for (const [engine, m] of Object.entries(results.server.memory ?? {}))
+		lines.push(
+			`- resident memory on ${engine}: idle after a restart ${m.idleMb} MB, after the content load ${m.afterLoadMb} MB`
+		);
+	for (const [engine, r] of Object.entries(results.server.rush ?? {}))
+		lines.push(
+			`- rush on ${engine}: ${r.clients} people within ${r.arrivalSeconds} s: ${r.booked} booked, ${r.confirmed} confirmed, ${r.serverErrors} 5xx, ${r.overbookedSlots} slots over capacity; p95 per step ${Object.entries(
+				r.steps
+			)
+				.map(([step, t]) => `${step} ${t.p95Ms} ms`)
+				.join(', ')}`
+		);
 	for (const [name, s] of Object.entries(results.server)) {
-		if (s && typeof s === 'object')
+		if (s && typeof s === 'object' && 'requestsPerSecond' in s)
 			lines.push(
 				`- ${name} (32 clients): ${s.requestsPerSecond} req/s, p50 ${s.p50Ms} ms, p95 ${s.p95Ms} ms, p99 ${s.p99Ms} ms${s.statuses ? ` (statuses ${JSON.stringify(s.statuses)})` : ''}`
 			);

@@ -1,5 +1,6 @@
 // What the load benchmarks share: a free loopback port, percentiles, and stopping the app.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 export function freePort(): Promise<number> {
@@ -46,6 +47,17 @@ export async function waitUntilUp(base: string, app: ChildProcess): Promise<void
 }
 
 /**
+ * The flags `npm start` gives Node, read from package.json's `start` so the benches measure the
+ * server as it runs. `BENCH_NODE_FLAGS` replaces them to measure what they cost ("" for none).
+ */
+export const START_FLAGS =
+	process.env.BENCH_NODE_FLAGS === undefined
+		? (JSON.parse(readFileSync('package.json', 'utf8')).scripts.start as string)
+				.split(' ')
+				.filter((word) => word.startsWith('--'))
+		: process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean);
+
+/**
  * Starts the built app (scripts/start.js, as `npm start`) on loopback; `env` adds its settings,
  * `cwd` names another copy of the app (an older build to compare with).
  */
@@ -54,7 +66,7 @@ export function startBuiltApp(
 	env: Record<string, string>,
 	cwd = process.cwd()
 ): ChildProcess {
-	return spawn(process.execPath, ['scripts/start.js'], {
+	return spawn(process.execPath, [...START_FLAGS, 'scripts/start.js'], {
 		cwd,
 		env: {
 			...process.env,

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_LOCALE, isLocale } from '$lib/i18n/locales';
 import { calls } from '$lib/server/calls';
 import { checkServing, config } from '$lib/server/config';
-import { connect, database, migrate, unavailable } from '$lib/server/db';
+import { connect, database, migrate, unavailable, writePosition } from '$lib/server/db';
 import { start as startWorker, stop as stopWorker } from '$lib/server/worker';
 import { seed } from '$lib/server/db/seed';
 import {
@@ -34,10 +34,13 @@ export const init: ServerInit = async () => {
 	checkServing();
 	const started = Date.now();
 	const handle = await connect();
+	const opened = Date.now();
+	let migrated: number;
 	// A database still starting (or restarting) is waited for: exiting would only restart us.
 	for (let attempt = 1; ; attempt++) {
 		try {
 			await migrate(handle, config.databaseUrl);
+			migrated = Date.now();
 			await seed(handle.db);
 			// Petitions filed before the desk existed get the dates their band is told by.
 			await radicados.fillBandDates(handle.db);
@@ -48,7 +51,14 @@ export const init: ServerInit = async () => {
 			await new Promise((resolve) => setTimeout(resolve, Math.min(attempt, 5) * 1000));
 		}
 	}
-	log.info('database ready', { kind: handle.kind, ms: Date.now() - started });
+	// Where a restart's time goes: opening the database, migrations, the seed.
+	log.info('database ready', {
+		kind: handle.kind,
+		ms: Date.now() - started,
+		openMs: opened - started,
+		migrateMs: migrated - opened,
+		seedMs: Date.now() - migrated
+	});
 	// Reviewed Wayuunaiki and recordings from the database, and word of their changes from any instance.
 	await live.load(handle.db);
 	await live.listen(handle).catch((error: unknown) => {
@@ -136,9 +146,14 @@ async function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['reso
 	}
 	const lang = isLocale(event.params.lang) ? event.params.lang : DEFAULT_LOCALE;
 	const content = publishedWord();
-	return pageCache.respond(event, resolve, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', lang).replace('%content%', content)
-	});
+	return pageCache.respond(
+		event,
+		resolve,
+		{
+			transformPageChunk: ({ html }) => html.replace('%lang%', lang).replace('%content%', content)
+		},
+		{ dataVersion: async () => writePosition(await database()) }
+	);
 }
 
 export const handle: Handle = async ({ event, resolve }) => {
@@ -155,6 +170,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	});
 	// handleError marks requests whose load or action failed for want of the database.
 	if (!response || event.locals.unavailable) response = await unavailableResponse(event);
+	// Pages of data kept by the page cache ask the database again before the next answer.
+	if (event.request.method !== 'GET' && event.request.method !== 'HEAD') pageCache.written();
 
 	// SvelteKit answers a wrong method with plain text; the API promises problem+json.
 	if (response.status === 405 && event.url.pathname.startsWith('/api/')) {

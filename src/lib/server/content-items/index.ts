@@ -179,7 +179,19 @@ export type ContentFile = z.infer<typeof fileSchema>;
 export const contentStudio = {
 	/** Puts the shipped demo content in a fresh database; items already there stay as they are. */
 	async seed(db: Database | Transaction): Promise<void> {
-		const items = shippedItems();
+		// Only what is missing is written: a restart finds everything there and reads two lists of
+		// ids instead of sending the whole shipped content to be refused row by row.
+		const [present, first] = await Promise.all([
+			db.select({ id: table.id }).from(table),
+			db
+				.select({ id: contentVersions.itemId })
+				.from(contentVersions)
+				.where(eq(contentVersions.version, 1))
+		]);
+		const have = new Set(present.map((row) => row.id));
+		const versioned = new Set(first.map((row) => row.id));
+		const items = shippedItems().filter((item) => !have.has(item.id) || !versioned.has(item.id));
+		if (items.length === 0) return;
 		await db
 			.insert(table)
 			.values(

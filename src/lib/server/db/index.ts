@@ -5,7 +5,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { statfs } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import postgres from 'postgres';
@@ -81,10 +81,17 @@ export function unavailable(error: unknown): boolean {
 	return false;
 }
 
-// PostgreSQL's default 128 MB of shared buffers live in PGlite's WebAssembly heap and are touched
-// at start: 16 MB holds a small entity's working set and keeps an idle server near 200 MB instead
-// of 320 MB on a 1 GB machine.
-const EMBEDDED_SETTINGS = ['shared_buffers=16MB'];
+// PGlite runs PostgreSQL in this process's WebAssembly heap (128 MB at least, touched as used), so
+// each of its memory settings is memory of the app. PostgreSQL's 128 MB of shared buffers become
+// 16 MB, enough for a small entity's working set; PGlite has one session, so the tables sized by
+// max_connections (PGPROC entries, the lock table) shrink to a few connections' worth.
+const EMBEDDED_SETTINGS = [
+	'shared_buffers=16MB',
+	'max_connections=4',
+	'superuser_reserved_connections=0',
+	'reserved_connections=0',
+	'temp_buffers=1MB'
+];
 
 const migrationsFolder = resolve('drizzle');
 // Any constant works; every instance must use the same one.
@@ -184,11 +191,38 @@ async function guardDisk(client: PGlite, dir: string): Promise<() => void> {
 	return () => clearInterval(timer);
 }
 
+/**
+ * Whether the database already has every migration of this build, as drizzle's migrator decides
+ * (the newest applied is at least as recent as the journal's newest): one query on a restart
+ * instead of reading and hashing every migration file and, on PostgreSQL, a connection of its own
+ * and the advisory lock. Drizzle records the migrations in one transaction, so a migration under
+ * way in another instance is not seen as applied.
+ */
+async function upToDate(db: Database): Promise<boolean> {
+	const { entries } = JSON.parse(
+		readFileSync(resolve(migrationsFolder, 'meta', '_journal.json'), 'utf8')
+	) as {
+		entries: { when: number }[];
+	};
+	const newest = Math.max(...entries.map((entry) => entry.when));
+	try {
+		const [row] = rowsOf<{ at: string | null }>(
+			await db.execute(sql`select max(created_at)::text as at from drizzle.__drizzle_migrations`)
+		);
+		return Number(row?.at ?? 0) >= newest;
+	} catch (error) {
+		// A new database has no migrations table yet.
+		if (unavailable(error)) throw error;
+		return false;
+	}
+}
+
 /** Applies pending migrations; on PostgreSQL an advisory lock lets many instances start at once. */
 export async function migrate(
 	handle: Pick<DatabaseHandle, 'kind' | 'db'>,
 	url?: string
 ): Promise<void> {
+	if (await upToDate(handle.db)) return;
 	if (handle.kind === 'pglite') {
 		await migratePglite(handle.db as never, { migrationsFolder });
 		return;
@@ -216,6 +250,23 @@ export async function ping(db: Database, timeoutMs = 2000): Promise<boolean> {
 	} finally {
 		clearTimeout(timer);
 	}
+}
+
+/**
+ * Where the database's write-ahead log ends: it moves with every change any instance makes (the
+ * insert position passes a commit before the commit is visible), never with a read. Kept pages of
+ * data (the indicators) are kept while it stays.
+ */
+export async function writePosition(db: Database): Promise<string> {
+	const [row] = rowsOf<{ at: string }>(
+		await db.execute(sql`select pg_current_wal_insert_lsn()::text as at`)
+	);
+	return row?.at ?? '';
+}
+
+/** The rows of `db.execute` from either driver (postgres-js gives an array, PGlite an object). */
+function rowsOf<Row>(result: unknown): Row[] {
+	return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
 }
 
 let current: Promise<DatabaseHandle> | undefined;

@@ -1,4 +1,4 @@
-import type { RequestEvent } from '@sveltejs/kit';
+import type { RequestEvent, ResolveOptions } from '@sveltejs/kit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { clock } from '../clock';
@@ -25,6 +25,12 @@ function renderer(html = (n: number) => `<!doctype html><p>${'página '.repeat(2
 	};
 }
 
+/** The database's write position as the page cache asks for it; tests move it by hand. */
+let writePosition = '0/1';
+type Respond = typeof pageCache.respond;
+const respond = (event: RequestEvent, resolve: Parameters<Respond>[1], options: ResolveOptions) =>
+	pageCache.respond(event, resolve, options, { dataVersion: async () => writePosition });
+
 function get(path: string, routeId: string, headers: Record<string, string> = {}) {
 	return requestEvent(path, { headers, routeId, params: { lang: 'es' } });
 }
@@ -39,17 +45,13 @@ describe('a published page', () => {
 		const page = renderer(() => '<!doctype html><p>' + 'carta '.repeat(300) + '</p>');
 		const fresh = await (await page.resolve(get('/x', CHARTER))).text();
 		const path = '/es/carta-de-trato-digno';
-		const first = await pageCache.respond(get(path, CHARTER), page.resolve, {});
-		const br = await pageCache.respond(
+		const first = await respond(get(path, CHARTER), page.resolve, {});
+		const br = await respond(
 			get(path, CHARTER, { 'accept-encoding': 'gzip, br' }),
 			page.resolve,
 			{}
 		);
-		const gz = await pageCache.respond(
-			get(path, CHARTER, { 'accept-encoding': 'gzip' }),
-			page.resolve,
-			{}
-		);
+		const gz = await respond(get(path, CHARTER, { 'accept-encoding': 'gzip' }), page.resolve, {});
 		expect(page.renders).toBe(2);
 		expect([first.status, br.status, gz.status]).toEqual([200, 200, 200]);
 		expect(await first.text()).toBe(fresh);
@@ -67,8 +69,8 @@ describe('a published page', () => {
 		const page = renderer();
 		const path = '/es/glosario';
 		const route = '/[lang=locale]/glosario';
-		const etag = (await pageCache.respond(get(path, route), page.resolve, {})).headers.get('etag')!;
-		const same = await pageCache.respond(
+		const etag = (await respond(get(path, route), page.resolve, {})).headers.get('etag')!;
+		const same = await respond(
 			get(path, route, { 'if-none-match': `"other", ${etag}` }),
 			page.resolve,
 			{}
@@ -76,7 +78,7 @@ describe('a published page', () => {
 		expect(same.status).toBe(304);
 		expect(same.headers.get('etag')).toBe(etag);
 		expect(await same.text()).toBe('');
-		const other = await pageCache.respond(
+		const other = await respond(
 			get(path, route, { 'if-none-match': 'W/"other"' }),
 			page.resolve,
 			{}
@@ -90,14 +92,12 @@ describe('a published page', () => {
 		const path = '/guc/privacidad';
 		const route = '/[lang=locale]/privacidad';
 		const version = vi.spyOn(live, 'version').mockReturnValue(41);
-		const before = await (await pageCache.respond(get(path, route), page.resolve, {})).text();
+		const before = await (await respond(get(path, route), page.resolve, {})).text();
 		version.mockReturnValue(42);
-		const after = await pageCache.respond(get(path, route), page.resolve, {});
+		const after = await respond(get(path, route), page.resolve, {});
 		expect(page.renders).toBe(2);
 		expect(await after.text()).not.toBe(before);
-		expect(await (await pageCache.respond(get(path, route), page.resolve, {})).text()).toContain(
-			'2</p>'
-		);
+		expect(await (await respond(get(path, route), page.resolve, {})).text()).toContain('2</p>');
 		expect(page.renders).toBe(2);
 	});
 
@@ -105,9 +105,7 @@ describe('a published page', () => {
 		const page = renderer();
 		const route = '/[lang=locale]/accesibilidad';
 		const answers = await Promise.all(
-			Array.from({ length: 20 }, () =>
-				pageCache.respond(get('/es/accesibilidad', route), page.resolve, {})
-			)
+			Array.from({ length: 20 }, () => respond(get('/es/accesibilidad', route), page.resolve, {}))
 		);
 		expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
 		expect(page.renders).toBe(1);
@@ -119,40 +117,72 @@ describe('the contact page', () => {
 		const page = renderer();
 		const route = '/[lang=locale]/contacto';
 		clock.set(new Date('2026-11-24T10:00:05-05:00'));
-		await pageCache.respond(get('/es/contacto', route), page.resolve, {});
+		await respond(get('/es/contacto', route), page.resolve, {});
 		clock.set(new Date('2026-11-24T10:00:59-05:00'));
-		await pageCache.respond(get('/es/contacto', route), page.resolve, {});
+		await respond(get('/es/contacto', route), page.resolve, {});
 		expect(page.renders).toBe(1);
 		clock.set(new Date('2026-11-24T10:01:00-05:00'));
-		await pageCache.respond(get('/es/contacto', route), page.resolve, {});
+		await respond(get('/es/contacto', route), page.resolve, {});
 		expect(page.renders).toBe(2);
 	});
-});
 
-describe('what is never kept', () => {
-	it('a page of the database is rendered for every request, with its ETag', async () => {
-		const page = renderer(() => '<!doctype html><p>cifras</p>');
+	it('a page of the database is rendered again when anything is written or the minute passes', async () => {
+		const page = renderer((n) => `<!doctype html><p>cifras ${n}</p>`);
 		const route = '/[lang=locale]/indicadores';
-		const first = await pageCache.respond(get('/es/indicadores', route), page.resolve, {});
+		clock.set(new Date('2026-11-24T10:00:05-05:00'));
+		const first = await respond(get('/es/indicadores', route), page.resolve, {});
 		const etag = first.headers.get('etag')!;
-		const again = await pageCache.respond(
+		const again = await respond(
 			get('/es/indicadores', route, { 'if-none-match': etag }),
 			page.resolve,
 			{}
 		);
 		expect(again.status).toBe(304);
+		expect(page.renders).toBe(1);
+
+		// A form posted to this instance: the next request asks the database again.
+		writePosition = '0/2';
+		pageCache.written();
+		const written = await respond(get('/es/indicadores', route), page.resolve, {});
+		expect(await written.text()).toContain('cifras 2');
+		// Another instance (or the worker) writes: seen once the position is a second old.
+		writePosition = '0/3';
+		await respond(get('/es/indicadores', route), page.resolve, {});
 		expect(page.renders).toBe(2);
+		const later = Date.now() + 1000;
+		vi.spyOn(Date, 'now').mockReturnValue(later);
+		const elsewhere = await respond(get('/es/indicadores', route), page.resolve, {});
+		expect(await elsewhere.text()).toContain('cifras 3');
+		clock.set(new Date('2026-11-24T10:01:00-05:00'));
+		await respond(get('/es/indicadores', route), page.resolve, {});
+		expect(page.renders).toBe(4);
 	});
 
+	it('a page of the database fails as the database does once its write position is asked again', async () => {
+		const page = renderer();
+		const route = '/[lang=locale]/indicadores';
+		await respond(get('/es/indicadores', route), page.resolve, {});
+		pageCache.written();
+		const down = Object.assign(new Error('connection refused'), { code: 'ECONNREFUSED' });
+		await expect(
+			pageCache.respond(
+				get('/es/indicadores', route),
+				page.resolve,
+				{},
+				{
+					dataVersion: () => Promise.reject(down)
+				}
+			)
+		).rejects.toBe(down);
+	});
+});
+
+describe('what is never kept', () => {
 	it('a search, an answer with a cookie, an error, or a page not listed', async () => {
 		const page = renderer();
 		for (let i = 0; i < 2; i++) {
-			await pageCache.respond(
-				get('/es/servicios?q=gas', '/[lang=locale]/servicios'),
-				page.resolve,
-				{}
-			);
-			await pageCache.respond(get('/es/citas', '/[lang=locale]/citas'), page.resolve, {});
+			await respond(get('/es/servicios?q=gas', '/[lang=locale]/servicios'), page.resolve, {});
+			await respond(get('/es/citas', '/[lang=locale]/citas'), page.resolve, {});
 		}
 		expect(page.renders).toBe(4);
 
@@ -164,16 +194,14 @@ describe('what is never kept', () => {
 		);
 		const route = '/[lang=locale]/servicios/[slug]';
 		for (let i = 0; i < 2; i++) {
-			const answer = await pageCache.respond(get('/es/servicios/a', route), withCookie, {});
+			const answer = await respond(get('/es/servicios/a', route), withCookie, {});
 			expect(answer.headers.get('set-cookie')).toBe('a=b');
 		}
 		expect(withCookie).toHaveBeenCalledTimes(2);
 
 		const missing = vi.fn(async () => new Response('no', { status: 404 }));
 		for (let i = 0; i < 2; i++)
-			expect((await pageCache.respond(get('/es/servicios/b', route), missing, {})).status).toBe(
-				404
-			);
+			expect((await respond(get('/es/servicios/b', route), missing, {})).status).toBe(404);
 		expect(missing).toHaveBeenCalledTimes(2);
 	});
 });

@@ -14,9 +14,11 @@ import { live } from '../live';
  *
  * - `static`: the page depends on its path and the content only.
  * - `minute`: also on the app's clock, to the minute ("open now" on the contact page).
- * - `data`: on the database (the indicators): rendered for every request, so it shows the last
- *   figures and says so when the database is down; only the compression is kept while the page
- *   stays the same.
+ * - `data`: also on the database (the indicators): kept until anything is written to the database
+ *   or the minute changes. The database's write position (`dataVersion`, one query) is asked again
+ *   after every change made through this instance (`pageCache.written()`) and at most a second
+ *   after the last time, so a change made by another instance or the worker shows within a second;
+ *   when the database is down the question fails and the page answers 503.
  *
  * Every kept page carries a weak ETag; `If-None-Match` with it is answered 304 with no body.
  * Only plain GETs without a query string are kept (searches are not), and only a 200 without
@@ -51,6 +53,11 @@ export interface Kept {
 
 type Resolve = (event: RequestEvent, opts?: ResolveOptions) => Response | Promise<Response>;
 
+export interface CacheOptions {
+	/** Changes whenever the database's data changes (its write position); throws when it is down. */
+	dataVersion(): Promise<string>;
+}
+
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
 
@@ -59,14 +66,33 @@ const kept = new Map<string, Kept>();
 /** Renderings under way: a rush on a page that just changed renders it once, not once per person. */
 const pending = new Map<string, Promise<Kept | undefined>>();
 
+/** How long the database's write position is trusted before it is asked again. */
+const DATA_CHECK_MS = 1000;
+/** The write position last asked for, shared by the requests of the next second. */
+let data: { at: number; version: Promise<string> } | undefined;
+
+function dataVersion(cache: CacheOptions): Promise<string> {
+	const now = Date.now();
+	if (!data || now - data.at >= DATA_CHECK_MS) {
+		const version = cache.dataVersion();
+		const asked = { at: now, version };
+		data = asked;
+		// A failed question (the database is down) is not kept: the next request asks again.
+		version.catch(() => {
+			if (data === asked) data = undefined;
+		});
+	}
+	return data.version;
+}
+
 function modeOf(event: RequestEvent): Mode | undefined {
 	if (event.request.method !== 'GET' || event.url.search !== '') return undefined;
 	return event.route.id ? ROUTES[event.route.id] : undefined;
 }
 
-function keyOf(mode: Mode): string {
-	const minute = mode === 'minute' ? `:${Math.floor(clock.now().getTime() / 60_000)}` : '';
-	return `${live.version()}${minute}`;
+function keyOf(mode: Mode, data = ''): string {
+	const minute = mode === 'static' ? '' : `:${Math.floor(clock.now().getTime() / 60_000)}`;
+	return `${live.version()}${minute}${data}`;
 }
 
 /** The encoding to send: Brotli, else gzip, else none, as the client accepts (q=0 refuses). */
@@ -147,30 +173,42 @@ function answer(event: RequestEvent, page: Kept): Response {
 }
 
 export const pageCache = {
+	/** Says this instance has just changed data (a form or API request that may have written). */
+	written(): void {
+		data = undefined;
+	},
+
 	/**
 	 * Answers a published page from what is kept, rendering it first when the content changed;
 	 * any other request goes to `resolve` unchanged.
 	 */
-	async respond(event: RequestEvent, resolve: Resolve, options: ResolveOptions): Promise<Response> {
+	async respond(
+		event: RequestEvent,
+		resolve: Resolve,
+		options: ResolveOptions,
+		cache: CacheOptions
+	): Promise<Response> {
 		const mode = modeOf(event);
 		if (!mode) return resolve(event, options);
 		const path = event.url.pathname;
-		const key = keyOf(mode);
+		const data = mode === 'data' ? `:${await dataVersion(cache)}` : '';
+		const key = keyOf(mode, data);
 		const current = kept.get(path);
-		if (mode !== 'data' && current?.key === key) return answer(event, current);
+		if (current?.key === key) return answer(event, current);
 
-		const shared = mode === 'data' ? undefined : pending.get(path);
+		const shared = pending.get(path);
 		if (shared) {
 			const page = await shared;
 			if (page?.key === key) return answer(event, page);
 		}
 		let done: (page: Kept | undefined) => void = () => {};
 		const rendering = new Promise<Kept | undefined>((resolve) => (done = resolve));
-		if (mode !== 'data') pending.set(path, rendering);
+		pending.set(path, rendering);
 		try {
 			const { kept: page, response } = await render(event, resolve, options, key);
-			// Kept only if the content did not change while rendering (and the minute did not pass).
-			if (page && keyOf(mode) === key) kept.set(path, page);
+			// Kept only if the content did not change while rendering (and the minute did not pass);
+			// data written meanwhile moves the write position, so the next request renders again.
+			if (page && keyOf(mode, data) === key) kept.set(path, page);
 			done(page);
 			return page ? answer(event, page) : response;
 		} catch (error) {
