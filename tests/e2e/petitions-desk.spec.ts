@@ -396,7 +396,7 @@ test('an official files a petition received by phone, with the same numbers and 
 	expect((await byPost.json()).number).toBe(web.number.replace(/\d{6}$/, '000003'));
 });
 
-test('an admin edits an answer template; an official answers with it; the indicators count a first-level answer', async ({
+test('an admin edits an answer template, an editor approves it; an official answers with it; the indicators count a first-level answer', async ({
 	browser,
 	request
 }) => {
@@ -410,10 +410,28 @@ test('an admin edits an answer template; an official answers with it; the indica
 		.getByLabel('Texto')
 		.fill('Señor o señora:\nSu radicado está en trámite en la Subdirección de Gas.\nCordialmente,');
 	await admin.getByRole('button', { name: 'Guardar la plantilla' }).click();
-	await expect(admin.locator('.panel[role="status"]')).toHaveText(
-		'Guardamos la plantilla «Estado de un radicado».'
+	await expect(admin.locator('.panel[role="status"]')).toContainText(
+		'Guardamos el borrador de la plantilla «Estado de un radicado».'
 	);
 	expect(await axeViolations(admin)).toEqual([]);
+	// Its author cannot approve it: the page offers no review to them.
+	await admin.goto('/staff/plantillas?plantilla=estado-radicado');
+	await expect(admin.getByText('Este es el borrador de admin@example.org.')).toBeVisible();
+	await expect(admin.getByRole('button', { name: 'Aprobar y publicar' })).toHaveCount(0);
+
+	const editor = await officialPage(browser, 'editor');
+	await editor.goto('/staff/plantillas');
+	await expect(
+		editor
+			.getByRole('row', { name: /Estado de un radicado/ })
+			.getByText(/Borrador de admin@example.org/)
+	).toBeVisible();
+	await editor.getByRole('link', { name: 'Editar «Estado de un radicado»' }).click();
+	expect(await axeViolations(editor)).toEqual([]);
+	await editor.getByRole('button', { name: 'Aprobar y publicar' }).click();
+	await expect(editor.locator('.panel[role="status"]')).toHaveText(
+		'Publicamos la plantilla. Los funcionarios ya pueden usarla.'
+	);
 
 	const desk = await officialPage(browser);
 	await desk.goto(`/staff/peticiones/${filed.number}`);

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { and, eq, like } from 'drizzle-orm';
+import { and, asc, eq, like } from 'drizzle-orm';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { entity } from '$lib/config/entity';
 import { clock } from '../clock';
@@ -416,6 +416,12 @@ describe('answers', () => {
 			{ id: template!.id, title: template!.title, body: template!.body, active: false },
 			'admin@entidad.gov.co'
 		);
+		await radicados.templates.review(
+			db(),
+			template!.id,
+			{ decision: 'approve' },
+			'editora@entidad.gov.co'
+		);
 		const second = await fileAt(FILED);
 		await expect(
 			radicados.answer(
@@ -709,33 +715,83 @@ describe('other channels', () => {
 });
 
 describe('answer templates', () => {
-	it('starts with the first-level answers and keeps an admin change, audited', async () => {
-		const list = await radicados.templates.list(db());
-		expect(list.map((t) => t.id).sort()).toEqual([
+	it('starts with the first-level answers; a new one waits for another editor, audited', async () => {
+		const ids = async () => (await radicados.templates.list(db())).map((t) => t.id).sort();
+		expect(await ids()).toEqual([
 			'correccion-datos-gnv',
 			'estado-radicado',
 			'informacion-general',
 			'subsidio-glp'
 		]);
+		const input = {
+			id: 'cita-virtual',
+			title: 'Cómo pedir una cita virtual',
+			body: 'Señor o señora: puede pedir su cita en la página Citas.',
+			active: true
+		};
+		await radicados.templates.save(db(), { ...input, creating: true }, 'admin@entidad.gov.co');
+		// A draft: the desk does not offer it yet, and its author cannot approve it.
+		expect(await ids()).not.toContain('cita-virtual');
+		await expect(
+			radicados.templates.review(
+				db(),
+				'cita-virtual',
+				{ decision: 'approve' },
+				'admin@entidad.gov.co'
+			)
+		).rejects.toMatchObject({ code: 'OWN_CHANGE' });
+		await radicados.templates.review(
+			db(),
+			'cita-virtual',
+			{ decision: 'approve' },
+			'editora@entidad.gov.co'
+		);
+		expect(await ids()).toContain('cita-virtual');
+		const published = await radicados.templates.get(db(), 'cita-virtual');
+		expect([published.updatedBy, published.version, published.draftBy]).toEqual([
+			'admin@entidad.gov.co',
+			1,
+			null
+		]);
+		await expect(
+			radicados.templates.review(
+				db(),
+				'cita-virtual',
+				{ decision: 'approve' },
+				'editora@entidad.gov.co'
+			)
+		).rejects.toMatchObject({ code: 'NOTHING_TO_REVIEW' });
+		const actions = await db()
+			.select({ action: auditLog.action, actor: auditLog.actor })
+			.from(auditLog)
+			.where(like(auditLog.subject, 'cita%'))
+			.orderBy(asc(auditLog.id));
+		expect(actions).toEqual([
+			{ action: 'answer_template.draft_saved', actor: 'admin@entidad.gov.co' },
+			{ action: 'answer_template.approved', actor: 'editora@entidad.gov.co' }
+		]);
+	});
+
+	it('keeps the published text while a change waits, and after it is sent back', async () => {
+		const before = await radicados.templates.get(db(), 'subsidio-glp');
 		await radicados.templates.save(
 			db(),
-			{
-				id: 'cita-virtual',
-				title: 'Cómo pedir una cita virtual',
-				body: 'Señor o señora: puede pedir su cita en la página Citas.',
-				active: true
-			},
+			{ id: before.id, title: before.title, body: `${before.body} Texto cambiado.`, active: true },
 			'admin@entidad.gov.co'
 		);
-		expect((await radicados.templates.get(db(), 'cita-virtual')).updatedBy).toBe(
-			'admin@entidad.gov.co'
+		expect((await radicados.templates.get(db(), 'subsidio-glp')).body).toBe(before.body);
+		await radicados.templates.review(
+			db(),
+			'subsidio-glp',
+			{ decision: 'return', note: 'Falta la fecha.' },
+			'editora@entidad.gov.co'
 		);
-		expect(
-			await db()
-				.select()
-				.from(auditLog)
-				.where(and(eq(auditLog.action, 'answer_template.saved'), like(auditLog.subject, 'cita%')))
-		).toHaveLength(1);
+		const after = await radicados.templates.get(db(), 'subsidio-glp');
+		expect([after.body, after.draftBody, after.version]).toEqual([
+			before.body,
+			null,
+			before.version
+		]);
 	});
 });
 

@@ -56,7 +56,10 @@ export const templates = {
 		return row;
 	},
 
-	/** Creates or changes a template (admins); audited with who changed it. */
+	/**
+	 * Keeps a change as a draft (a new template waits unpublished, version 0): the desk goes on
+	 * using the published text until another editor approves. Audited with who wrote it.
+	 */
 	async save(
 		db: Database,
 		{ creating, ...input }: Omit<TemplateInput, 'creating'> & { creating?: boolean },
@@ -64,35 +67,92 @@ export const templates = {
 	): Promise<AnswerTemplate> {
 		return db.transaction(async (tx) => {
 			const now = clock.now();
-			if (creating) {
-				const [taken] = await tx.select({ id: table.id }).from(table).where(eq(table.id, input.id));
-				if (taken) {
-					throw new DomainError('VALIDATION_FAILED', {
-						fields: [{ path: 'id', message: 'desk:errors.templateTaken' }]
-					});
-				}
+			const [existing] = await tx.select().from(table).where(eq(table.id, input.id)).for('update');
+			if (existing && creating) {
+				throw new DomainError('VALIDATION_FAILED', {
+					fields: [{ path: 'id', message: 'desk:errors.templateTaken' }]
+				});
 			}
-			const [row] = await tx
-				.insert(table)
-				.values({ ...input, updatedBy: actor, updatedAt: now })
-				.onConflictDoUpdate({
-					target: table.id,
-					set: {
-						title: input.title,
-						body: input.body,
-						active: input.active,
-						updatedBy: actor,
-						updatedAt: now
-					}
-				})
-				.returning();
+			const draft = {
+				draftTitle: input.title,
+				draftBody: input.body,
+				draftActive: input.active,
+				draftBy: actor,
+				draftAt: now
+			};
+			const [row] = existing
+				? await tx.update(table).set(draft).where(eq(table.id, input.id)).returning()
+				: await tx
+						.insert(table)
+						.values({
+							...input,
+							active: false,
+							version: 0,
+							updatedBy: actor,
+							updatedAt: now,
+							...draft
+						})
+						.returning();
 			await audit(tx, {
 				actor,
-				action: 'answer_template.saved',
+				action: 'answer_template.draft_saved',
 				subject: input.id,
-				data: { title: input.title, active: input.active }
+				data: { title: input.title, active: input.active, new: !existing }
 			});
 			return row!;
+		});
+	},
+
+	/**
+	 * Another editor publishes the draft (the desk uses it at once) or sends it back; nobody
+	 * approves their own change (OWN_CHANGE). A new template sent back is removed.
+	 */
+	async review(
+		db: Database,
+		id: string,
+		{ decision, note }: { decision: 'approve' | 'return'; note?: string | undefined },
+		actor: string
+	): Promise<AnswerTemplate | undefined> {
+		return db.transaction(async (tx) => {
+			const [row] = await tx.select().from(table).where(eq(table.id, id)).for('update');
+			if (!row) throw new DomainError('NOT_FOUND');
+			if (row.draftBy === null) throw new DomainError('NOTHING_TO_REVIEW');
+			if (row.draftBy === actor) throw new DomainError('OWN_CHANGE');
+			const cleared = {
+				draftTitle: null,
+				draftBody: null,
+				draftActive: null,
+				draftBy: null,
+				draftAt: null
+			};
+			await audit(tx, {
+				actor,
+				action: decision === 'approve' ? 'answer_template.approved' : 'answer_template.returned',
+				subject: id,
+				data: { author: row.draftBy, title: row.draftTitle, note: note?.trim() || null }
+			});
+			if (decision === 'return' && row.version === 0) {
+				await tx.delete(table).where(eq(table.id, id));
+				return undefined;
+			}
+			const [reviewed] = await tx
+				.update(table)
+				.set(
+					decision === 'approve'
+						? {
+								title: row.draftTitle!,
+								body: row.draftBody!,
+								active: row.draftActive!,
+								version: row.version + 1,
+								updatedBy: row.draftBy,
+								updatedAt: clock.now(),
+								...cleared
+							}
+						: cleared
+				)
+				.where(eq(table.id, id))
+				.returning();
+			return reviewed;
 		});
 	}
 };

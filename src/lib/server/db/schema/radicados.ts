@@ -179,14 +179,25 @@ export const radicadoResponses = pgTable(
 	]
 );
 
-/** First-level answers the entity keeps ready (subsidies, the state of a radicado…), edited by admins. */
+/**
+ * First-level answers the entity keeps ready (subsidies, the state of a radicado…). A change is a
+ * draft (`draft_*`) until another editor approves it; `title`, `body` and `active` are what the
+ * desk uses.
+ */
 export const answerTemplates = pgTable('answer_templates', {
 	id: text('id').primaryKey(),
 	title: text('title').notNull(),
 	body: text('body').notNull(),
 	active: boolean('active').notNull().default(true),
 	updatedBy: text('updated_by').notNull().default('seed'),
-	updatedAt: recordedAt('updated_at')
+	updatedAt: recordedAt('updated_at'),
+	/** The number of the published version; 0 for a new template not approved yet. */
+	version: integer('version').notNull().default(1),
+	draftTitle: text('draft_title'),
+	draftBody: text('draft_body'),
+	draftActive: boolean('draft_active'),
+	draftBy: text('draft_by'),
+	draftAt: timestamp('draft_at', { withTimezone: true })
 });
 
 /**
