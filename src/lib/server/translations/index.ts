@@ -183,7 +183,9 @@ export const translations = {
 				subject: `${input.lang}:${input.key}`,
 				data: { text, sourceChanged: current.sourceChanged !== null }
 			});
-			await live.changed(tx, 'translations');
+			// Only a draft over a reviewed text changes what pages show (the reviewed one is gone):
+			// any other draft leaves pages, and the word phones update their copies by, as they are.
+			if (current.state === 'reviewed') await live.changed(tx, 'translations');
 			return entryOf(source, saved);
 		});
 	},
