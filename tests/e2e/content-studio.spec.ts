@@ -378,7 +378,7 @@ test('after an approval, the page kept for offline use shows the change once the
 	await phone.close();
 });
 
-test('an editor opens the answer templates from the content studio and changes one', async ({
+test('an editor opens the answer templates from the content studio and changes one; another approves it', async ({
 	browser,
 	baseURL
 }) => {
@@ -394,10 +394,21 @@ test('an editor opens the answer templates from the content studio and changes o
 		.getByLabel('Texto')
 		.fill('Señor o señora:\nSu radicado sigue en trámite.\nCordialmente,');
 	await ana.getByRole('button', { name: 'Guardar la plantilla' }).click();
-	await expect(ana.locator('.panel[role="status"]')).toHaveText(
-		'Guardamos la plantilla «Estado de un radicado».'
+	await expect(ana.locator('.panel[role="status"]')).toContainText(
+		'Guardamos el borrador de la plantilla «Estado de un radicado».'
 	);
 	expect(await axeViolations(ana)).toEqual([]);
+
+	const luis = await editor(browser, baseURL, LUIS);
+	await luis.goto('/staff/plantillas?plantilla=estado-radicado');
+	await luis.getByRole('button', { name: 'Aprobar y publicar' }).click();
+	await expect(luis.locator('.panel[role="status"]')).toHaveText(
+		'Publicamos la plantilla. Los funcionarios ya pueden usarla.'
+	);
+	// Published: the form opens on the new text, with no draft waiting.
+	await luis.goto('/staff/plantillas?plantilla=estado-radicado');
+	await expect(luis.getByLabel('Texto')).toHaveValue(/Su radicado sigue en trámite\./);
+	await expect(luis.getByText(/Este es el borrador/)).toHaveCount(0);
 });
 
 test('an editor adds a glossary entry and asks to remove another; a second editor approves both', async ({
