@@ -23,7 +23,9 @@ export function percentile(sorted: number[], p: number): number {
 
 /** Stops the app: adapter-node waits for open handles on SIGTERM, so a lingering one is killed. */
 export async function stopApp(app: ChildProcess): Promise<void> {
-	const exited = app.exitCode === null ? new Promise((resolve) => app.once('exit', resolve)) : null;
+	// A process ended by a signal keeps exitCode null: it has exited all the same.
+	const running = app.exitCode === null && app.signalCode === null;
+	const exited = running ? new Promise((resolve) => app.once('exit', resolve)) : null;
 	app.kill('SIGTERM');
 	const timer = setTimeout(() => app.kill('SIGKILL'), 5000);
 	if (exited) await exited;
