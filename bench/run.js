@@ -16,7 +16,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.js';
 import { measureCall } from './call.js';
 import { measureContent } from './content.js';
 import { measureRush } from './rush.js';
-import { START_FLAGS } from './support.ts';
+import { START_ENV, START_FLAGS } from './support.ts';
 import { pageWeight } from './page-weight.js';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4990);
@@ -67,6 +67,7 @@ async function startApp(dataDir = mkdtempSync(join(tmpdir(), 'ventanilla-bench-'
 	const child = spawn(process.execPath, [...START_FLAGS, 'scripts/start.js'], {
 		env: {
 			...process.env,
+			...START_ENV,
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
 			DATA_DIR: dataDir,

@@ -48,16 +48,29 @@ export async function waitUntilUp(base: string, app: ChildProcess): Promise<void
 	throw new Error('the app did not start within 60 s');
 }
 
+const startScript = (
+	JSON.parse(readFileSync('package.json', 'utf8')).scripts.start as string
+).split(' ');
+
 /**
  * The flags `npm start` gives Node, read from package.json's `start` so the benches measure the
  * server as it runs. `BENCH_NODE_FLAGS` replaces them to measure what they cost ("" for none).
  */
 export const START_FLAGS =
 	process.env.BENCH_NODE_FLAGS === undefined
-		? (JSON.parse(readFileSync('package.json', 'utf8')).scripts.start as string)
-				.split(' ')
-				.filter((word) => word.startsWith('--'))
+		? startScript.filter((word) => word.startsWith('--'))
 		: process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean);
+
+/**
+ * The settings `npm start` puts before `node` (the C library's memory arenas), read the same way;
+ * `BENCH_START_ENV` replaces them ("" for none).
+ */
+export const START_ENV: Record<string, string> = Object.fromEntries(
+	(process.env.BENCH_START_ENV ?? startScript.slice(0, startScript.indexOf('node')).join(' '))
+		.split(' ')
+		.filter((word) => /^[A-Z_]+=/.test(word))
+		.map((word) => [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)])
+);
 
 /**
  * Starts the built app (scripts/start.js, as `npm start`) on loopback; `env` adds its settings,
@@ -72,6 +85,7 @@ export function startBuiltApp(
 		cwd,
 		env: {
 			...process.env,
+			...START_ENV,
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: `http://127.0.0.1:${port}`,

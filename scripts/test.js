@@ -87,17 +87,57 @@ const unit = readJson(unitReport);
 const e2e = readJson(e2eReport);
 const reliability = readJson(reliabilityReport);
 const passed =
-	(unit?.numPassedTests ?? 0) + (reliability?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0);
+	(unit?.numPassedTests ?? 0) +
+	(reliability?.numPassedTests ?? 0) +
+	(e2e?.stats?.expected ?? 0) +
+	(e2e?.stats?.flaky ?? 0);
 // A failing lint or build step counts as one failure even though no test ran.
 const counted =
 	(unit?.numFailedTests ?? 0) + (reliability?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0);
 const failed = counted || (ok ? 0 : 1);
 const skipped =
 	(unit?.numPendingTests ?? 0) + (reliability?.numPendingTests ?? 0) + (e2e?.stats?.skipped ?? 0);
+
+/** The names of vitest's failed tests. */
+function vitestFailures(report) {
+	return (report?.testResults ?? []).flatMap((file) =>
+		(file.assertionResults ?? [])
+			.filter((test) => test.status === 'failed')
+			.map((test) => `${file.name.replace(`${process.cwd()}/`, '')}: ${test.fullName}`)
+	);
+}
+
+/** Playwright's tests whose last run was `status` ('unexpected' failed, 'flaky' passed on retry). */
+function journeys(report, status) {
+	const walk = (suite) => [
+		...(suite.specs ?? []).flatMap((spec) =>
+			spec.tests.filter((test) => test.status === status).map(() => `${spec.file}: ${spec.title}`)
+		),
+		...(suite.suites ?? []).flatMap(walk)
+	];
+	return (report?.suites ?? []).flatMap(walk);
+}
+
+const failures = [
+	...vitestFailures(unit),
+	...vitestFailures(reliability),
+	...journeys(e2e, 'unexpected')
+];
+const flaky = journeys(e2e, 'flaky');
 writeFileSync(
 	`${results}/${databaseOnly ? 'counts-postgres' : 'counts'}.json`,
-	JSON.stringify({ passed, failed, skipped })
+	JSON.stringify({ passed, failed, skipped, failures, flaky })
 );
+const list = (title, names) =>
+	names.length > 0 && console.log(`\n${title}:\n- ${names.join('\n- ')}`);
+list('Failed', failures);
+list('Passed only when run again', flaky);
+// CI shows the end of its log: the PostgreSQL run (last) repeats what failed in the first run.
+if (databaseOnly) {
+	const first = readJson(`${results}/counts.json`);
+	list('Failed in the first run (npm test)', first?.failures ?? []);
+	list('Passed only when run again in the first run (npm test)', first?.flaky ?? []);
+}
 console.log(`\n${ok ? 'All checks passed.' : 'Some checks failed.'}`);
 console.log(`Tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(ok ? 0 : 1);

@@ -3,8 +3,10 @@ import {
 	createDecipheriv,
 	createHash,
 	createHmac,
+	createSecretKey,
 	randomBytes,
-	timingSafeEqual
+	timingSafeEqual,
+	type KeyObject
 } from 'node:crypto';
 import { appSecret } from './config';
 
@@ -17,10 +19,14 @@ import { appSecret } from './config';
 
 let secret: string | undefined;
 const key = () => (secret ??= appSecret());
+// The secret as a key object, made once: a string key is imported again by every HMAC.
+let hmacKey: KeyObject | undefined;
+const macKey = () => (hmacKey ??= createSecretKey(Buffer.from(key())));
+let sealing: Buffer | undefined;
 
 /** HMAC-SHA-256 under the app secret: what is stored of a code or token, never the thing itself. */
 export function keyedHash(message: string, encoding: 'hex' | 'base64url' = 'hex'): string {
-	return createHmac('sha256', key()).update(message).digest(encoding);
+	return createHmac('sha256', macKey()).update(message).digest(encoding);
 }
 
 /** SHA-256, for values that are random already (session tokens) or public (file contents). */
@@ -48,7 +54,7 @@ const parts = (...values: Buffer[]) => values.map((part) => part.toString('base6
 const bytes = (text = '') => Buffer.from(text, 'base64url');
 
 function sealKey(): Buffer {
-	return createHmac('sha256', key()).update('seal').digest();
+	return (sealing ??= createHmac('sha256', macKey()).update('seal').digest());
 }
 
 /**
@@ -89,7 +95,7 @@ export function unseal(purpose: string, sealed: string): string {
 	if (first === 'v1') {
 		const [iv, tag, data] = rest;
 		return open(
-			createHmac('sha256', key()).update('radicado-code-seal').digest(),
+			createHmac('sha256', macKey()).update('radicado-code-seal').digest(),
 			iv!,
 			tag!,
 			data!

@@ -261,13 +261,17 @@ export function guessing(limits: GuessLimits, buckets: { client: string; target:
 		{ bucket: `${buckets.client}|${buckets.target}`, limit: pairLimit },
 		{ bucket: buckets.target, limit: targetLimit }
 	]);
-	return { args, judge: (db: Db, answer: number[]) => judged(db, limits, read(answer)) };
+	return {
+		args,
+		judge: (db: Db, answer: number[], counted = true) => judged(db, limits, read(answer), counted)
+	};
 }
 
-async function judged(db: Db, limits: GuessLimits, hits: Hit[]): Promise<Guess> {
+/** `counted` is false when the statement only read what the hits would answer (nothing to give back). */
+async function judged(db: Db, limits: GuessLimits, hits: Hit[], counted: boolean): Promise<Guess> {
 	const pairLimit = limitOf(limits.perTargetFromClient);
 	const [client, pair, target] = hits as [Hit, Hit, Hit];
-	const refundAll = () => rateLimit.refund(db, ...hits);
+	const refundAll = counted ? () => rateLimit.refund(db, ...hits) : async () => {};
 	const underAttack = !target.allowed;
 	const overPair = underAttack && pair.used > limits.underAttackFromClient;
 	if (!client.allowed || !pair.allowed || overPair) {

@@ -251,6 +251,15 @@ describe('emails', () => {
 		for (const message of mailbox.messages) {
 			expect(message.attachments[0]!.filename).toBe(`${booked.reference}.ics`);
 		}
+		// Each file is made when its email goes out, from the appointment as it was when written.
+		const files = mailbox.messages.map((m) => m.attachments[0]!.content.toString('utf8'));
+		expect(files.map((file) => /DTSTART:(\S+)/.exec(file)?.[1])).toEqual([
+			'20300205T140000Z',
+			'20300206T200000Z',
+			'20300206T200000Z'
+		]);
+		expect(files.map((file) => /SEQUENCE:(\d+)/.exec(file)?.[1])).toEqual(['0', '1', '2']);
+		expect(files[2]).toContain('METHOD:CANCEL');
 	});
 
 	it('sends the reminder the day before, once', async () => {

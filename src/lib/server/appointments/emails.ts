@@ -7,7 +7,7 @@ import { enqueue, type Message } from '../email/outbox';
 import type { Transaction } from '../idempotency';
 import { eq } from 'drizzle-orm';
 import { appointments as table } from '../db/schema';
-import { calendarFile, type CalendarAppointment } from './calendar';
+import { calendarOf, type CalendarAppointment } from './calendar';
 import { issueToken, keptToken } from './tokens';
 
 export type EmailKind = 'held' | 'confirmed' | 'changed' | 'cancelled' | 'reminder';
@@ -110,7 +110,7 @@ export function appointmentEmail(
 			attachments: [
 				{
 					filename: `${appointment.reference}.ics`,
-					content: await calendarFile(appointment),
+					calendar: calendarOf(appointment),
 					contentType: 'text/calendar; charset=utf-8'
 				}
 			]

@@ -22,8 +22,8 @@ export type { EventKind };
 /** What vt_lookup answers: the guess's hits, and the petition's rows as JSON. */
 interface Found {
 	hits: number[];
-	/** The right code's hits were given back. */
-	refunded?: boolean;
+	/** False for a right code: its hits were read, not counted (so there is nothing to give back). */
+	counted: boolean;
 	row: Record<string, unknown> | null;
 	events?: Record<string, unknown>[];
 	responses?: Record<string, unknown>[];
@@ -107,13 +107,14 @@ export async function lookup(db: Database, input: LookupInput, client: string): 
 		target: `lookup:number:${number ?? input.number.trim().toUpperCase().slice(0, 40)}`
 	});
 	// One statement counts the try and reads the petition (vt_lookup, with its events and answers
-	// when the code's keyed hash matches). A malformed number still costs the same statement, so
-	// its answer takes as long as any other miss.
+	// when the code's keyed hash matches, and then only reads what the count would answer, since a
+	// right code's hits are always given back). A malformed number still costs the same statement,
+	// so its answer takes as long as any other miss.
 	const [{ found } = { found: undefined }] = await rowsOf<{ found: Found }>(
 		db,
 		sql`select vt_lookup(${args}, ${number ?? ''}, ${hashCode(number ?? '', code)}, ${entity.limits.lookup.underAttackFromClient}) as found`
 	);
-	const attempt = await judge(db, found!.hits);
+	const attempt = await judge(db, found!.hits, found!.counted);
 	if (attempt.limited) throw limited(attempt.retryAfter);
 	const row = found!.row ? fromJson(table, found!.row) : undefined;
 	if (!verifyCode(number ?? '', code, row?.codeHash) || !row) {
@@ -121,8 +122,6 @@ export async function lookup(db: Database, input: LookupInput, client: string): 
 		if (retryAfter !== undefined) throw limited(retryAfter);
 		throw new DomainError('NOT_FOUND', { values: { count: remaining }, extra: { remaining } });
 	}
-	// vt_lookup gave the hits back already, by the same rule.
-	if (!found!.refunded) await attempt.succeeded();
 	const events = (found!.events ?? []).map((event) => fromJson(radicadoEvents, event));
 	const answers = (found!.responses ?? []).map((answer) => fromJson(radicadoResponses, answer));
 	const { termDays, elapsed: elapsedBusinessDays, band } = standingOf(row, events, clock.now());

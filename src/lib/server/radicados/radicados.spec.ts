@@ -292,6 +292,20 @@ describe('look-up', () => {
 			);
 		}
 	});
+
+	it('leaves every try to a client whose right-code look-ups came all at once', async () => {
+		const filed = await radicados.file(db(), petition(), options);
+		const right = { number: filed.number, securityCode: filed.securityCode };
+		const many = entity.limits.lookup.perClient.max + 10;
+		const statuses = await Promise.all(
+			Array.from({ length: many }, () => radicados.lookup(db(), right, '10.0.3.2'))
+		);
+		expect(statuses.map((s) => s.number)).toEqual(Array(many).fill(filed.number));
+		const wrong = await radicados
+			.lookup(db(), { number: filed.number, securityCode: 'ZZZZZZZZ' }, '10.0.3.2')
+			.catch((e: DomainError) => e);
+		expect(wrong).toMatchObject({ code: 'NOT_FOUND', details: { extra: { remaining: 4 } } });
+	});
 });
 
 describe('staff events', () => {

@@ -12,6 +12,7 @@ import {
 	timestamp,
 	uuid
 } from 'drizzle-orm/pg-core';
+import type { Attachment } from '../../email/outbox';
 
 /** Replays of requests that carried an Idempotency-Key: the first answer is kept and returned again. */
 export const idempotencyKeys = pgTable(
@@ -49,7 +50,7 @@ export const outbox = pgTable(
 		text: text('text').notNull(),
 		html: text('html'),
 		attachments: jsonb('attachments')
-			.$type<{ filename: string; content: string; contentType: string }[]>()
+			.$type<Attachment[]>()
 			.notNull()
 			.default(sql`'[]'::jsonb`),
 		status: text('status', { enum: ['pending', 'sent', 'failed'] })
