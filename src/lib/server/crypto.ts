@@ -22,7 +22,7 @@ const key = () => (secret ??= appSecret());
 // The secret as a key object, made once: a string key is imported again by every HMAC.
 let hmacKey: KeyObject | undefined;
 const macKey = () => (hmacKey ??= createSecretKey(Buffer.from(key())));
-let sealing: Buffer | undefined;
+let sealing: KeyObject | undefined;
 
 /** HMAC-SHA-256 under the app secret: what is stored of a code or token, never the thing itself. */
 export function keyedHash(message: string, encoding: 'hex' | 'base64url' = 'hex'): string {
@@ -53,8 +53,8 @@ export function randomToken(bytes = 24): string {
 const parts = (...values: Buffer[]) => values.map((part) => part.toString('base64url'));
 const bytes = (text = '') => Buffer.from(text, 'base64url');
 
-function sealKey(): Buffer {
-	return (sealing ??= createHmac('sha256', macKey()).update('seal').digest());
+function sealKey(): KeyObject {
+	return (sealing ??= createSecretKey(createHmac('sha256', macKey()).update('seal').digest()));
 }
 
 /**
@@ -70,7 +70,13 @@ export function seal(purpose: string, value: string | Uint8Array): string {
 	return ['v2', ...parts(iv, cipher.getAuthTag(), data)].join('.');
 }
 
-function open(sealKeyBytes: Buffer, iv: string, tag: string, data: string, aad?: string): Buffer {
+function open(
+	sealKeyBytes: KeyObject | Buffer,
+	iv: string,
+	tag: string,
+	data: string,
+	aad?: string
+): Buffer {
 	const decipher = createDecipheriv('aes-256-gcm', sealKeyBytes, bytes(iv));
 	if (aad !== undefined) decipher.setAAD(Buffer.from(aad));
 	decipher.setAuthTag(bytes(tag));
