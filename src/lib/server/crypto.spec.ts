@@ -1,7 +1,7 @@
 import { createCipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { appSecret } from './config';
-import { keyedHash, sameText, seal, sign, unseal, verify } from './crypto';
+import { keyedHash, random, sameText, seal, sign, unseal, verify } from './crypto';
 
 /** AES-256-GCM as the earlier versions wrote it, for records they left behind. */
 function oldSeal(key: Buffer, text: string, prefix: string[]): string {
@@ -78,5 +78,17 @@ describe('keyed hashes and comparison', () => {
 		expect(sameText('abc', 'abc')).toBe(true);
 		expect(sameText('abc', 'abd')).toBe(false);
 		expect(sameText('abc', 'abcd')).toBe(false);
+	});
+});
+
+describe('random bytes', () => {
+	it('hands out the asked number of bytes, never the same ones twice, across draws', () => {
+		// 700 × 12 bytes cross two 4 KB draws.
+		const taken = Array.from({ length: 700 }, () => random(12));
+		expect(taken.every((bytes) => bytes.length === 12)).toBe(true);
+		expect(new Set(taken.map((bytes) => bytes.toString('hex'))).size).toBe(700);
+		const big = random(10_000);
+		expect(big.length).toBe(10_000);
+		expect(new Set(big).size).toBeGreaterThan(200);
 	});
 });

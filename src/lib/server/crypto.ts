@@ -45,9 +45,28 @@ export function sameText(a: string, b: string): boolean {
 	return sameBytes(Buffer.from(a), Buffer.from(b));
 }
 
+// Random bytes are drawn 4 KB at a time and handed out once each: every draw is a system call,
+// and a booking needs five small ones (Node keeps a cache for randomUUID for the same reason).
+const POOL_BYTES = 4096;
+let pool = Buffer.alloc(0);
+let poolUsed = 0;
+
+/** `bytes` bytes from the system's secure random source; none is ever handed out twice. */
+export function random(bytes: number): Buffer {
+	if (bytes > POOL_BYTES) return randomBytes(bytes);
+	if (poolUsed + bytes > pool.length) {
+		pool = randomBytes(POOL_BYTES);
+		poolUsed = 0;
+	}
+	const taken = Buffer.from(pool.subarray(poolUsed, poolUsed + bytes));
+	pool.fill(0, poolUsed, poolUsed + bytes);
+	poolUsed += bytes;
+	return taken;
+}
+
 /** `bytes` random bytes, URL-safe: 24 bytes make 192 bits. */
 export function randomToken(bytes = 24): string {
-	return randomBytes(bytes).toString('base64url');
+	return random(bytes).toString('base64url');
 }
 
 const parts = (...values: Buffer[]) => values.map((part) => part.toString('base64url'));
@@ -63,7 +82,7 @@ function sealKey(): KeyObject {
  * "v2.<iv>.<tag>.<data>"; `purpose` is bound in, so a value sealed for one use opens for no other.
  */
 export function seal(purpose: string, value: string | Uint8Array): string {
-	const iv = randomBytes(12);
+	const iv = random(12);
 	const cipher = createCipheriv('aes-256-gcm', sealKey(), iv).setAAD(Buffer.from(purpose));
 	const plain = typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
 	const data = Buffer.concat([cipher.update(plain), cipher.final()]);

@@ -262,6 +262,27 @@ describe('emails', () => {
 		expect(files[2]).toContain('METHOD:CANCEL');
 	});
 
+	it('writes the email of a booking when it is sent, not while the person waits', async () => {
+		mailbox.messages.length = 0;
+		const booked = await appointments.book(
+			db(),
+			booking({ email: 'eva@example.com' }),
+			bookingOptions()
+		);
+		const [queued] = await db()
+			.select()
+			.from(outbox)
+			.where(eq(outbox.recipient, 'eva@example.com'));
+		expect(queued).toMatchObject({ kind: 'appointment.held', subject: '', text: '' });
+		expect(queued!.recipe).toMatchObject({ kind: 'held', token: booked.manageToken });
+		await sendDue(db(), mailbox.transport);
+		expect(mailbox.messages).toHaveLength(1);
+		expect(mailbox.messages[0]!.subject).toBe(
+			`Confirme su cita ${booked.reference} antes de las 7:15 a. m.`
+		);
+		expect(mailbox.messages[0]!.text).toContain(`/es/citas/confirmar/${booked.reference}?clave=`);
+	});
+
 	it('sends the reminder the day before, once', async () => {
 		mailbox.messages.length = 0;
 		await bookConfirmed(booking({ email: 'luis@example.com' }));

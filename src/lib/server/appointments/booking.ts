@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { entity, type Allowance } from '$lib/config/entity';
 import { POLICY_VERSION, type BookingInput } from '$lib/domain/appointments';
@@ -6,7 +6,7 @@ import { formatInstant } from '$lib/domain/calendar';
 import { localDate } from '$lib/domain/local-time';
 import { referenceFrom, slotEnd } from '$lib/domain/slots';
 import { clock } from '../clock';
-import { randomToken, seal, unseal } from '../crypto';
+import { random, randomToken, seal, unseal } from '../crypto';
 import type { Database } from '../db';
 import { rowsOf } from '../db/call';
 import { appointments as table } from '../db/schema';
@@ -14,7 +14,7 @@ import { mailbox } from '../email/outbox';
 import { DomainError } from '../errors';
 import { fingerprint, idempotencyKeyValid } from '../idempotency';
 import { clientOf, rateLimit } from '../rate-limit';
-import { appointmentEmail } from './emails';
+import { emailToWrite } from './emails';
 import { rules, type Booked } from './model';
 import { dayClosed, forgetCounts, offeredStart, orNearest } from './slots';
 import { confirmTokenHash, issueToken, newToken } from './tokens';
@@ -186,7 +186,7 @@ async function bookOnce(
 	const held = Boolean(input.email);
 	const draft = {
 		id: randomUUID(),
-		reference: referenceFrom(randomBytes(6)),
+		reference: referenceFrom(random(6)),
 		start,
 		end: slotEnd(start, rules),
 		locale: options.locale,
@@ -206,12 +206,7 @@ async function bookOnce(
 	const confirmToken = newToken();
 	// The email's room link is made from the token's hash (calls/links.ts).
 	const email = input.email
-		? await appointmentEmail(
-				'held',
-				{ ...draft, email: input.email, manageTokenHash },
-				token,
-				confirmToken
-			)
+		? emailToWrite('held', { ...draft, email: input.email, manageTokenHash }, token, confirmToken)
 		: undefined;
 	// Kept for replays of the same key: the token only sealed, never readable.
 	const answer: Answer = {

@@ -141,6 +141,65 @@ export function rescheduleEmail(
 }
 
 /**
+ * An appointment's email kept as what it will say, not as text: the outbox writes it
+ * (`writeRecipe`) when it sends it. Writing it (translations, dates in words, the calendar file)
+ * is a fifth of what a booking costs the server; kept this way, the person booking does not wait
+ * for it. Subject and text stay empty in the outbox until then.
+ */
+export interface EmailRecipe {
+	kind: EmailKind;
+	appointment: Omit<EmailAppointment, 'start' | 'holdExpiresAt' | 'email'> & {
+		email: string;
+		/** Text once kept (JSON). */
+		start: Date | string;
+		holdExpiresAt: Date | string | null;
+	};
+	token: string;
+	confirmToken?: string;
+}
+
+/** The message to queue for an appointment's email, to be written when it is sent. */
+export function emailToWrite(
+	kind: EmailKind,
+	appointment: EmailAppointment & { email: string },
+	token: string,
+	confirmToken?: string
+): Message {
+	const { id, reference, start, videoUrl, manageTokenHash, locale, sequence, status } = appointment;
+	const { name, email, holdExpiresAt, callLanguage, interpreter } = appointment;
+	return {
+		kind: `appointment.${kind}`,
+		to: email,
+		subject: '',
+		text: '',
+		recipe: {
+			kind,
+			appointment: {
+				...{ id, reference, start, videoUrl, manageTokenHash, locale, sequence, status },
+				...{ name, email, holdExpiresAt: holdExpiresAt ?? null, callLanguage, interpreter }
+			},
+			token,
+			...(confirmToken ? { confirmToken } : {})
+		}
+	};
+}
+
+/** The email a recipe says, written now. */
+export function writeRecipe(recipe: EmailRecipe): Promise<Message> {
+	const { start, holdExpiresAt } = recipe.appointment;
+	return appointmentEmail(
+		recipe.kind,
+		{
+			...recipe.appointment,
+			start: new Date(start),
+			holdExpiresAt: holdExpiresAt ? new Date(holdExpiresAt) : null
+		},
+		recipe.token,
+		recipe.confirmToken
+	);
+}
+
+/**
  * Queues the email of a booking event in the caller's transaction. Its manage link carries the
  * token the row keeps sealed; a row from before tokens were kept gets a new one here (its older
  * links stop working, the room's too, and this email carries the new ones). A booking with a phone

@@ -11,7 +11,13 @@ import {
 } from '../db/schema';
 import { DomainError } from '../errors';
 import { staff, type StaffUser } from '../staff';
-import { bookAt, bookingInput, bookingOptions, confirmBooking } from '../testing/factories';
+import {
+	bookAt,
+	bookingInput,
+	bookingOptions,
+	confirmBooking,
+	emailText
+} from '../testing/factories';
 import { useTestDatabase } from '../testing/database';
 import { refusalOf } from '../testing/refusals';
 import { calls } from '.';
@@ -330,8 +336,9 @@ describe('links to the room', () => {
 		expect(appointments.view(found).videoUrl).toBe(citizenRoomUrl(found));
 		// The booking's one email (the link to confirm it) already carries the room's link.
 		const [email] = await db().select().from(outbox).where(eq(outbox.kind, 'appointment.held'));
-		expect(email!.text).toContain(citizenRoomUrl(found));
-		expect(email!.text).toContain('/es/citas/probar');
+		const text = await emailText(email!);
+		expect(text).toContain(citizenRoomUrl(found));
+		expect(text).toContain('/es/citas/probar');
 	});
 });
 

@@ -9,6 +9,7 @@ import { config } from '../config';
 import { entity } from '$lib/config/entity';
 import { limitOf, rateLimit } from '../rate-limit';
 import { calendarFile, type StoredCalendar } from '../appointments/calendar';
+import type { EmailRecipe } from '../appointments/emails';
 
 /**
  * A file sent with a message: its content, or the appointment whose calendar file is made when the
@@ -27,6 +28,8 @@ export interface Message {
 	text: string;
 	html?: string;
 	attachments?: Attachment[];
+	/** Set instead of subject and text for a message written when it is sent. */
+	recipe?: EmailRecipe;
 }
 
 const MAX_ATTEMPTS = 8;
@@ -68,7 +71,8 @@ export async function enqueue(
 		subject: message.subject,
 		text: message.text,
 		html: message.html,
-		attachments: message.attachments ?? []
+		attachments: message.attachments ?? [],
+		recipe: message.recipe
 	});
 	return true;
 }
@@ -94,6 +98,12 @@ async function record(db: Database, id: string, outcome: Outcome): Promise<void>
 		unrecorded.set(id, outcome);
 		log.warn('email outcome kept until the database is back', errorFields(error));
 	}
+}
+
+/** A recipe's message (appointments/emails.ts imports this module, so it is loaded when needed). */
+async function written(recipe: EmailRecipe): Promise<Message> {
+	const { writeRecipe } = await import('../appointments/emails');
+	return writeRecipe(recipe);
 }
 
 /**
@@ -130,14 +140,17 @@ export async function sendDue(db: Database, transport: Transporter, batch = 20):
 	let sent = 0;
 	for (const [index, message] of due.entries()) {
 		try {
+			const { subject, text, html, attachments } = message.recipe
+				? await written(message.recipe)
+				: message;
 			await transport.sendMail({
 				from: config.smtp.from,
 				to: message.recipient,
-				subject: message.subject,
-				text: message.text,
-				html: message.html ?? undefined,
+				subject,
+				text,
+				html: html ?? undefined,
 				attachments: await Promise.all(
-					message.attachments.map(async (a) => ({
+					(attachments ?? []).map(async (a) => ({
 						filename: a.filename,
 						content: 'content' in a ? a.content : await calendarFile(a.calendar),
 						contentType: a.contentType

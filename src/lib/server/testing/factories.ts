@@ -4,6 +4,7 @@ import { appointments, type BookOptions } from '../appointments';
 import type { Database } from '../db';
 import { filingSchema, type FilingInput } from '../radicados/schema';
 import { outbox } from '../db/schema';
+import { writeRecipe } from '../appointments/emails';
 
 let counter = 0;
 
@@ -36,12 +37,16 @@ export function bookingOptions(overrides: Partial<BookOptions> = {}): BookOption
 	};
 }
 
+/** The text of a queued email, as it will be sent (a booking's is written when it is sent). */
+export async function emailText(row: typeof outbox.$inferSelect): Promise<string> {
+	return row.recipe ? (await writeRecipe(row.recipe)).text : row.text;
+}
+
 /** The token of the link that confirms a booking, read from the email queued for it. */
 export async function confirmToken(db: Database, reference: string): Promise<string> {
 	const rows = await db.select().from(outbox).where(eq(outbox.kind, 'appointment.held'));
-	const text = rows
-		.map((row) => row.text)
-		.find((body) => body.includes(`/confirmar/${reference}?`));
+	const texts = await Promise.all(rows.map(emailText));
+	const text = texts.find((body) => body.includes(`/confirmar/${reference}?`));
 	const token = /clave=([^\s&]+)/.exec(text ?? '')?.[1];
 	if (!token) throw new Error(`No confirmation email for ${reference}`);
 	return decodeURIComponent(token);

@@ -13,6 +13,7 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import type { Attachment } from '../../email/outbox';
+import type { EmailRecipe } from '../../appointments/emails';
 
 /** Replays of requests that carried an Idempotency-Key: the first answer is kept and returned again. */
 export const idempotencyKeys = pgTable(
@@ -53,6 +54,8 @@ export const outbox = pgTable(
 			.$type<Attachment[]>()
 			.notNull()
 			.default(sql`'[]'::jsonb`),
+		/** What a message will say, written when it is sent (subject and text are empty until then). */
+		recipe: jsonb('recipe').$type<EmailRecipe>(),
 		status: text('status', { enum: ['pending', 'sent', 'failed'] })
 			.notNull()
 			.default('pending'),
