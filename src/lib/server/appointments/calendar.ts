@@ -16,20 +16,11 @@ export interface CalendarAppointment {
 	status: string;
 }
 
-/** What the outbox keeps to make the file when the email goes out (JSON: the start as text). */
-export type StoredCalendar = Omit<CalendarAppointment, 'start'> & { start: Date | string };
-
-/** The fields of an appointment its calendar file is made from, and nothing else of it. */
-export function calendarOf(appointment: CalendarAppointment): StoredCalendar {
-	const { id, reference, start, videoUrl, manageTokenHash, locale, sequence, status } = appointment;
-	return { id, reference, start, videoUrl, manageTokenHash, locale, sequence, status };
-}
-
 /**
  * The .ics file of an appointment: times in UTC (unambiguous in every calendar), the zone named
  * for display, reminders a day and 15 minutes before, the link and the rules in the description.
  */
-export async function calendarFile(appointment: StoredCalendar): Promise<string> {
+export async function calendarFile(appointment: CalendarAppointment): Promise<string> {
 	const { t } = await translator(isLocale(appointment.locale) ? appointment.locale : 'es');
 	const cancelled = appointment.status === 'cancelled';
 	const link = videoLink(appointment);
@@ -49,7 +40,7 @@ export async function calendarFile(appointment: StoredCalendar): Promise<string>
 		sequence: appointment.sequence,
 		// A timestamp, not a [year, month, …] array: the package checks an array item by item,
 		// which doubled what a booking costs; the file is the same (calendar.spec.ts).
-		start: new Date(appointment.start).getTime(),
+		start: appointment.start.getTime(),
 		startInputType: 'utc',
 		startOutputType: 'utc',
 		duration: { minutes: entity.appointments.slotMinutes },

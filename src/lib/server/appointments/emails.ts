@@ -7,7 +7,7 @@ import { enqueue, type Message } from '../email/outbox';
 import type { Transaction } from '../idempotency';
 import { eq } from 'drizzle-orm';
 import { appointments as table } from '../db/schema';
-import { calendarOf, type CalendarAppointment } from './calendar';
+import { calendarFile, type CalendarAppointment } from './calendar';
 import { issueToken, keptToken } from './tokens';
 
 export type EmailKind = 'held' | 'confirmed' | 'changed' | 'cancelled' | 'reminder';
@@ -110,7 +110,7 @@ export function appointmentEmail(
 			attachments: [
 				{
 					filename: `${appointment.reference}.ics`,
-					calendar: calendarOf(appointment),
+					content: await calendarFile(appointment),
 					contentType: 'text/calendar; charset=utf-8'
 				}
 			]
@@ -142,9 +142,10 @@ export function rescheduleEmail(
 
 /**
  * An appointment's email kept as what it will say, not as text: the outbox writes it
- * (`writeRecipe`) when it sends it. Writing it (translations, dates in words, the calendar file)
- * is a fifth of what a booking costs the server; kept this way, the person booking does not wait
- * for it. Subject and text stay empty in the outbox until then.
+ * (`writeRecipe`) when it sends it, from the appointment as it was when queued. Writing it
+ * (translations, dates in words, the calendar file) is a fifth of what a booking costs the
+ * server; kept this way, the person booking does not wait for it. Subject and text stay empty in
+ * the outbox until then.
  */
 export interface EmailRecipe {
 	kind: EmailKind;
@@ -215,14 +216,10 @@ export async function queueEmail(
 	const unconfirmed = { unconfirmed: appointment.status === 'held' };
 	const kept = keptToken(appointment);
 	if (kept) {
-		await enqueue(tx, await appointmentEmail(kind, { ...appointment, email }, kept), unconfirmed);
+		await enqueue(tx, emailToWrite(kind, { ...appointment, email }, kept), unconfirmed);
 		return;
 	}
 	const { token, ...fresh } = issueToken();
 	await tx.update(table).set(fresh).where(eq(table.id, appointment.id));
-	await enqueue(
-		tx,
-		await appointmentEmail(kind, { ...appointment, ...fresh, email }, token),
-		unconfirmed
-	);
+	await enqueue(tx, emailToWrite(kind, { ...appointment, ...fresh, email }, token), unconfirmed);
 }

@@ -8,17 +8,14 @@ import { errorFields, log } from '../log';
 import { config } from '../config';
 import { entity } from '$lib/config/entity';
 import { limitOf, rateLimit } from '../rate-limit';
-import { calendarFile, type StoredCalendar } from '../appointments/calendar';
 import type { EmailRecipe } from '../appointments/emails';
 
-/**
- * A file sent with a message: its content, or the appointment whose calendar file is made when the
- * message goes out. Making the file is a fifth of what a booking costs the server; sent later,
- * it costs the worker instead of the person waiting for the booking's answer.
- */
-export type Attachment = { filename: string; contentType: string } & (
-	{ content: string } | { calendar: StoredCalendar }
-);
+/** A file sent with a message. */
+export interface Attachment {
+	filename: string;
+	content: string;
+	contentType: string;
+}
 
 export interface Message {
 	/** What kind of message, for logs and tests (e.g. "appointment.confirmed"). */
@@ -149,13 +146,11 @@ export async function sendDue(db: Database, transport: Transporter, batch = 20):
 				subject,
 				text,
 				html: html ?? undefined,
-				attachments: await Promise.all(
-					(attachments ?? []).map(async (a) => ({
-						filename: a.filename,
-						content: 'content' in a ? a.content : await calendarFile(a.calendar),
-						contentType: a.contentType
-					}))
-				)
+				attachments: (attachments ?? []).map((a) => ({
+					filename: a.filename,
+					content: a.content,
+					contentType: a.contentType
+				}))
 			});
 			sent += 1;
 			await record(db, message.id, {
