@@ -98,12 +98,40 @@ const failed = counted || (ok ? 0 : 1);
 const skipped =
 	(unit?.numPendingTests ?? 0) + (reliability?.numPendingTests ?? 0) + (e2e?.stats?.skipped ?? 0);
 
-/** The names of vitest's failed tests. */
+/**
+ * The first lines of each attempt's error, without colours: CI keeps only the end of its log, so
+ * the reason of a failure is printed there with its name.
+ */
+function reasons(messages) {
+	return messages
+		.map((message, attempt) => ({ message, attempt }))
+		.filter(({ message }) => message)
+		.map(
+			({ message, attempt }) =>
+				`  attempt ${attempt + 1}: ${String(message)
+					// eslint-disable-next-line no-control-regex
+					.replace(/\u001b\[[0-9;]*m/g, '')
+					.split('\n')
+					.map((line) => line.trim())
+					// Not the source lines Playwright quotes: the test's file has them.
+					.filter((line) => line && !/^>?\s*\d+\s*\|/.test(line) && !/^\|\s*\^/.test(line))
+					.slice(0, 4)
+					.join(' | ')
+					.slice(0, 400)}`
+		);
+}
+
+/** Vitest's failed tests, each with its reasons. */
 function vitestFailures(report) {
 	return (report?.testResults ?? []).flatMap((file) =>
 		(file.assertionResults ?? [])
 			.filter((test) => test.status === 'failed')
-			.map((test) => `${file.name.replace(`${process.cwd()}/`, '')}: ${test.fullName}`)
+			.map((test) =>
+				[
+					`${file.name.replace(`${process.cwd()}/`, '')}: ${test.fullName}`,
+					...reasons(test.failureMessages ?? [])
+				].join('\n')
+			)
 	);
 }
 
@@ -111,7 +139,18 @@ function vitestFailures(report) {
 function journeys(report, status) {
 	const walk = (suite) => [
 		...(suite.specs ?? []).flatMap((spec) =>
-			spec.tests.filter((test) => test.status === status).map(() => `${spec.file}: ${spec.title}`)
+			spec.tests
+				.filter((test) => test.status === status)
+				.map((test) =>
+					[
+						`${spec.file}: ${spec.title}`,
+						...reasons(
+							(test.results ?? []).map((result) =>
+								(result.errors ?? []).map((error) => error.message).join('\n')
+							)
+						)
+					].join('\n')
+				)
 		),
 		...(suite.suites ?? []).flatMap(walk)
 	];

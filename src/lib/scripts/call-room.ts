@@ -33,6 +33,8 @@ interface Link {
 	everConnected: boolean;
 	reported: boolean;
 	lastAttempt: number;
+	/** This attempt found a way out (a candidate): the network, or the relay, answers. */
+	gathered: boolean;
 	/** What this browser last told the other about its camera. */
 	sentCamera?: boolean;
 	retry?: ReturnType<typeof setTimeout>;
@@ -52,6 +54,14 @@ const FIRST_ATTEMPT_MS = 15_000;
 const RETRY_MS = 4000;
 /** A connection that stops for this long is started again. */
 const GRACE_MS = 2000;
+/** An attempt that fails at once is not started again sooner than this. */
+const MIN_GAP_MS = 1000;
+/**
+ * How long an attempt that is under way (its network answered, the browsers are checking) may
+ * take before it is thrown away: on a slow phone a handshake can take longer than RETRY_MS, and
+ * starting over every RETRY_MS would then never connect.
+ */
+const PATIENCE_MS = 12_000;
 const AUDIO = { echoCancellation: true, noiseSuppression: true, autoGainControl: true };
 // Small and steady: enough to see a face and a document on a cheap phone's data plan.
 const VIDEO = { width: { ideal: 640 }, height: { ideal: 360 }, frameRate: { ideal: 15, max: 24 } };
@@ -419,7 +429,8 @@ function room(config: CallPageConfig): void {
 			connected: false,
 			everConnected: false,
 			reported: false,
-			lastAttempt: 0
+			lastAttempt: 0,
+			gathered: false
 		};
 		videos.prepend(figure);
 		links.set(remote.id, link);
@@ -438,7 +449,14 @@ function room(config: CallPageConfig): void {
 	function fresh(link: Link, connection: string): RTCPeerConnection {
 		link.pc?.close();
 		const pc = new RTCPeerConnection(ice);
-		Object.assign(link, { pc, connection, remoteSet: false, queued: [], channel: null });
+		Object.assign(link, {
+			pc,
+			connection,
+			remoteSet: false,
+			queued: [],
+			channel: null,
+			gathered: false
+		});
 		link.connected = false;
 		link.stream = new MediaStream();
 		link.video.srcObject = link.stream;
@@ -447,7 +465,9 @@ function room(config: CallPageConfig): void {
 			void link.video.play().catch(() => undefined);
 		};
 		pc.onicecandidate = (event) => {
-			if (event.candidate) send(link, { type: 'candidate', candidate: event.candidate.toJSON() });
+			if (!event.candidate) return;
+			link.gathered = true;
+			send(link, { type: 'candidate', candidate: event.candidate.toJSON() });
 		};
 		pc.onconnectionstatechange = () => {
 			if (link.pc === pc) changed(link, pc.connectionState);
@@ -486,7 +506,16 @@ function room(config: CallPageConfig): void {
 	}
 
 	function retry(link: Link): void {
-		if (!link.connected && links.get(link.remote.id) === link && me && !over) void offer(link);
+		if (link.connected || links.get(link.remote.id) !== link || !me || over) return;
+		if (
+			link.gathered &&
+			link.pc?.connectionState === 'connecting' &&
+			Date.now() - link.lastAttempt < PATIENCE_MS
+		) {
+			link.retry = setTimeout(() => retry(link), RETRY_MS);
+			return;
+		}
+		void offer(link);
 	}
 
 	async function receive(from: string, payload: Payload): Promise<void> {
@@ -548,7 +577,10 @@ function room(config: CallPageConfig): void {
 		} else if (['disconnected', 'failed', 'closed'].includes(connection)) {
 			link.connected = false;
 			clearTimeout(link.retry);
-			const wait = connection === 'disconnected' ? GRACE_MS : 0;
+			const wait =
+				connection === 'disconnected'
+					? GRACE_MS
+					: Math.max(0, MIN_GAP_MS - (Date.now() - link.lastAttempt));
 			// The browser that started the connection starts it again; the other asks it to.
 			link.retry = setTimeout(() => {
 				if (link.connected || !me || over) return;
