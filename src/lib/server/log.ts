@@ -3,8 +3,22 @@
  * statuses, timings, error classes): never names, documents, emails, phones, codes or tokens.
  */
 type Fields = Record<string, string | number | boolean | null | undefined>;
+type Level = 'info' | 'warn' | 'error';
 
-function write(level: 'info' | 'warn' | 'error', message: string, fields: Fields): void {
+const RANK: Record<Level, number> = { info: 0, warn: 1, error: 2 };
+
+/**
+ * LOG_LEVEL (info, warn or error; info when unset or unknown): `warn` drops the line per request,
+ * which under a rush costs a system call per request for lines nobody reads.
+ */
+function levelOf(setting: string | undefined): Level {
+	return setting === 'warn' || setting === 'error' ? setting : 'info';
+}
+
+const threshold = RANK[levelOf(process.env.LOG_LEVEL)];
+
+function write(level: Level, message: string, fields: Fields): void {
+	if (RANK[level] < threshold) return;
 	const line = JSON.stringify({ time: new Date().toISOString(), level, msg: message, ...fields });
 	if (level === 'error') process.stderr.write(line + '\n');
 	else process.stdout.write(line + '\n');
