@@ -146,11 +146,7 @@ export async function sendDue(db: Database, transport: Transporter, batch = 20):
 				subject,
 				text,
 				html: html ?? undefined,
-				attachments: (attachments ?? []).map((a) => ({
-					filename: a.filename,
-					content: a.content,
-					contentType: a.contentType
-				}))
+				attachments: attachments ?? []
 			});
 			sent += 1;
 			await record(db, message.id, {
