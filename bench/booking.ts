@@ -7,10 +7,11 @@
 //
 // BENCH_DATABASE_URL=postgres://… runs it on PostgreSQL (the database is emptied first: give it
 // one of its own); otherwise on the embedded database in a temporary folder. BENCH_SECONDS (8) per
-// measurement, BENCH_WARMUP_SECONDS (2) of the same requests before each one, not counted (a server
-// under a rush has been serving: its code is compiled, as it is not in its first second; the first
-// quarter of the places warms the bookings, on the app and on the ceiling alike), BENCH_CONCURRENCY (32), BENCH_PORT (a free one). BENCH_APP_DIR runs another build
-// (say, an older commit's) with this bench; BENCH_LABEL files its figures under that name.
+// measurement, after BENCH_WARMUP_SECONDS (2) of the same requests, not counted (a server under a
+// rush has been serving: its code is compiled, as it is not in its first second; the first quarter
+// of the places warms the bookings, on the app and on the ceiling alike). BENCH_CONCURRENCY (32),
+// BENCH_PORT (a free one). BENCH_APP_DIR runs another build (say, an older commit's) with this
+// bench; BENCH_LABEL files its figures under that name.
 import { PGlite } from '@electric-sql/pglite';
 import autocannon from 'autocannon';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
