@@ -1,10 +1,12 @@
+import { PGlite, type QueryOptions } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/pglite';
 import { describe, expect, it } from 'vitest';
 import { GET as health } from '../../../routes/api/v1/health/+server';
 import { useTestDatabase } from '../testing/database';
 import { requestEvent } from '../web/request-event';
 import { GET as live } from '../../../routes/api/v1/health/live/+server';
-import { migrate, open, ping, unavailable } from '.';
+import { migrate, open, parsedOnce, ping, unavailable } from '.';
 import { legalTerms } from './schema';
 
 const db = useTestDatabase();
@@ -77,4 +79,29 @@ describe('an unavailable database', () => {
 			}
 		}
 	);
+});
+
+describe('the embedded client as drizzle gets it', () => {
+	it('takes drizzle’s type parsers once, and still reads times and dates as text', async () => {
+		const client = new PGlite();
+		const given: unknown[] = [];
+		const query = client.query.bind(client);
+		client.query = ((text: string, params?: unknown[], options?: QueryOptions) => {
+			given.push(options?.parsers);
+			return query(text, params, options);
+		}) as PGlite['query'];
+		try {
+			const db = drizzle(await parsedOnce(client));
+			const read = sql`select '2030-02-04 12:00:00+00'::timestamptz as at, array['2030-02-04'::date] as days, 7::int as n`;
+			const { rows } = await db.execute(read);
+			const inside = await db.transaction(async (tx) => (await tx.execute(read)).rows);
+			for (const row of [rows[0], inside[0]]) {
+				expect(row).toEqual({ at: '2030-02-04 12:00:00+00', days: '{2030-02-04}', n: 7 });
+			}
+			expect(given.length).toBeGreaterThan(0);
+			expect(given.every((parsers) => parsers === undefined)).toBe(true);
+		} finally {
+			await client.close();
+		}
+	});
 });
