@@ -40,6 +40,11 @@ let checkUntil = 0;
 let running: Promise<void> | undefined;
 /** Counts the loads that changed something: what was rendered from older resources is stale. */
 let version = 0;
+/** `tokens()` of the last map it was asked about. */
+let tokenText: { from: Map<string, string> | undefined; text: string } = {
+	from: undefined,
+	text: ''
+};
 
 const NONE = 'none';
 
@@ -148,10 +153,17 @@ export const live = {
 	 * service worker's address carries them, so a device keeps pages of the content published now.
 	 */
 	tokens(): string {
-		return [...loaded]
-			.sort(([a], [b]) => a.localeCompare(b))
-			.map(([topic, token]) => `${topic}=${token}`)
-			.join(';');
+		// Every request asks (the pages' word); a sync replaces the map, and only then the text.
+		if (tokenText.from !== loaded) {
+			tokenText = {
+				from: loaded,
+				text: [...loaded]
+					.sort(([a], [b]) => a.localeCompare(b))
+					.map(([topic, token]) => `${topic}=${token}`)
+					.join(';')
+			};
+		}
+		return tokenText.text;
 	},
 
 	/**

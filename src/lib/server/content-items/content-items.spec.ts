@@ -15,7 +15,7 @@ import { useTestDatabase } from '../testing/database';
 import { refusalCode } from '../testing/refusals';
 import { recordings } from '../recordings';
 import { translations } from '../translations';
-import { contentStudio, followCharter, IMPORTER } from '.';
+import { contentStudio, followCharter, IMPORTER, publishedWord } from '.';
 
 const db = useTestDatabase();
 const ana: StaffUser = { id: 'e1', email: 'ana.editora@example.org', roles: ['editor'] };
@@ -108,6 +108,7 @@ describe('the content in the database', () => {
 
 describe('a change by an editor', () => {
 	it('stays a draft, unseen by citizens, until another editor approves it; then it shows at once', async () => {
+		const word = publishedWord();
 		const draft = await contentStudio.save(
 			db(),
 			'channel:presencial',
@@ -117,6 +118,7 @@ describe('a change by an editor', () => {
 		expect(draft).toMatchObject({ state: 'draft', draftBy: ana.email, version: 1 });
 		await live.fresh(db());
 		expect(channel().goodFor).not.toContain('Traiga sus papeles');
+		expect(publishedWord()).toBe(word);
 
 		const published = await contentStudio.review(
 			db(),
@@ -126,6 +128,9 @@ describe('a change by an editor', () => {
 		);
 		expect(published).toMatchObject({ state: 'published', version: 2, demo: false, draft: null });
 		await live.fresh(db());
+		// The pages' word changes with what is published, so phones keep the new pages.
+		expect(publishedWord()).not.toBe(word);
+		expect(publishedWord()).toMatch(/^[\w-]{16}$/);
 		expect(channel()).toMatchObject({
 			goodFor: 'Sirve para hablar cara a cara. Traiga sus papeles.',
 			demo: false,

@@ -148,6 +148,9 @@ async function publishContent(db: Database): Promise<void> {
 
 live.on('content', publishContent);
 
+/** `publishedWord()` of the last text it was asked about. */
+let word = { of: '', word: '' };
+
 /**
  * What the pages show, as one short word the same on every instance: the live tokens (content,
  * translations, recordings) and the charter in force. Pages carry it and the page script
@@ -155,10 +158,12 @@ live.on('content', publishContent);
  * pages for offline use.
  */
 export function publishedWord(): string {
-	return createHash('sha256')
-		.update(`${live.tokens()}|${charter.version}`)
-		.digest('base64url')
-		.slice(0, 16);
+	const of = `${live.tokens()}|${charter.version}`;
+	// Every request asks; the hash is taken again only when what it stands for changed.
+	if (word.of !== of) {
+		word = { of, word: createHash('sha256').update(of).digest('base64url').slice(0, 16) };
+	}
+	return word.word;
 }
 
 /** The author of the drafts an import leaves: any editor may approve them. */

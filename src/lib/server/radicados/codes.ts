@@ -8,7 +8,10 @@ export function hashCode(number: string, code: string): string {
 // Compared when the number is unknown, so a miss costs the same as a wrong code.
 const DUMMY = hash('ventanilla-dummy');
 
-/** Constant-time check; `stored` is undefined when no radicado has that number. */
-export function verifyCode(number: string, code: string, stored: string | undefined): boolean {
-	return sameText(stored ?? DUMMY, hashCode(number, code)) && stored !== undefined;
+/**
+ * Constant-time check of a code's keyed hash (`hashCode`, computed once per look-up: the database
+ * is asked with it too); `stored` is undefined when no radicado has that number.
+ */
+export function verifyCode(hashed: string, stored: string | undefined): boolean {
+	return sameText(stored ?? DUMMY, hashed) && stored !== undefined;
 }

@@ -110,14 +110,15 @@ export async function lookup(db: Database, input: LookupInput, client: string): 
 	// when the code's keyed hash matches, and then only reads what the count would answer, since a
 	// right code's hits are always given back). A malformed number still costs the same statement,
 	// so its answer takes as long as any other miss.
+	const hashed = hashCode(number ?? '', code);
 	const [{ found } = { found: undefined }] = await rowsOf<{ found: Found }>(
 		db,
-		sql`select vt_lookup(${args}, ${number ?? ''}, ${hashCode(number ?? '', code)}, ${entity.limits.lookup.underAttackFromClient}) as found`
+		sql`select vt_lookup(${args}, ${number ?? ''}, ${hashed}, ${entity.limits.lookup.underAttackFromClient}) as found`
 	);
 	const attempt = await judge(db, found!.hits, found!.counted);
 	if (attempt.limited) throw limited(attempt.retryAfter);
 	const row = found!.row ? fromJson(table, found!.row) : undefined;
-	if (!verifyCode(number ?? '', code, row?.codeHash) || !row) {
+	if (!verifyCode(hashed, row?.codeHash) || !row) {
 		const { remaining, retryAfter } = attempt.failed();
 		if (retryAfter !== undefined) throw limited(retryAfter);
 		throw new DomainError('NOT_FOUND', { values: { count: remaining }, extra: { remaining } });
