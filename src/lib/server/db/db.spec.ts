@@ -7,6 +7,7 @@ import { useTestDatabase } from '../testing/database';
 import { requestEvent } from '../web/request-event';
 import { GET as live } from '../../../routes/api/v1/health/live/+server';
 import { migrate, open, parsedOnce, ping, unavailable } from '.';
+import { rowsOf } from './call';
 import { legalTerms } from './schema';
 
 const db = useTestDatabase();
@@ -102,6 +103,32 @@ describe('the embedded client as drizzle gets it', () => {
 			expect(given.every((parsers) => parsers === undefined)).toBe(true);
 		} finally {
 			await client.close();
+		}
+	});
+});
+
+describe.skipIf(!process.env.DATABASE_URL)('the server’s client as drizzle gets it', () => {
+	it('prepares queries with parameters, in transactions and savepoints too, and reads them as before', async () => {
+		const handle = await open({ url: process.env.DATABASE_URL });
+		try {
+			const read = (n: number) =>
+				sql`select ${'2030-02-04 12:00:00+00'}::timestamptz as at, ${n}::int + 1 as n`;
+			expect((await rowsOf(handle.db, read(6)))[0]).toEqual({ at: '2030-02-04 12:00:00+00', n: 7 });
+			const seen = await handle.db.transaction(async (tx) => {
+				expect((await rowsOf(tx, read(1)))[0]).toEqual({ at: '2030-02-04 12:00:00+00', n: 2 });
+				await tx.transaction(async (savepoint) => {
+					await rowsOf(savepoint, sql`select ${'in a savepoint'}::text as said`);
+				});
+				return rowsOf<{ statement: string }>(tx, sql`select statement from pg_prepared_statements`);
+			});
+			expect(seen.map((row) => row.statement)).toEqual(
+				expect.arrayContaining([
+					'select $1::timestamptz as at, $2::int + 1 as n',
+					'select $1::text as said'
+				])
+			);
+		} finally {
+			await handle.close();
 		}
 	});
 });
