@@ -40,11 +40,8 @@ let checkUntil = 0;
 let running: Promise<void> | undefined;
 /** Counts the loads that changed something: what was rendered from older resources is stale. */
 let version = 0;
-/** `tokens()` of the last map it was asked about. */
-let tokenText: { from: Map<string, string> | undefined; text: string } = {
-	from: undefined,
-	text: ''
-};
+/** `loaded` as `tokens()` gives it, written when a sync replaces the map: every request asks. */
+let tokenText = '';
 
 const NONE = 'none';
 
@@ -72,6 +69,10 @@ async function sync(db: Database): Promise<void> {
 			}
 		}
 		loaded = new Map(loaders.map(({ topic }) => [topic, tokens.get(topic) ?? NONE]));
+		tokenText = [...loaded]
+			.sort(([a], [b]) => a.localeCompare(b))
+			.map(([topic, token]) => `${topic}=${token}`)
+			.join(';');
 		loadedGeneration = seenGeneration;
 		if (changed.size) version += 1;
 		if (changed.size)
@@ -153,17 +154,7 @@ export const live = {
 	 * service worker's address carries them, so a device keeps pages of the content published now.
 	 */
 	tokens(): string {
-		// Every request asks (the pages' word); a sync replaces the map, and only then the text.
-		if (tokenText.from !== loaded) {
-			tokenText = {
-				from: loaded,
-				text: [...loaded]
-					.sort(([a], [b]) => a.localeCompare(b))
-					.map(([topic, token]) => `${topic}=${token}`)
-					.join(';')
-			};
-		}
-		return tokenText.text;
+		return tokenText;
 	},
 
 	/**
