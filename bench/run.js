@@ -311,8 +311,8 @@ async function lookupLoad() {
 /**
  * Lighthouse's score of one page: the median of LIGHTHOUSE_RUNS runs, as Lighthouse's own
  * variability guide advises (one run on a shared machine swings by several points), chosen by its
- * `computeMedianRun` (the run nearest the median first paint and time to interactive). The spread
- * of the performance score is kept beside it.
+ * `computeMedianRun` (the run nearest the median first paint and time to interactive). Every run's
+ * performance score is kept beside it.
  */
 async function lighthouseRun(url, extra = {}) {
 	const runs = [];
@@ -322,7 +322,7 @@ async function lighthouseRun(url, extra = {}) {
 	const { audits, runtimeError } = lhr;
 	if (runtimeError) log(`lighthouse could not measure ${url}: ${runtimeError.code}`);
 	const score = (id, of = lhr) => Math.round((of.categories[id]?.score ?? 0) * 100);
-	const scores = runs.map((run) => score('performance', run));
+	const scores = runs.map((run) => score('performance', run)).sort((a, b) => a - b);
 	return {
 		performance: score('performance'),
 		accessibility: score('accessibility'),
@@ -332,7 +332,7 @@ async function lighthouseRun(url, extra = {}) {
 		tbtMs: Math.round(audits['total-blocking-time']?.numericValue ?? 0),
 		cls: Number((audits['cumulative-layout-shift']?.numericValue ?? 0).toFixed(3)),
 		runs: runs.length,
-		performanceRange: [Math.min(...scores), Math.max(...scores)]
+		performanceRuns: scores
 	};
 }
 
@@ -641,14 +641,14 @@ function markdown(results) {
 		''
 	);
 	lines.push(
-		`Lighthouse (mobile), the median of ${LIGHTHOUSE_RUNS} runs per page; "range" is the performance score's lowest and highest run.`,
+		`Lighthouse (mobile), the median of ${LIGHTHOUSE_RUNS} runs per page; "runs" are every run's performance score.`,
 		'',
-		'| Lighthouse (mobile) | perf | range | a11y | best practices | SEO | LCP ms | TBT ms | CLS |',
+		'| Lighthouse (mobile) | perf | runs | a11y | best practices | SEO | LCP ms | TBT ms | CLS |',
 		'| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
 	);
 	for (const [path, l] of Object.entries(results.lighthouse)) {
 		lines.push(
-			`| ${path} | ${l.performance} | ${l.performanceRange?.join('–')} | ${l.accessibility} | ${l.bestPractices} | ${l.seo} | ${l.lcpMs} | ${l.tbtMs} | ${l.cls} |`
+			`| ${path} | ${l.performance} | ${l.performanceRuns?.join(', ')} | ${l.accessibility} | ${l.bestPractices} | ${l.seo} | ${l.lcpMs} | ${l.tbtMs} | ${l.cls} |`
 		);
 	}
 	lines.push(
