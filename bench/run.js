@@ -17,7 +17,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.js';
 import { measureCall } from './call.js';
 import { measureContent } from './content.js';
 import { measureRush } from './rush.js';
-import { START_ENV, START_FLAGS } from './support.ts';
+import { START_ENV, START_FLAGS, waitUntilUp } from './support.ts';
 import { pageWeight } from './page-weight.js';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4990);
@@ -87,17 +87,7 @@ async function startApp(dataDir = mkdtempSync(join(tmpdir(), 'ventanilla-bench-'
 		const match = /"msg":"database ready".*?"ms":(\d+)/.exec(String(chunk));
 		if (match) databaseMs = Number(match[1]);
 	});
-	// Asked every 20 ms, so readyMs is the time to healthy to within a poll (it was 250 ms, which
-	// added up to a quarter of a second to the restart that restartReadyMs budgets).
-	const deadline = started + 60_000;
-	while (Date.now() < deadline) {
-		try {
-			if ((await fetch(`${BASE}/api/v1/health`)).ok) break;
-		} catch {
-			// Not listening yet.
-		}
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
+	await waitUntilUp(BASE, child);
 	return { child, dataDir, databaseMs, readyMs: Date.now() - started };
 }
 
@@ -310,9 +300,9 @@ async function lookupLoad() {
 
 /**
  * Lighthouse's score of one page: the median of LIGHTHOUSE_RUNS runs, as Lighthouse's own
- * variability guide advises (one run on a shared machine swings by several points), chosen by its
- * `computeMedianRun` (the run nearest the median first paint and time to interactive). Every run's
- * performance score is kept beside it.
+ * variability guide advises (one run on this shared machine swings by up to twenty points),
+ * chosen by its `computeMedianRun` (the run nearest the median first paint and time to
+ * interactive). Every run's performance score is kept beside it.
  */
 async function lighthouseRun(url, extra = {}) {
 	const runs = [];
