@@ -9,7 +9,10 @@
 // one of its own); otherwise on the embedded database in a temporary folder. BENCH_SECONDS (8) per
 // measurement, after BENCH_WARMUP_SECONDS (2) of the same requests, not counted (a server under a
 // rush has been serving: its code is compiled, as it is not in its first second; the first quarter
-// of the places warms the bookings, on the app and on the ceiling alike). BENCH_CONCURRENCY (32),
+// of the places warms the bookings, on the app and on the ceiling alike). Bookings take every
+// place BENCH_BOOKING_ROUNDS (5) times, the app's database reset between rounds (test mode) and
+// the ceiling's made afresh, so that a fast engine's figure covers seconds, not a fraction of one;
+// the capacity check reads the last round's. BENCH_CONCURRENCY (32),
 // BENCH_PORT (a free one). BENCH_APP_DIR runs another build (say, an older commit's) with this
 // bench; BENCH_LABEL files its figures under that name.
 import { PGlite } from '@electric-sql/pglite';
@@ -27,6 +30,7 @@ import { freePort, percentile, startBuiltApp, stopApp, waitUntilUp } from './sup
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_BOOKING_ROUNDS ?? 5));
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const URL = process.env.BENCH_DATABASE_URL ?? '';
 const ENGINE = URL ? 'postgres' : 'pglite';
@@ -76,6 +80,15 @@ function show(title: string, f: Figures): Figures {
 	return f;
 }
 
+/** What one rush measured, before its figures: rushes one after another merge into one figure. */
+interface Sample {
+	times: number[];
+	seconds: number;
+	statuses: Record<string, number>;
+	/** The load average before it. */
+	load: number;
+}
+
 /**
  * `send` from CONCURRENCY clients for `seconds`, or until the call numbered `to`, numbering calls
  * from `from`; each call answers a status (or an outcome).
@@ -83,10 +96,10 @@ function show(title: string, f: Figures): Figures {
 async function rush(
 	send: (n: number) => Promise<number | string>,
 	{ from = 0, to = Infinity, seconds = SECONDS } = {}
-): Promise<{ figures: Figures; next: number }> {
+): Promise<{ sample: Sample; next: number }> {
 	const times: number[] = [];
 	const statuses: Record<string, number> = {};
-	const before = load1();
+	const load = load1();
 	let sequence = from;
 	const began = performance.now();
 	const stopAt = began + seconds * 1000;
@@ -100,25 +113,56 @@ async function rush(
 	}
 	await Promise.all(Array.from({ length: CONCURRENCY }, client));
 	return {
-		figures: figures(times, (performance.now() - began) / 1000, statuses, before),
+		sample: { times, seconds: (performance.now() - began) / 1000, statuses, load },
 		next: sequence
 	};
 }
 
+/** Rushes one after another as one figure: their calls over the sum of their times. */
+function merged(samples: Sample[]): Figures {
+	const statuses: Record<string, number> = {};
+	for (const sample of samples) {
+		for (const [status, count] of Object.entries(sample.statuses)) {
+			statuses[status] = (statuses[status] ?? 0) + count;
+		}
+	}
+	const seconds = samples.reduce((sum, sample) => sum + sample.seconds, 0);
+	return figures(
+		samples.flatMap((sample) => sample.times),
+		seconds,
+		statuses,
+		samples[0]!.load
+	);
+}
+
+/** A rush measured after WARMUP_SECONDS of the same calls, kept beside the figures. */
+async function warmRush(send: (n: number) => Promise<number | string>): Promise<Figures> {
+	const warmup = await rush(send, { seconds: WARMUP_SECONDS });
+	const { sample } = await rush(send, { from: warmup.next });
+	return { ...merged([sample]), warmupStatuses: warmup.sample.statuses };
+}
+
 /**
- * A rush measured after a warm-up of the same calls: WARMUP_SECONDS of them or, when the calls
- * are `count` places, the first quarter. What the warm-up answered is kept beside the figures.
+ * Every one of `count` places taken, ROUNDS times, as one figure: the first quarter of the first
+ * round warms up (not counted), and before each later round `fresh` gives every place back. One
+ * round on a fast engine lasts a fraction of a second, too short a figure to compare; calls are
+ * numbered on across rounds, so no two share a person, an address or a key.
  */
-async function warmRush(
+async function everyPlace(
 	send: (n: number) => Promise<number | string>,
-	count = Infinity
+	count: number,
+	fresh: () => Promise<void>
 ): Promise<Figures> {
-	const warmup =
-		count === Infinity
-			? await rush(send, { seconds: WARMUP_SECONDS })
-			: await rush(send, { to: WARMUP_SECONDS > 0 ? Math.floor(count / 4) : 0, seconds: Infinity });
-	const { figures: measured } = await rush(send, { from: warmup.next, to: count });
-	return { ...measured, warmupStatuses: warmup.figures.statuses };
+	const warmup = await rush(send, {
+		to: WARMUP_SECONDS > 0 ? Math.floor(count / 4) : 0,
+		seconds: Infinity
+	});
+	const samples = [(await rush(send, { from: warmup.next, to: count })).sample];
+	for (let round = 1; round < ROUNDS; round++) {
+		await fresh();
+		samples.push((await rush(send, { from: round * count, to: (round + 1) * count })).sample);
+	}
+	return { ...merged(samples), warmupStatuses: warmup.sample.statuses };
 }
 
 /** GETs of one path by autocannon (as bench/run.js measures pages), after WARMUP_SECONDS of them. */
@@ -167,102 +211,111 @@ async function emptied(dataDir: string) {
 /** The database's own limit: vt_book sent straight to it, as booking.ts prepares it. */
 async function ceiling(starts: string[], count: number): Promise<Figures> {
 	const dataDir = mkdtempSync(join(tmpdir(), 'ventanilla-ceiling-'));
-	await emptied(dataDir);
-	let call: (payload: string) => Promise<unknown>;
-	let close: () => Promise<void>;
-	if (URL) {
-		// The app's pool (src/lib/server/db/index.ts): ten connections.
-		const client = postgres(URL, { max: 10, onnotice: () => {} });
-		await migratePostgres(drizzlePostgres(client), { migrationsFolder: 'drizzle' });
-		call = (payload) => client`select vt_book(${payload}::jsonb) as booked`;
-		close = () => client.end();
-	} else {
-		const client = new PGlite({ dataDir, postgresqlconf: EMBEDDED_SETTINGS });
-		await migratePglite(drizzlePglite(client), { migrationsFolder: 'drizzle' });
-		call = (payload) => client.query('select vt_book($1::jsonb) as booked', [payload]);
-		close = () => client.close();
+	let call: (payload: string) => Promise<unknown> = async () => {};
+	let close = async () => {};
+	// A fresh database for each round, as the app's is emptied between rounds.
+	async function open() {
+		await close();
+		await emptied(dataDir);
+		if (URL) {
+			// The app's pool (src/lib/server/db/index.ts): ten connections.
+			const client = postgres(URL, { max: 10, onnotice: () => {} });
+			await migratePostgres(drizzlePostgres(client), { migrationsFolder: 'drizzle' });
+			call = (payload) => client`select vt_book(${payload}::jsonb) as booked`;
+			close = () => client.end();
+		} else {
+			const client = new PGlite({ dataDir, postgresqlconf: EMBEDDED_SETTINGS });
+			await migratePglite(drizzlePglite(client), { migrationsFolder: 'drizzle' });
+			call = (payload) => client.query('select vt_book($1::jsonb) as booked', [payload]);
+			close = () => client.close();
+		}
 	}
+	await open();
 	// What the confirmation email weighs (src/lib/server/appointments/emails.ts), near enough.
 	const text = 'Confirme su cita en los próximos 15 minutos. '.repeat(30);
 	const html = `<p>${text}</p>`.repeat(2);
 	const at = new Date(NOW);
 	try {
-		return await warmRush(async (n) => {
-			const start = new Date(starts[n % starts.length]!);
-			const held = new Date(at.getTime() + 15 * 60_000).toISOString();
-			const result = {
-				reference: `C-${n}`,
-				start: start.toISOString(),
-				end: new Date(start.getTime() + 30 * 60_000).toISOString(),
-				status: 'held',
-				holdExpiresAt: held,
-				sealedToken: randomBytes(48).toString('base64url')
-			};
-			const payload = {
-				now: at.toISOString(),
-				scope: 'appointments.book',
-				key: `ceiling-${n}-${randomUUID()}`,
-				requestHash: randomBytes(32).toString('hex'),
-				documentType: 'CC',
-				documentNumber: String(30_000_000 + n),
-				maxPending: 2,
-				capacity: 2,
-				limits: [60, 1440].map((minutes) => ({
-					bucket: `booking:${randomBytes(32).toString('base64url')}`,
-					max: minutes === 60 ? 6 : 12,
-					windowSeconds: minutes * 60,
-					code: 'BOOKING_LIMITED'
-				})),
-				appointment: {
-					id: randomUUID(),
-					reference: `C-${n}-${randomBytes(4).toString('hex')}`,
+		return await everyPlace(
+			async (n) => {
+				const start = new Date(starts[n % starts.length]!);
+				const held = new Date(at.getTime() + 15 * 60_000).toISOString();
+				const result = {
+					reference: `C-${n}`,
+					start: start.toISOString(),
+					end: new Date(start.getTime() + 30 * 60_000).toISOString(),
 					status: 'held',
-					locale: 'es',
-					name: 'Persona de prueba',
-					email: `ceiling${n}@example.com`,
-					interpreter: false,
-					sequence: 0,
-					start: result.start,
-					end: result.end,
-					hold_expires_at: held,
-					video_url: `https://video.example/${randomBytes(12).toString('hex')}`,
-					call_language: 'es',
-					confirmation_call: false,
-					topic: 'informacion-general',
-					document_type: 'CC',
-					document_number: String(30_000_000 + n),
-					phone: null,
-					description: '',
-					accessibility_needs: '',
-					preferential: [],
-					consent_at: at.toISOString(),
-					policy_version: '2026-01',
-					manage_token_hash: randomBytes(32).toString('hex'),
-					manage_token_sealed: randomBytes(64).toString('base64url'),
-					confirm_token_hash: randomBytes(32).toString('hex')
-				},
-				email: {
-					kind: 'appointment.held',
-					to: `ceiling${n}@example.com`,
-					subject: 'Confirme su cita',
-					text,
-					html,
-					attachments: [],
-					bucket: `email-unconfirmed:${randomBytes(32).toString('base64url')}`,
-					max: 3,
-					windowSeconds: 86_400
-				},
-				result
-			};
-			try {
-				await call(JSON.stringify(payload));
-				return 'booked';
-			} catch (error) {
-				const refusal = /^vt:([A-Z_]+)$/.exec((error as Error).message)?.[1];
-				if (!refusal) throw error;
-				return refusal;
-			}
-		}, count);
+					holdExpiresAt: held,
+					sealedToken: randomBytes(48).toString('base64url')
+				};
+				const payload = {
+					now: at.toISOString(),
+					scope: 'appointments.book',
+					key: `ceiling-${n}-${randomUUID()}`,
+					requestHash: randomBytes(32).toString('hex'),
+					documentType: 'CC',
+					documentNumber: String(30_000_000 + n),
+					maxPending: 2,
+					capacity: 2,
+					limits: [60, 1440].map((minutes) => ({
+						bucket: `booking:${randomBytes(32).toString('base64url')}`,
+						max: minutes === 60 ? 6 : 12,
+						windowSeconds: minutes * 60,
+						code: 'BOOKING_LIMITED'
+					})),
+					appointment: {
+						id: randomUUID(),
+						reference: `C-${n}-${randomBytes(4).toString('hex')}`,
+						status: 'held',
+						locale: 'es',
+						name: 'Persona de prueba',
+						email: `ceiling${n}@example.com`,
+						interpreter: false,
+						sequence: 0,
+						start: result.start,
+						end: result.end,
+						hold_expires_at: held,
+						video_url: `https://video.example/${randomBytes(12).toString('hex')}`,
+						call_language: 'es',
+						confirmation_call: false,
+						topic: 'informacion-general',
+						document_type: 'CC',
+						document_number: String(30_000_000 + n),
+						phone: null,
+						description: '',
+						accessibility_needs: '',
+						preferential: [],
+						consent_at: at.toISOString(),
+						policy_version: '2026-01',
+						manage_token_hash: randomBytes(32).toString('hex'),
+						manage_token_sealed: randomBytes(64).toString('base64url'),
+						confirm_token_hash: randomBytes(32).toString('hex')
+					},
+					email: {
+						kind: 'appointment.held',
+						to: `ceiling${n}@example.com`,
+						subject: 'Confirme su cita',
+						text,
+						html,
+						attachments: [],
+						bucket: `email-unconfirmed:${randomBytes(32).toString('base64url')}`,
+						max: 3,
+						windowSeconds: 86_400
+					},
+					result
+				};
+				try {
+					await call(JSON.stringify(payload));
+					return 'booked';
+				} catch (error) {
+					const refusal = /^vt:([A-Z_]+)$/.exec((error as Error).message)?.[1];
+					if (!refusal) throw error;
+					return refusal;
+				}
+			},
+			count,
+			open
+		);
 	} finally {
 		await close();
 		rmSync(dataDir, { recursive: true, force: true });
@@ -297,6 +350,24 @@ async function post(base: string, path: string, body: unknown, headers: Record<s
 	return { status: response.status, json: (await response.json().catch(() => null)) as unknown };
 }
 
+async function expectStatus(response: Promise<Response>, status: number, what: string) {
+	const answered = (await response).status;
+	if (answered !== status) throw new Error(`${what} answered ${answered} (test mode?)`);
+}
+
+/** The app's clock on NOW (test mode), so every run offers the same slots. */
+function setClock() {
+	return expectStatus(
+		fetch(`${base}/__test__/clock`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ now: NOW })
+		}),
+		204,
+		'setting the clock'
+	);
+}
+
 const port = Number(process.env.BENCH_PORT ?? (await freePort()));
 const base = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'ventanilla-bench-'));
@@ -318,12 +389,7 @@ const run: Record<string, unknown> = { date: new Date().toISOString(), app: APP_
 let appStopped = false;
 try {
 	await waitUntilUp(base, app);
-	const clock = await fetch(`${base}/__test__/clock`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ now: NOW })
-	});
-	if (clock.status !== 204) throw new Error('could not set the clock (test mode)');
+	await setClock();
 	const { days } = (await (await fetch(`${base}/api/v1/appointments/slots`)).json()) as {
 		days: { slots: { start: string; available: number }[] }[];
 	};
@@ -332,31 +398,38 @@ try {
 	// the app and the ceiling do the same work (a full slot's refusal is a different path).
 	const places = days.flatMap((day) => day.slots).reduce((sum, slot) => sum + slot.available, 0);
 	console.log(
-		`${ENGINE} (${LABEL}): ${CONCURRENCY} clients, ${SECONDS} s each after ${WARMUP_SECONDS} s of warm-up, ${starts.length} slots, ${places} places (bookings)`
+		`${ENGINE} (${LABEL}): ${CONCURRENCY} clients, ${SECONDS} s each after ${WARMUP_SECONDS} s of warm-up, ${starts.length} slots, ${places} places taken ${ROUNDS} times (bookings)`
 	);
 
 	const floor = show('floor (health)', await hammer(`${base}/api/v1/health`));
 	const slots = show('slots (30 days)', await hammer(`${base}/api/v1/appointments/slots`));
 	const booking = show(
 		'booking',
-		await warmRush(async (n) => {
-			const { status } = await post(
-				base,
-				'/api/v1/appointments',
-				{
-					topic: 'informacion-general',
-					start: starts[n % starts.length],
-					consent: true,
-					name: 'Persona de prueba',
-					documentType: 'CC',
-					documentNumber: String(20_000_000 + n),
-					email: `bench${n}@example.com`,
-					callLanguage: 'es'
-				},
-				{ 'idempotency-key': `bench-booking-${n}-key`, 'x-forwarded-for': address(n) }
-			);
-			return status;
-		}, places)
+		await everyPlace(
+			async (n) => {
+				const { status } = await post(
+					base,
+					'/api/v1/appointments',
+					{
+						topic: 'informacion-general',
+						start: starts[n % starts.length],
+						consent: true,
+						name: 'Persona de prueba',
+						documentType: 'CC',
+						documentNumber: String(20_000_000 + n),
+						email: `bench${n}@example.com`,
+						callLanguage: 'es'
+					},
+					{ 'idempotency-key': `bench-booking-${n}-key`, 'x-forwarded-for': address(n) }
+				);
+				return status;
+			},
+			places,
+			async () => {
+				await expectStatus(fetch(`${base}/__test__/reset`, { method: 'POST' }), 204, 'reset');
+				await setClock();
+			}
+		)
 	);
 	const filed: { number: string; securityCode: string }[] = [];
 	for (let i = 0; i < 20; i++) {
@@ -399,7 +472,15 @@ try {
 	console.log(
 		`booking / ceiling ${ratio}; booking / floor ${(booking.requestsPerSecond / floor.requestsPerSecond).toFixed(2)}`
 	);
-	Object.assign(run, { floor, slots, booking, ceiling: raw, bookingToCeiling: ratio, lookup });
+	Object.assign(run, {
+		floor,
+		slots,
+		booking,
+		ceiling: raw,
+		bookingToCeiling: ratio,
+		bookingRounds: ROUNDS,
+		lookup
+	});
 	run.overbookedSlots = over;
 	const results = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : {};
 	results[ENGINE] = { ...results[ENGINE], [LABEL]: run };
