@@ -312,9 +312,12 @@ async function lighthouseRun(url, extra = {}) {
 	const runs = [];
 	for (let i = 0; i < LIGHTHOUSE_RUNS; i++) runs.push(await lighthouseOnce(url, extra));
 	const valid = runs.filter((lhr) => !lhr.runtimeError);
+	// A run that failed scores 0 in performanceRuns and is left out of the median: say why.
+	for (const failed of runs.filter((lhr) => lhr.runtimeError)) {
+		log(`lighthouse could not measure ${url} once: ${failed.runtimeError.code}`);
+	}
 	const lhr = valid.length > 0 ? computeMedianRun(valid) : runs[0];
-	const { audits, runtimeError } = lhr;
-	if (runtimeError) log(`lighthouse could not measure ${url}: ${runtimeError.code}`);
+	const { audits } = lhr;
 	const score = (id, of = lhr) => Math.round((of.categories[id]?.score ?? 0) * 100);
 	const scores = runs.map((run) => score('performance', run)).sort((a, b) => a - b);
 	return {
