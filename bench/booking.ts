@@ -26,7 +26,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import postgres from 'postgres';
-import { freePort, percentile, startBuiltApp, stopApp, waitUntilUp } from './support.ts';
+import { bookingOf, freePort, percentile, startBuiltApp, stopApp, waitUntilUp } from './support.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
@@ -410,16 +410,7 @@ try {
 				const { status } = await post(
 					base,
 					'/api/v1/appointments',
-					{
-						topic: 'informacion-general',
-						start: starts[n % starts.length],
-						consent: true,
-						name: 'Persona de prueba',
-						documentType: 'CC',
-						documentNumber: String(20_000_000 + n),
-						email: `bench${n}@example.com`,
-						callLanguage: 'es'
-					},
+					bookingOf(starts[n % starts.length]!, n),
 					{ 'idempotency-key': `bench-booking-${n}-key`, 'x-forwarded-for': address(n) }
 				);
 				return status;

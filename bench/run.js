@@ -17,7 +17,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.js';
 import { measureCall } from './call.js';
 import { measureContent } from './content.js';
 import { measureRush } from './rush.js';
-import { START_ENV, START_FLAGS, waitUntilUp } from './support.ts';
+import { START_ENV, START_FLAGS, bookingOf, waitUntilUp } from './support.ts';
 import { pageWeight } from './page-weight.js';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4990);
@@ -260,16 +260,7 @@ async function bookingLoad() {
 	return loop('booking', async (n) => {
 		const { status } = await postJson(
 			'/api/v1/appointments',
-			{
-				topic: 'informacion-general',
-				start: starts[n % starts.length],
-				consent: true,
-				name: 'Persona de prueba',
-				documentType: 'CC',
-				documentNumber: String(20_000_000 + n),
-				email: `bench${n}@example.com`,
-				callLanguage: 'es'
-			},
+			bookingOf(starts[n % starts.length], n),
 			{ 'idempotency-key': `bench-booking-${n}-${Date.now()}` }
 		);
 		return status;

@@ -98,3 +98,17 @@ export function startBuiltApp(
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 }
+
+/** A booking by person `n` (each a document and an email of their own), as the public API takes it. */
+export function bookingOf(start: string, n: number) {
+	return {
+		topic: 'informacion-general',
+		start,
+		consent: true,
+		name: 'Persona de prueba',
+		documentType: 'CC',
+		documentNumber: String(20_000_000 + n),
+		email: `bench${n}@example.com`,
+		callLanguage: 'es'
+	};
+}
