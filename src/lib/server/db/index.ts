@@ -12,6 +12,7 @@ import postgres, { type Sql } from 'postgres';
 import { config } from '../config';
 import { errorFields, log } from '../log';
 import { lockDataDir } from './lock';
+import { asPglite, openThread, type ThreadClient } from './thread';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -41,6 +42,8 @@ export interface OpenOptions {
 	template?: Blob;
 	/** PostgreSQL: a statement running longer is cancelled (SQLSTATE 57014). */
 	statementTimeoutMs?: number;
+	/** PGlite in `dataDir`, on a worker thread of its own (thread.ts) instead of the app's. */
+	thread?: boolean;
 }
 
 // Errors that say "the database (or its disk) cannot answer now", not "this request is wrong":
@@ -192,30 +195,57 @@ export async function open(options: OpenOptions): Promise<DatabaseHandle> {
 		release = lockDataDir(options.dataDir);
 	}
 	try {
+		if (options.thread && options.dataDir) {
+			const client = await openThread({
+				dataDir: options.dataDir,
+				postgresqlconf: EMBEDDED_SETTINGS
+			});
+			return embedded(
+				client,
+				drizzlePglite(asPglite(client), { schema }),
+				options.dataDir,
+				release
+			);
+		}
 		const client = new PGlite({
 			dataDir: options.dataDir,
 			loadDataDir: options.template,
 			postgresqlconf: EMBEDDED_SETTINGS
 		});
 		await client.waitReady;
-		const stopGuard = options.dataDir ? await guardDisk(client, options.dataDir) : () => {};
-		return {
-			kind: 'pglite',
-			db: drizzlePglite(await parsedOnce(client), { schema }) as unknown as Database,
-			close: () => {
-				stopGuard();
-				return client.close().finally(release);
-			},
-			async listen(channel, onNotify, onListen) {
-				const stop = await client.listen(channel, onNotify);
-				onListen();
-				return () => stop();
-			}
-		};
+		return embedded(
+			client,
+			drizzlePglite(await parsedOnce(client), { schema }),
+			options.dataDir,
+			release
+		);
 	} catch (error) {
 		release();
 		throw error;
 	}
+}
+
+/** The handle of an embedded database, on the app's thread or its own. */
+async function embedded(
+	client: Pick<ThreadClient, 'closed' | 'exec' | 'listen' | 'close'>,
+	db: unknown,
+	dataDir: string | undefined,
+	release: () => void
+): Promise<DatabaseHandle> {
+	const stopGuard = dataDir ? await guardDisk(client, dataDir) : () => {};
+	return {
+		kind: 'pglite',
+		db: db as Database,
+		close: () => {
+			stopGuard();
+			return client.close().finally(release);
+		},
+		async listen(channel, onNotify, onListen) {
+			const stop = await client.listen(channel, onNotify);
+			onListen();
+			return () => stop();
+		}
+	};
 }
 
 /**
@@ -226,7 +256,10 @@ export async function open(options: OpenOptions): Promise<DatabaseHandle> {
  */
 export const DISK_RESERVE_BYTES = 32 * 1024 * 1024;
 
-async function guardDisk(client: PGlite, dir: string): Promise<() => void> {
+async function guardDisk(
+	client: Pick<ThreadClient, 'closed' | 'exec'>,
+	dir: string
+): Promise<() => void> {
 	let readOnly = false;
 	let checking = false;
 	const check = async () => {
@@ -341,6 +374,7 @@ export function connect(): Promise<DatabaseHandle> {
 	current ??= open({
 		url: config.databaseUrl,
 		dataDir: config.databaseUrl ? undefined : resolve(config.dataDir, 'pgdata'),
+		thread: true,
 		statementTimeoutMs: config.statementTimeoutMs
 	});
 	return current;
