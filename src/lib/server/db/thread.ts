@@ -124,6 +124,7 @@ export async function openThread(options: ThreadOptions): Promise<ThreadClient> 
 			closed = true;
 			await ask({ op: 'close' });
 			await worker.terminate();
+			fail(new Error('closed'));
 		}
 	};
 }
