@@ -77,9 +77,31 @@ export function isBusinessDay(date: LocalDate, off: DaysOff = NO_DAYS_OFF): bool
 // every petition it shows, so no string or Date is made per day.
 const dayNumber = (date: LocalDate) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 const dateOf = (day: number): LocalDate => new Date(day * DAY_MS).toISOString().slice(0, 10);
-const yearOf = (day: number) => new Date(day * DAY_MS).getUTCFullYear();
 
-const holidayNumbers = new Map<number, Set<number>>();
+// A year's public holidays as day numbers, with the bounds of the year: the year of a day is found
+// by comparing it with the last year's bounds, not by making a Date for it.
+interface HolidayYear {
+	first: number;
+	next: number;
+	days: Set<number>;
+}
+const holidayYears = new Map<number, HolidayYear>();
+let lastYear: HolidayYear | undefined;
+function holidayYearOf(day: number): HolidayYear {
+	if (lastYear && day >= lastYear.first && day < lastYear.next) return lastYear;
+	const year = new Date(day * DAY_MS).getUTCFullYear();
+	let found = holidayYears.get(year);
+	if (!found) {
+		found = {
+			first: Date.UTC(year, 0, 1) / DAY_MS,
+			next: Date.UTC(year + 1, 0, 1) / DAY_MS,
+			days: new Set([...holidays(year)].map(dayNumber))
+		};
+		holidayYears.set(year, found);
+	}
+	lastYear = found;
+	return found;
+}
 // The days off as day numbers, worked out once per set.
 const offNumbers = new WeakMap<DaysOff, Set<number>>();
 function offNumbersOf(off: DaysOff): Set<number> {
@@ -95,13 +117,7 @@ function isBusinessDayNumber(day: number, off: Set<number>): boolean {
 	// As getUTCDay counts: 0 = Sunday … 6 = Saturday (day 0 was a Thursday, 4).
 	const weekday = ((((day % 7) + 7) % 7) + 4) % 7;
 	if (weekday === 0 || weekday === 6) return false;
-	const year = yearOf(day);
-	let found = holidayNumbers.get(year);
-	if (!found) {
-		found = new Set([...holidays(year)].map(dayNumber));
-		holidayNumbers.set(year, found);
-	}
-	return !found.has(day) && !off.has(day);
+	return !holidayYearOf(day).days.has(day) && !off.has(day);
 }
 
 /** The business day that comes `count` business days after `date` (counting starts the day after). */

@@ -1,4 +1,4 @@
-import { getTableColumns, type SQL, type Table } from 'drizzle-orm';
+import { getTableColumns, type Column, type SQL, type Table } from 'drizzle-orm';
 import type { Database } from '.';
 import type { Transaction } from '../idempotency';
 
@@ -17,9 +17,21 @@ export function fromJson<T extends Table>(
 	json: Record<string, unknown>
 ): T['$inferSelect'] {
 	const row: Record<string, unknown> = {};
-	for (const [key, column] of Object.entries(getTableColumns(table))) {
+	for (const [key, column] of columnsOf(table)) {
 		const value = json[column.name];
 		row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
 	}
 	return row as T['$inferSelect'];
+}
+
+// A table's columns as [key, column] pairs, listed once per table: a look-up reads a row, its
+// events and its answers this way, and listing them anew for each made garbage on every look-up.
+const columnLists = new WeakMap<Table, [string, Column][]>();
+function columnsOf(table: Table): [string, Column][] {
+	let list = columnLists.get(table);
+	if (!list) {
+		list = Object.entries(getTableColumns(table));
+		columnLists.set(table, list);
+	}
+	return list;
 }
