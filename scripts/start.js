@@ -3,6 +3,8 @@
 // phone plan the HTML weighs three to five times less.
 import compression from 'compression';
 import { createServer } from 'node:http';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Worker } from 'node:worker_threads';
 
 // A bad setting stops the start with one line that names it (src/lib/server/config.ts). Checked on
@@ -52,6 +54,12 @@ process.on('unhandledRejection', (reason) => {
 });
 
 const { handler } = await import('../build/handler.js');
+// Loading the app and opening, migrating and seeding the database (all done by the import above)
+// leave garbage that an idle server keeps: V8 collects as it allocates, and an idle server
+// allocates little. Collected once here, as the database thread does after opening (resident
+// memory idle after a restart: 236–250 MB before, 229–237 after).
+setFlagsFromString('--expose-gc');
+runInNewContext('gc')();
 const compress = compression({ threshold: 1024 });
 
 let stopping = false;
