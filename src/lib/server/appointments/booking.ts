@@ -8,7 +8,7 @@ import { referenceFrom, slotEnd } from '$lib/domain/slots';
 import { clock } from '../clock';
 import { random, randomToken, seal, unseal } from '../crypto';
 import type { Database } from '../db';
-import { rowsOf } from '../db/call';
+import { rowsOf, sqlStateOf } from '../db/call';
 import { appointments as table } from '../db/schema';
 import { mailbox } from '../email/outbox';
 import { DomainError } from '../errors';
@@ -108,8 +108,7 @@ function refused(
 
 /** Whether an error is PostgreSQL's unique violation on the reference (a one-in-a-billion clash). */
 function referenceClash(error: unknown): boolean {
-	const cause = (error as { cause?: { code?: string } })?.cause ?? error;
-	return (cause as { code?: string })?.code === '23505';
+	return sqlStateOf(error) === '23505';
 }
 
 /** The appointments still to come of the person with this document. */

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appointments } from '../appointments';
 import { clock } from '../clock';
@@ -202,6 +202,37 @@ describe('signalling through the database', () => {
 			leftAt: '2030-02-05T08:58:00-05:00',
 			present: false
 		});
+	});
+
+	it('answers CALL_NOT_FOUND when the appointment is deleted while a signal is being stored', async () => {
+		clock.set(at('08:58:00'));
+		const citizen = await enter('citizen');
+		const agent = await enter('official');
+		const found = await appointment();
+		// The deletion lands between the send's checks and its row: a trigger runs it at the insert
+		// (and the failed insert undoes it, where another session's deletion would stay).
+		await db().execute(
+			sql.raw(`create function vt_test_vanish() returns trigger language plpgsql as $$
+				begin delete from appointments where id = new.appointment_id; return new; end $$`)
+		);
+		await db().execute(
+			sql.raw(`create trigger vt_test_vanish before insert on call_signals
+				for each row execute function vt_test_vanish()`)
+		);
+		try {
+			expect(
+				await refusalOf(
+					calls.send(db(), found, agent.pass, citizen.participant.id, {
+						type: 'restart',
+						connection: 'c1'
+					})
+				)
+			).toMatchObject({ code: 'CALL_NOT_FOUND' });
+		} finally {
+			await db().execute(sql.raw('drop trigger vt_test_vanish on call_signals'));
+			await db().execute(sql.raw('drop function vt_test_vanish()'));
+		}
+		expect(await db().select().from(callSignals)).toEqual([]);
 	});
 });
 

@@ -10,6 +10,7 @@ import { clock } from '../clock';
 import { config } from '../config';
 import { hash, keyedHash, randomToken } from '../crypto';
 import type { Database } from '../db';
+import { sqlStateOf } from '../db/call';
 import {
 	appointments as appointmentsTable,
 	callParticipants,
@@ -358,12 +359,14 @@ export const calls = {
 			.from(callSignals)
 			.where(eq(callSignals.recipient, to));
 		if (pending >= MAX_PENDING_SIGNALS) throw new DomainError('TOO_MANY_SIGNALS');
-		await db.insert(callSignals).values({
-			appointmentId: appointment.id,
-			sender: pass.participantId,
-			recipient: to,
-			payload
-		});
+		await db
+			.insert(callSignals)
+			.values({ appointmentId: appointment.id, sender: pass.participantId, recipient: to, payload })
+			.catch((error: unknown) => {
+				// 23503: the appointment was deleted (and its participants with it) between the checks
+				// above and this row. The call is gone, as it would have been a moment earlier.
+				throw sqlStateOf(error) === '23503' ? new DomainError('CALL_NOT_FOUND') : error;
+			});
 		await changed(db, appointment.id);
 	},
 

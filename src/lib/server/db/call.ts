@@ -8,6 +8,13 @@ export async function rowsOf<T>(db: Database | Transaction, query: SQL): Promise
 	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
+/** PostgreSQL's SQLSTATE of a failed statement; drizzle keeps the driver's error as the cause. */
+export function sqlStateOf(error: unknown): string | undefined {
+	const cause = (error as { cause?: unknown } | undefined)?.cause ?? error;
+	const code = (cause as { code?: unknown } | undefined)?.code;
+	return typeof code === 'string' ? code : undefined;
+}
+
 /**
  * A row of `table` from its JSON (`to_jsonb(row)` in SQL, keyed by column name), as drizzle would
  * have read it: dates as Date, numbers as numbers.
