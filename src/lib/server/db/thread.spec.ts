@@ -115,6 +115,33 @@ describe('the embedded database on its own thread', () => {
 		expect(heard).toEqual(['first']);
 	});
 
+	it('answers a statement it prepared with other values, also after its table changed', async () => {
+		await handle.db.execute(sql`create table if not exists thread_shape (n int, label text)`);
+		await handle.db.execute(sql`insert into thread_shape values (1, 'one'), (2, 'two')`);
+		const read = (n: number) => rowsOf(handle.db, sql`select * from thread_shape where n = ${n}`);
+		expect(await read(1)).toEqual([{ n: 1, label: 'one' }]);
+		expect(await read(2)).toEqual([{ n: 2, label: 'two' }]);
+		// One column more: the prepared statement's rows no longer fit, so it is prepared again.
+		await handle.db.execute(sql`alter table thread_shape add column note text default 'new'`);
+		expect(await read(2)).toEqual([{ n: 2, label: 'two', note: 'new' }]);
+		// Values of each kind the app sends, written as their parameters' types ask: the second
+		// run goes through the prepared statement.
+		for (let run = 0; run < 2; run++) {
+			const [row] = await rowsOf<Record<string, unknown>>(
+				handle.db,
+				sql`select ${sql.param(['a', 'b"c', 'd,e'])}::text[] as list, ${true}::boolean as yes,
+					${null}::text as nothing, ${'{"k":[1,2]}'}::jsonb as doc, ${7}::int + 1 as n`
+			);
+			expect(row).toEqual({
+				list: ['a', 'b"c', 'd,e'],
+				yes: true,
+				nothing: null,
+				doc: { k: [1, 2] },
+				n: 8
+			});
+		}
+	});
+
 	it('keeps what it wrote when the folder is opened again, and fails as unavailable once closed', async () => {
 		await handle.db.execute(sql`create table if not exists thread_kept (n int)`);
 		await handle.db.execute(sql`insert into thread_kept values (42)`);
