@@ -58,17 +58,6 @@ let named = 0;
 const MAX_STATEMENTS = 1000;
 const { serialize } = protocol;
 
-/** @param {Uint8Array[]} parts */
-function joined(parts) {
-	const all = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-	let at = 0;
-	for (const part of parts) {
-		all.set(part, at);
-		at += part.length;
-	}
-	return all;
-}
-
 /**
  * Runs a statement through its prepared form, preparing it first if needed (its parameters'
  * types then serialize the values, as query() does).
@@ -82,7 +71,7 @@ async function runPrepared(sql, params, rowMode, inTransaction) {
 	if (typeof statement !== 'object') {
 		const name = `vt_${++named}`;
 		const { messages } = await client.execProtocol(
-			joined([
+			Buffer.concat([
 				serialize.parse({ name, text: sql }),
 				serialize.describe({ type: 'S', name }),
 				serialize.sync()
@@ -99,7 +88,7 @@ async function runPrepared(sql, params, rowMode, inTransaction) {
 		return to ? to(value) : String(value);
 	});
 	const { messages } = await client.execProtocol(
-		joined([
+		Buffer.concat([
 			serialize.bind({ statement: name, values }),
 			serialize.describe({ type: 'P' }),
 			serialize.execute({}),
