@@ -26,7 +26,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import postgres from 'postgres';
-import { bookingOf, freePort, percentile, startBuiltApp, stopApp, waitUntilUp } from './support.ts';
+import {
+	bookingOf,
+	freePort,
+	percentile,
+	postJson,
+	startBuiltApp,
+	stopApp,
+	waitUntilUp
+} from './support.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
@@ -57,19 +65,90 @@ interface Figures {
 	load: [number, number];
 	/** What the warm-up before the measurement answered (not in the figures). */
 	warmupStatuses?: Record<string, number>;
+	/** CPU time per call, ms: where the machine's two cores went (see `cpuNow`). */
+	cpuMsPerCall?: Cpu & { rest: number };
+}
+
+/**
+ * CPU time used so far, ms: the whole machine's (every core), the app's (every thread; the
+ * embedded database's included) and this process's (the clients; the ceiling's driver, and its
+ * embedded database). The rest of the machine's is the database server's on PostgreSQL. The
+ * server, its database and the clients share this machine's cores, so the rates follow from it.
+ */
+interface Cpu {
+	machine: number;
+	app: number;
+	bench: number;
+}
+
+// /proc counts in clock ticks: 100 per second on Linux (USER_HZ).
+const TICK_MS = 10;
+const PROC = existsSync('/proc/stat');
+let appPid: number | undefined;
+
+function cpuNow(): Cpu | undefined {
+	if (!PROC) return undefined;
+	// The first line: user nice system idle iowait irq softirq …; all but idle and iowait is work.
+	const stat = readFileSync('/proc/stat', 'utf8');
+	const [user, nice, system, , , irq, softirq] = stat
+		.slice(0, stat.indexOf('\n'))
+		.trim()
+		.split(/\s+/)
+		.slice(1)
+		.map(Number);
+	const own = process.cpuUsage();
+	return {
+		machine: (user! + nice! + system! + irq! + softirq!) * TICK_MS,
+		app: appPid === undefined ? 0 : processCpuMs(appPid),
+		bench: (own.user + own.system) / 1000
+	};
+}
+
+/** A process's user and system time, ms (proc(5): utime and stime, after the command's name). */
+function processCpuMs(pid: number): number {
+	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+}
+
+function cpuSince(before: Cpu | undefined): Cpu | undefined {
+	const now = cpuNow();
+	if (!before || !now) return undefined;
+	return {
+		machine: now.machine - before.machine,
+		app: now.app - before.app,
+		bench: now.bench - before.bench
+	};
 }
 
 const load1 = () => Number(loadavg()[0]!.toFixed(2));
 
-function figures(times: number[], seconds: number, statuses: Record<string, number>, load: number) {
+function figures(
+	times: number[],
+	seconds: number,
+	statuses: Record<string, number>,
+	load: number,
+	cpu?: Cpu
+): Figures {
 	times.sort((a, b) => a - b);
+	const perCall = (ms: number) => Number((ms / Math.max(1, times.length)).toFixed(2));
 	return {
 		requestsPerSecond: Math.round(times.length / seconds),
 		p50Ms: Number(percentile(times, 50).toFixed(1)),
 		p95Ms: Number(percentile(times, 95).toFixed(1)),
 		p99Ms: Number(percentile(times, 99).toFixed(1)),
 		statuses,
-		load: [load, load1()] as [number, number]
+		load: [load, load1()] as [number, number],
+		...(cpu
+			? {
+					cpuMsPerCall: {
+						machine: perCall(cpu.machine),
+						app: perCall(cpu.app),
+						bench: perCall(cpu.bench),
+						rest: perCall(cpu.machine - cpu.app - cpu.bench)
+					}
+				}
+			: {})
 	};
 }
 
@@ -77,6 +156,12 @@ function show(title: string, f: Figures): Figures {
 	console.log(
 		`${title.padEnd(24)} ${String(f.requestsPerSecond).padStart(5)} req/s  p50 ${f.p50Ms} ms  p95 ${f.p95Ms} ms  p99 ${f.p99Ms} ms  ${JSON.stringify(f.statuses)}  load ${f.load.join(' → ')}`
 	);
+	const cpu = f.cpuMsPerCall;
+	if (cpu) {
+		console.log(
+			`${''.padEnd(24)} CPU per call: machine ${cpu.machine} ms = app ${cpu.app} + bench ${cpu.bench} + other processes ${cpu.rest} (PostgreSQL's server, on PostgreSQL)`
+		);
+	}
 	return f;
 }
 
@@ -87,6 +172,7 @@ interface Sample {
 	statuses: Record<string, number>;
 	/** The load average before it. */
 	load: number;
+	cpu?: Cpu;
 }
 
 /**
@@ -100,6 +186,7 @@ async function rush(
 	const times: number[] = [];
 	const statuses: Record<string, number> = {};
 	const load = load1();
+	const cpu = cpuNow();
 	let sequence = from;
 	const began = performance.now();
 	const stopAt = began + seconds * 1000;
@@ -113,7 +200,13 @@ async function rush(
 	}
 	await Promise.all(Array.from({ length: CONCURRENCY }, client));
 	return {
-		sample: { times, seconds: (performance.now() - began) / 1000, statuses, load },
+		sample: {
+			times,
+			seconds: (performance.now() - began) / 1000,
+			statuses,
+			load,
+			cpu: cpuSince(cpu)
+		},
 		next: sequence
 	};
 }
@@ -127,11 +220,22 @@ function merged(samples: Sample[]): Figures {
 		}
 	}
 	const seconds = samples.reduce((sum, sample) => sum + sample.seconds, 0);
+	const cpu = samples.every((sample) => sample.cpu)
+		? samples.reduce<Cpu>(
+				(sum, { cpu }) => ({
+					machine: sum.machine + cpu!.machine,
+					app: sum.app + cpu!.app,
+					bench: sum.bench + cpu!.bench
+				}),
+				{ machine: 0, app: 0, bench: 0 }
+			)
+		: undefined;
 	return figures(
 		samples.flatMap((sample) => sample.times),
 		seconds,
 		statuses,
-		samples[0]!.load
+		samples[0]!.load,
+		cpu
 	);
 }
 
@@ -173,6 +277,7 @@ async function hammer(url: string): Promise<Figures> {
 
 function autocannonRun(url: string, seconds: number): Promise<Figures> {
 	const before = load1();
+	const cpu = cpuNow();
 	if (seconds <= 0) return Promise.resolve(figures([], 1, {}, before));
 	return new Promise((done, fail) => {
 		const times: number[] = [];
@@ -181,7 +286,7 @@ function autocannonRun(url: string, seconds: number): Promise<Figures> {
 			{ url, connections: CONCURRENCY, duration: seconds },
 			(error: Error | null, result: { duration: number }) => {
 				if (error) return fail(error);
-				done(figures(times, result.duration, statuses, before));
+				done(figures(times, result.duration, statuses, before, cpuSince(cpu)));
 			}
 		);
 		instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
@@ -341,15 +446,6 @@ async function overbooked(dataDir: string): Promise<number> {
 	return rows[0]!.over;
 }
 
-async function post(base: string, path: string, body: unknown, headers: Record<string, string>) {
-	const response = await fetch(`${base}${path}`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', ...headers },
-		body: JSON.stringify(body)
-	});
-	return { status: response.status, json: (await response.json().catch(() => null)) as unknown };
-}
-
 async function expectStatus(response: Promise<Response>, status: number, what: string) {
 	const answered = (await response).status;
 	if (answered !== status) throw new Error(`${what} answered ${answered} (test mode?)`);
@@ -389,6 +485,7 @@ const run: Record<string, unknown> = { date: new Date().toISOString(), app: APP_
 let appStopped = false;
 try {
 	await waitUntilUp(base, app);
+	appPid = app.pid;
 	await setClock();
 	const { days } = (await (await fetch(`${base}/api/v1/appointments/slots`)).json()) as {
 		days: { slots: { start: string; available: number }[] }[];
@@ -407,9 +504,8 @@ try {
 		'booking',
 		await everyPlace(
 			async (n) => {
-				const { status } = await post(
-					base,
-					'/api/v1/appointments',
+				const { status } = await postJson(
+					`${base}/api/v1/appointments`,
 					bookingOf(starts[n % starts.length]!, n),
 					{ 'idempotency-key': `bench-booking-${n}-key`, 'x-forwarded-for': address(n) }
 				);
@@ -424,9 +520,8 @@ try {
 	);
 	const filed: { number: string; securityCode: string }[] = [];
 	for (let i = 0; i < 20; i++) {
-		const { status, json } = await post(
-			base,
-			'/api/v1/radicados',
+		const { status, json } = await postJson(
+			`${base}/api/v1/radicados`,
 			{
 				type: 'peticion',
 				subject: `Petición de prueba ${i}`,
@@ -445,9 +540,8 @@ try {
 		'look-up (right code)',
 		await warmRush(async (n) => {
 			const one = filed[n % filed.length]!;
-			const { status } = await post(
-				base,
-				'/api/v1/radicados/lookup',
+			const { status } = await postJson(
+				`${base}/api/v1/radicados/lookup`,
 				{ number: one.number, securityCode: one.securityCode },
 				{ 'x-forwarded-for': address(2_000_000 + n) }
 			);
@@ -456,6 +550,7 @@ try {
 	);
 	await stopApp(app);
 	appStopped = true;
+	appPid = undefined;
 	const over = await overbooked(dataDir);
 	console.log(`slots over capacity or out of step with their bookings: ${over}`);
 	const raw = show('ceiling (vt_book)', await ceiling(starts, places));

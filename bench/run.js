@@ -17,7 +17,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.js';
 import { measureCall } from './call.js';
 import { measureContent } from './content.js';
 import { measureRush } from './rush.js';
-import { START_ENV, START_FLAGS, bookingOf, waitUntilUp } from './support.ts';
+import { START_ENV, START_FLAGS, bookingOf, postJson, waitUntilUp } from './support.ts';
 import { pageWeight } from './page-weight.js';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4990);
@@ -244,22 +244,13 @@ async function loop(title, send, { connections = 32, seconds = quick ? 3 : 8 } =
 	return summary;
 }
 
-async function postJson(path, body, headers = {}) {
-	const response = await fetch(`${BASE}${path}`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', ...headers },
-		body: JSON.stringify(body)
-	});
-	return { status: response.status, json: await response.json().catch(() => undefined) };
-}
-
 /** Bookings of free slots by distinct people (each may hold two), as the public API takes them. */
 async function bookingLoad() {
 	const { days } = await (await fetch(`${BASE}/api/v1/appointments/slots`)).json();
 	const starts = days.flatMap((day) => day.slots.map((slot) => slot.start));
 	return loop('booking', async (n) => {
 		const { status } = await postJson(
-			'/api/v1/appointments',
+			`${BASE}/api/v1/appointments`,
 			bookingOf(starts[n % starts.length], n),
 			{ 'idempotency-key': `bench-booking-${n}-${Date.now()}` }
 		);
@@ -271,7 +262,7 @@ async function bookingLoad() {
 async function lookupLoad() {
 	const filed = [];
 	for (let i = 0; i < 20; i++) {
-		const { status, json } = await postJson('/api/v1/radicados', {
+		const { status, json } = await postJson(`${BASE}/api/v1/radicados`, {
 			type: 'peticion',
 			subject: `Petición de prueba ${i}`,
 			description: 'Texto de prueba para medir la consulta de radicados.',
@@ -285,7 +276,7 @@ async function lookupLoad() {
 	if (filed.length === 0) return undefined;
 	return loop('look-up', async (n) => {
 		const one = filed[n % filed.length];
-		const { status } = await postJson('/api/v1/radicados/lookup', {
+		const { status } = await postJson(`${BASE}/api/v1/radicados/lookup`, {
 			number: one.number,
 			securityCode: one.securityCode
 		});
