@@ -6,7 +6,7 @@ import { formatInstant } from '$lib/domain/calendar';
 import { localDate } from '$lib/domain/local-time';
 import { referenceFrom, slotEnd } from '$lib/domain/slots';
 import { clock } from '../clock';
-import { random, randomToken, seal, unseal } from '../crypto';
+import { random, randomToken, unseal } from '../crypto';
 import type { Database } from '../db';
 import { rowsOf, sqlStateOf } from '../db/call';
 import { appointments as table } from '../db/schema';
@@ -207,14 +207,15 @@ async function bookOnce(
 	const email = input.email
 		? emailToWrite('held', { ...draft, email: input.email, manageTokenHash }, token, confirmToken)
 		: undefined;
-	// Kept for replays of the same key: the token only sealed, never readable.
+	// Kept for replays of the same key: the token only sealed, never readable (as the row keeps it,
+	// for the same purpose: one encryption, not two).
 	const answer: Answer = {
 		reference: draft.reference,
 		start: formatInstant(start),
 		end: formatInstant(draft.end),
 		status: draft.status,
 		...(draft.holdExpiresAt ? { holdExpiresAt: formatInstant(draft.holdExpiresAt) } : {}),
-		sealedToken: seal('appointment-manage', token)
+		sealedToken: manageTokenSealed
 	};
 	const unconfirmed = entity.limits.unconfirmedEmailsPerRecipient;
 	// Everything in one statement (vt_book, drizzle/0008_booking_function.sql): the key, the
