@@ -113,14 +113,18 @@ function processCpuMs(pid: number): number {
 	return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
 }
 
+/** `a` plus `sign` times `b`, part by part. */
+function cpuPlus(a: Cpu, b: Cpu, sign = 1): Cpu {
+	return {
+		machine: a.machine + sign * b.machine,
+		app: a.app + sign * b.app,
+		bench: a.bench + sign * b.bench
+	};
+}
+
 function cpuSince(before: Cpu | undefined): Cpu | undefined {
 	const now = cpuNow();
-	if (!before || !now) return undefined;
-	return {
-		machine: now.machine - before.machine,
-		app: now.app - before.app,
-		bench: now.bench - before.bench
-	};
+	return before && now ? cpuPlus(now, before, -1) : undefined;
 }
 
 const load1 = () => Number(loadavg()[0]!.toFixed(2));
@@ -161,7 +165,7 @@ function show(title: string, f: Figures): Figures {
 	const cpu = f.cpuMsPerCall;
 	if (cpu) {
 		console.log(
-			`${''.padEnd(24)} CPU per call: machine ${cpu.machine} ms = app ${cpu.app} + bench ${cpu.bench} + other processes ${cpu.rest} (PostgreSQL's server, on PostgreSQL)`
+			`${''.padEnd(24)} CPU per call: machine ${cpu.machine} ms = app ${cpu.app} + bench ${cpu.bench} + other processes ${cpu.rest}${ENGINE === 'postgres' ? " (PostgreSQL's server)" : ''}`
 		);
 	}
 	return f;
@@ -223,14 +227,7 @@ function merged(samples: Sample[]): Figures {
 	}
 	const seconds = samples.reduce((sum, sample) => sum + sample.seconds, 0);
 	const cpu = samples.every((sample) => sample.cpu)
-		? samples.reduce<Cpu>(
-				(sum, { cpu }) => ({
-					machine: sum.machine + cpu!.machine,
-					app: sum.app + cpu!.app,
-					bench: sum.bench + cpu!.bench
-				}),
-				{ machine: 0, app: 0, bench: 0 }
-			)
+		? samples.reduce<Cpu>((sum, { cpu }) => cpuPlus(sum, cpu!), { machine: 0, app: 0, bench: 0 })
 		: undefined;
 	return figures(
 		samples.flatMap((sample) => sample.times),

@@ -117,6 +117,7 @@ async function query(ask) {
 		return on(ask.tx).query(ask.sql, ask.params, { rowMode: ask.rowMode });
 	}
 	const inTransaction = Boolean(ask.tx);
+	// A transaction that has ended is refused here, as on(ask.tx).query() refuses it.
 	if (inTransaction) on(ask.tx);
 	const run = () =>
 		client._runExclusiveQuery(() =>
