@@ -317,7 +317,10 @@ async function ceiling(starts: string[], count: number): Promise<Figures> {
 	const dataDir = mkdtempSync(join(tmpdir(), 'ventanilla-ceiling-'));
 	let call: (payload: string) => Promise<unknown> = async () => {};
 	let close = async () => {};
-	// A fresh database for each round, as the app's is emptied between rounds.
+	// A fresh database for each round, as the app's is emptied between rounds, holding the one row
+	// of the seed's that vt_book reads: the non-working days (content-items/values.ts), none yet.
+	const calendar = `insert into content_items (id, kind, demo, published, version, published_by)
+		values ('calendar:dias-no-habiles', 'calendar', true, '{"days": []}', 1, 'seed')`;
 	async function open() {
 		await close();
 		await emptied(dataDir);
@@ -325,27 +328,31 @@ async function ceiling(starts: string[], count: number): Promise<Figures> {
 			// The app's pool (src/lib/server/db/index.ts): ten connections.
 			const client = postgres(URL, { max: 10, onnotice: () => {} });
 			await migratePostgres(drizzlePostgres(client), { migrationsFolder: 'drizzle' });
+			await client.unsafe(calendar);
 			call = (payload) => client`select vt_book(${payload}::jsonb) as booked`;
 			close = () => client.end();
 		} else {
 			const client = new PGlite({ dataDir, postgresqlconf: EMBEDDED_SETTINGS });
 			await migratePglite(drizzlePglite(client), { migrationsFolder: 'drizzle' });
+			await client.exec(calendar);
 			call = (payload) => client.query('select vt_book($1::jsonb) as booked', [payload]);
 			close = () => client.close();
 		}
 	}
 	await open();
-	// What the confirmation email weighs (src/lib/server/appointments/emails.ts), near enough.
-	const text = 'Confirme su cita en los próximos 15 minutos. '.repeat(30);
-	const html = `<p>${text}</p>`.repeat(2);
 	const at = new Date(NOW);
 	try {
 		return await everyPlace(
 			async (n) => {
 				const start = new Date(starts[n % starts.length]!);
 				const held = new Date(at.getTime() + 15 * 60_000).toISOString();
+				const id = randomUUID();
+				const reference = `C-${n}-${randomBytes(4).toString('hex')}`;
+				const email = `ceiling${n}@example.com`;
+				const videoUrl = `https://video.example/${randomBytes(12).toString('hex')}`;
+				const manageTokenHash = randomBytes(32).toString('hex');
 				const result = {
-					reference: `C-${n}`,
+					reference,
 					start: start.toISOString(),
 					end: new Date(start.getTime() + 30 * 60_000).toISOString(),
 					status: 'held',
@@ -359,6 +366,8 @@ async function ceiling(starts: string[], count: number): Promise<Figures> {
 					requestHash: randomBytes(32).toString('hex'),
 					documentType: 'CC',
 					documentNumber: String(30_000_000 + n),
+					// The booking's local date: a closure on it is refused (booking.ts).
+					day: new Date(start.getTime() - 5 * 3_600_000).toISOString().slice(0, 10),
 					maxPending: 2,
 					capacity: 2,
 					limits: [60, 1440].map((minutes) => ({
@@ -368,18 +377,18 @@ async function ceiling(starts: string[], count: number): Promise<Figures> {
 						code: 'BOOKING_LIMITED'
 					})),
 					appointment: {
-						id: randomUUID(),
-						reference: `C-${n}-${randomBytes(4).toString('hex')}`,
+						id,
+						reference,
 						status: 'held',
 						locale: 'es',
 						name: 'Persona de prueba',
-						email: `ceiling${n}@example.com`,
+						email,
 						interpreter: false,
 						sequence: 0,
 						start: result.start,
 						end: result.end,
 						hold_expires_at: held,
-						video_url: `https://video.example/${randomBytes(12).toString('hex')}`,
+						video_url: videoUrl,
 						call_language: 'es',
 						confirmation_call: false,
 						topic: 'informacion-general',
@@ -391,17 +400,29 @@ async function ceiling(starts: string[], count: number): Promise<Figures> {
 						preferential: [],
 						consent_at: at.toISOString(),
 						policy_version: '2026-01',
-						manage_token_hash: randomBytes(32).toString('hex'),
+						manage_token_hash: manageTokenHash,
 						manage_token_sealed: randomBytes(64).toString('base64url'),
 						confirm_token_hash: randomBytes(32).toString('hex')
 					},
+					// The email as booking.ts queues it (emails.ts `emailToWrite`): a recipe, written
+					// when the outbox sends it.
 					email: {
 						kind: 'appointment.held',
-						to: `ceiling${n}@example.com`,
-						subject: 'Confirme su cita',
-						text,
-						html,
-						attachments: [],
+						to: email,
+						subject: '',
+						text: '',
+						recipe: {
+							kind: 'held',
+							appointment: {
+								...{ id, reference, start: result.start, videoUrl, manageTokenHash },
+								...{ locale: 'es', sequence: 0, status: 'held', name: 'Persona de prueba', email },
+								holdExpiresAt: held,
+								callLanguage: 'es',
+								interpreter: false
+							},
+							token: randomBytes(24).toString('base64url'),
+							confirmToken: randomBytes(24).toString('base64url')
+						},
 						bucket: `email-unconfirmed:${randomBytes(32).toString('base64url')}`,
 						max: 3,
 						windowSeconds: 86_400

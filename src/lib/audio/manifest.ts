@@ -91,10 +91,12 @@ export function durationParts(total: number): { minutes: number; seconds: number
 	return { minutes: Math.floor(rounded / 60), seconds: rounded % 60 };
 }
 
+// Made once: pages list the size of every recording, and a formatter costs more to make than to use.
+const kilobytes = new Intl.NumberFormat(INTL_LOCALE);
+const megabytes = new Intl.NumberFormat(INTL_LOCALE, { maximumFractionDigits: 1 });
+
 /** Sizes the way Colombian Spanish writes them: "180 kB", "5,2 MB". */
 export function formatBytes(bytes: number): string {
-	if (bytes < 1_000_000) {
-		return `${new Intl.NumberFormat(INTL_LOCALE).format(Math.max(1, Math.round(bytes / 1000)))} kB`;
-	}
-	return `${new Intl.NumberFormat(INTL_LOCALE, { maximumFractionDigits: 1 }).format(bytes / 1_000_000)} MB`;
+	if (bytes < 1_000_000) return `${kilobytes.format(Math.max(1, Math.round(bytes / 1000)))} kB`;
+	return `${megabytes.format(bytes / 1_000_000)} MB`;
 }
