@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lt, or } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import { addDays, instantAt, localDate, type DaysOff, type LocalDate } from '$lib/domain/calendar';
 import { dateInWords, timeInWords } from '$lib/domain/dates-in-words';
 import {
@@ -32,13 +32,23 @@ function daysOf(value: unknown): NonWorkingDay[] {
 	return Array.isArray(days) ? days : [];
 }
 
-/** The published list, read with a share lock (see termsOffFor). */
+/**
+ * The calendar's lock (a transaction-level advisory lock): petitions filed, bookings and moved
+ * appointments read the list holding it shared, and the approval of a change of the list holds
+ * it alone, so each either sees the change or is corrected by it. vt_book takes the same lock
+ * (drizzle/0013_calendar_shared_lock.sql). A share lock on the list's row did the same, but
+ * made PostgreSQL write the row and record its lockers for every booking, which cost about as
+ * much as the rest of the booking.
+ */
+const calendarLock = sql`hashtext(${CALENDAR})`;
+
+/** The published list, read holding the calendar's lock shared (see termsOffFor). */
 async function publishedFor(tx: Transaction): Promise<NonWorkingDay[]> {
+	await tx.execute(sql`select pg_advisory_xact_lock_shared(${calendarLock})`);
 	const [row] = await tx
 		.select({ published: contentItems.published })
 		.from(contentItems)
-		.where(eq(contentItems.id, CALENDAR))
-		.for('share');
+		.where(eq(contentItems.id, CALENDAR));
 	return daysOf(row?.published);
 }
 
@@ -138,9 +148,9 @@ export interface CalendarImpact {
 
 export const nonWorkingDays = {
 	/**
-	 * The days off of legal terms as published, read in the caller's transaction with a share
-	 * lock: a petition filed while an editor's change is approved waits for it (or it for the
-	 * petition), so its due date is moved or counted on the new list, never missed.
+	 * The days off of legal terms as published, read in the caller's transaction holding the
+	 * calendar's lock shared: a petition filed while an editor's change is approved waits for it
+	 * (or it for the petition), so its due date is moved or counted on the new list, never missed.
 	 */
 	async termsOffFor(tx: Transaction): Promise<DaysOff> {
 		return termDaysOff(await publishedFor(tx));
@@ -148,7 +158,7 @@ export const nonWorkingDays = {
 
 	/**
 	 * Refuses a booking on a closure (DAY_CLOSED), read in the booking's transaction under the same
-	 * share lock: a closure approved on another instance a moment ago, before this one reloaded
+	 * shared lock: a closure approved on another instance a moment ago, before this one reloaded
 	 * it, either cancels this booking or is seen here.
 	 */
 	async refuseClosed(tx: Transaction, start: Date): Promise<void> {
@@ -190,6 +200,9 @@ export const nonWorkingDays = {
 		after: unknown,
 		actor: string
 	): Promise<{ petitions: number; appointments: number }> {
+		// Alone: the petitions and bookings that read the list before it changed have committed,
+		// and are found below; those that read it from now on wait, and see the new list.
+		await tx.execute(sql`select pg_advisory_xact_lock(${calendarLock})`);
 		const was = daysOf(before);
 		const will = daysOf(after);
 		const moved = await movedPetitions(tx, termDaysOff(was), termDaysOff(will));

@@ -1,10 +1,12 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { entityCalendar } from '$lib/content/non-working-days';
 import { bandDates, dueDate } from '$lib/domain/terms';
 import { appointments } from '../appointments';
 import { clock } from '../clock';
 import { contentStudio } from '../content-items';
+import type { Database } from '../db';
+import { rowsOf } from '../db/call';
 import { appointments as appointmentsTable, auditLog, outbox, radicados } from '../db/schema';
 import { live } from '../live';
 import { radicados as petitions } from '../radicados';
@@ -157,6 +159,45 @@ describe('declaring a non-working day', () => {
 				)
 			)
 		).toBe('DAY_CLOSED');
+		await publish([]);
+	});
+
+	it('a booking made while the closure is being approved waits for the approval, and is refused', async () => {
+		await contentStudio.save(db(), CALENDAR, { days: [closure] }, ana);
+		let booking: Promise<string | undefined> | undefined;
+		await db().transaction(async (tx) => {
+			// The approval done, not yet committed: its transaction goes on a moment longer.
+			await contentStudio.review(
+				tx as unknown as Database,
+				CALENDAR,
+				{ decision: 'approve' },
+				luis
+			);
+			// This process still holds the list of before, as another instance would.
+			entityCalendar.publish([]);
+			booking = refusalCode(
+				appointments.book(
+					db(),
+					bookingInput({ start: `${CLOSED}T10:00:00-05:00` }),
+					bookingOptions()
+				)
+			);
+			// On PostgreSQL the booking has its own connection: it waits for the approval's lock.
+			// (The embedded database runs one transaction at a time: the booking comes after.)
+			if (process.env.DATABASE_URL) {
+				await expect
+					.poll(async () => {
+						const [row] = await rowsOf<{ waiting: number }>(
+							tx,
+							sql`select count(*)::int as waiting from pg_stat_activity
+								where wait_event_type = 'Lock' and datname = current_database()`
+						);
+						return row!.waiting;
+					})
+					.toBe(1);
+			}
+		});
+		expect(await booking).toBe('DAY_CLOSED');
 		await publish([]);
 	});
 

@@ -120,7 +120,7 @@ export async function file(db: Database, input: FilingInput, options: FileOption
 				const year = Number(localDate(now).slice(0, 4));
 				const { number, sequence } = await nextNumber(tx, year);
 				const securityCode = generateSecurityCode();
-				// Read under a share lock: see nonWorkingDays.termsOffFor.
+				// Read holding the calendar's lock shared: see nonWorkingDays.termsOffFor.
 				const off = await nonWorkingDays.termsOffFor(tx);
 				const due = computeDueDate(now, term.days, off);
 				const petitioner = petitionerOf(input);
