@@ -366,7 +366,8 @@ async function ceiling(starts: string[], count: number): Promise<Figures> {
 					requestHash: randomBytes(32).toString('hex'),
 					documentType: 'CC',
 					documentNumber: String(30_000_000 + n),
-					// The booking's local date: a closure on it is refused (booking.ts).
+					// The booking's local date in Bogotá (UTC−5 all year, as domain/local-time.ts): a
+					// closure on it is refused (booking.ts).
 					day: new Date(start.getTime() - 5 * 3_600_000).toISOString().slice(0, 10),
 					maxPending: 2,
 					capacity: 2,

@@ -44,6 +44,8 @@ const calendarLock = sql`hashtext(${CALENDAR})`;
 
 /** The published list, read holding the calendar's lock shared (see termsOffFor). */
 async function publishedFor(tx: Transaction): Promise<NonWorkingDay[]> {
+	// Two statements, not one: the read must take its snapshot once the lock is held, or after
+	// waiting for an approval it would still see the list of before.
 	await tx.execute(sql`select pg_advisory_xact_lock_shared(${calendarLock})`);
 	const [row] = await tx
 		.select({ published: contentItems.published })
